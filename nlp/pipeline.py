@@ -1,0 +1,2 @@
+def make_quote_finder(nlp, name):
+    return lambda d: d

@@ -1,0 +1,83 @@
+"""The plain data that leaves nlp/: articles in, extraction records out.
+
+Nothing downstream of nlp/ touches spaCy objects; it sees only these
+dataclasses (or their JSON form, the extraction record of DESIGN.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# A [start, end) character range into the article text.
+Range = tuple[int, int]
+
+KINDS = ("direct", "mixed", "indirect", "belief")
+SPEAKER_TYPES = ("person", "organisation", "unnamed")
+
+
+@dataclass
+class Article:
+    """One input document, text exactly as read (utf-8, newline="")."""
+
+    doc: str  # file stem, or an id from the JSONL record
+    text: str
+    title: str | None = None
+    outlet: str | None = None  # from metadata; None means "find it in the text"
+    url: str | None = None
+    published: str | None = None
+    path: str | None = None
+
+
+@dataclass
+class Quote:
+    content: list[Range]
+    cue: list[Range]
+    source: list[Range]
+    speaker: str | None  # canonical name, or None when nobody is named
+    kind: str  # one of KINDS
+    confidence: float = 0.5
+    speaker_type: str | None = None  # one of SPEAKER_TYPES
+    role: str | None = None  # "Kremlin spokesman"
+    evidence: str = ""  # why this speaker: "subject of 'said'", "pronoun -> Dmitry Peskov"
+    parent: int | None = None  # index of the outer quote when this one is nested in it
+
+    def to_json(self) -> dict:
+        return {
+            "content": [list(r) for r in self.content],
+            "cue": [list(r) for r in self.cue],
+            "source": [list(r) for r in self.source],
+            "speaker": self.speaker,
+            "kind": self.kind,
+            "confidence": round(self.confidence, 3),
+            "speaker_type": self.speaker_type,
+            "role": self.role,
+            "evidence": self.evidence,
+            "parent": self.parent,
+        }
+
+
+@dataclass
+class Alias:
+    """A name variant merged into a canonical speaker, with the reason."""
+
+    alias: str
+    speaker: str
+    evidence: str
+
+
+@dataclass
+class Extraction:
+    """What the NLP pass found in one article."""
+
+    article: Article
+    outlet: str | None
+    outlet_evidence: str | None
+    quotes: list[Quote] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "doc": self.article.doc,
+            "outlet": self.outlet,
+            "quotes": [q.to_json() for q in self.quotes],
+        }
