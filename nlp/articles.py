@@ -1,0 +1,177 @@
+"""Reading articles from disk: .txt files, folders of them, and .jsonl files.
+
+Bad input never stops a batch: each problem comes back as an InputError
+naming the file (and line), and the good articles around it still flow.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from nlp.records import Article
+
+# A news article is a few kilobytes; anything this big is a wrong file, and
+# parsing it would stall the batch for minutes.
+MAX_ARTICLE_CHARS = 2_000_000
+METADATA_FILE = "metadata.tsv"
+READABLE_SUFFIXES = (".txt", ".jsonl")
+
+# Column names we accept in metadata.tsv, first match wins (PolNeAR's names too).
+METADATA_COLUMNS = {
+    "filename": ("filename", "file", "doc"),
+    "outlet": ("outlet", "publisher"),
+    "title": ("title",),
+    "url": ("url",),
+    "published": ("published", "publication_date", "date"),
+}
+
+
+@dataclass
+class InputError:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def read_articles(paths: list[Path], outlet: str | None = None) -> Iterator[Article | InputError]:
+    """Every article under `paths`, in order; `outlet` overrides any other source."""
+    for path in paths:
+        if not path.exists():
+            yield InputError(str(path), "no such file or folder")
+        elif path.is_dir():
+            yield from _read_folder(path, outlet)
+        else:
+            yield from _read_file(path, outlet, {})
+
+
+def _read_folder(folder: Path, outlet: str | None) -> Iterator[Article | InputError]:
+    metadata = _read_metadata(folder / METADATA_FILE)
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in READABLE_SUFFIXES)
+    if not files:
+        yield InputError(str(folder), "folder holds no .txt or .jsonl files")
+    for path in files:
+        meta = metadata.get(path.name) or metadata.get(path.stem) or {}
+        yield from _read_file(path, outlet, meta)
+
+
+def _read_file(path: Path, outlet: str | None, meta: dict) -> Iterator[Article | InputError]:
+    if path.suffix == ".jsonl":
+        yield from _read_jsonl(path, outlet)
+        return
+    text = _read_text(path)
+    if isinstance(text, InputError):
+        yield text
+        return
+    title = meta.get("title") or _first_line(text)
+    yield Article(
+        doc=path.stem,
+        text=text,
+        title=title,
+        outlet=outlet or meta.get("outlet") or None,
+        url=meta.get("url") or None,
+        published=meta.get("published") or None,
+        path=str(path),
+    )
+
+
+def _read_text(path: Path) -> str | InputError:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return InputError(str(path), f"cannot read: {exc.strerror or exc}")
+    if len(raw) > MAX_ARTICLE_CHARS * 4:
+        return InputError(str(path), f"too large for an article ({len(raw) // 1_000_000} MB)")
+    if b"\x00" in raw:
+        return InputError(str(path), "binary file, not text")
+    try:
+        # Decoding the bytes keeps "\r\n" and a BOM as they are, like
+        # open(encoding="utf-8", newline=""): offsets index the stored text.
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return InputError(str(path), f"not UTF-8 (bad byte at offset {exc.start})")
+    return _check_text(str(path), text)
+
+
+def _check_text(where: str, text: str) -> str | InputError:
+    if not text.strip():
+        return InputError(where, "empty article")
+    if len(text) > MAX_ARTICLE_CHARS:
+        return InputError(where, f"too large for an article ({len(text):,} characters)")
+    return text
+
+
+def _read_jsonl(path: Path, outlet: str | None) -> Iterator[Article | InputError]:
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    with handle:
+        lineno = 0
+        try:
+            for lineno, line in enumerate(handle, start=1):  # noqa: B007 - used after loop
+                if line.strip():
+                    yield _jsonl_article(path, lineno, line, outlet)
+        except UnicodeDecodeError as exc:
+            yield InputError(f"{path}:{lineno + 1}", f"not UTF-8 (bad byte at {exc.start})")
+
+
+def _jsonl_article(path: Path, lineno: int, line: str, outlet: str | None) -> Article | InputError:
+    where = f"{path}:{lineno}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(where, f"malformed JSON ({exc.msg})")
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return InputError(where, 'each line needs a JSON object with a "text" string')
+    text = _check_text(where, record["text"])
+    if isinstance(text, InputError):
+        return text
+    return Article(
+        doc=str(record.get("id") or f"{path.stem}-{lineno}"),
+        text=text,
+        title=_str_or_none(record.get("title")) or _first_line(text),
+        outlet=outlet or _str_or_none(record.get("outlet")),
+        url=_str_or_none(record.get("url")),
+        published=_str_or_none(record.get("published")),
+        path=where,
+    )
+
+
+def _read_metadata(path: Path) -> dict[str, dict[str, str]]:
+    """metadata.tsv rows keyed by file name, with our own field names."""
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    table = {}
+    for row in rows:
+        fields = {ours: _pick(row, theirs) for ours, theirs in METADATA_COLUMNS.items()}
+        if fields["filename"]:
+            table[fields["filename"]] = fields
+    return table
+
+
+def _pick(row: dict, names: tuple[str, ...]) -> str:
+    for name in names:
+        value = (row.get(name) or "").strip()
+        if value and value.lower() != "none":
+            return value
+    return ""
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:300]
+    return None
+
+
+def _str_or_none(value: object) -> str | None:
+    return str(value).strip() or None if value is not None else None
