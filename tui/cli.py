@@ -1,2 +1,263 @@
-def main():
-    pass
+"""The `quotedesk` command line: ingest, extract, export, eval, and the app.
+
+Data goes to stdout and progress and errors to stderr, so `quotedesk export |
+head` and `> file.csv` both work. Errors are one line and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from store.errors import StoreError
+from tui import review_commands
+
+app = typer.Typer(
+    help="Who said what, in which outlet: find quotes in news articles and review them.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+DEFAULT_DB = Path("data.db")
+DbOption = Annotated[Path, typer.Option("--db", help="The quotedesk database file.")]
+JobsOption = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, help="Processes for the NLP pass (one model each).")
+]
+PathsArgument = Annotated[
+    list[Path], typer.Argument(help=".txt files (first line is the title), folders, .jsonl files.")
+]
+
+
+def default_analyst() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers
+        return "analyst"
+
+
+def samples_dir() -> Path:
+    """The bundled demo articles: inside the package when installed, else the checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "samples", here.parent / "samples"):
+        if candidate.is_dir():
+            return candidate
+    raise StoreError("the bundled samples/ folder is missing from this installation")
+
+
+def say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@app.command()
+def ingest(
+    paths: PathsArgument,
+    db: DbOption = DEFAULT_DB,
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet for every article (overrides metadata and text).")
+    ] = None,
+    jobs: JobsOption = 1,
+) -> None:
+    """Find the quotes in articles and store them; the same article twice is stored once."""
+    summary = run_ingest(paths, db, outlet, jobs)
+    say(summary.line())
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    paths: PathsArgument,
+    outlet: Annotated[str | None, typer.Option(help="Outlet for every article.")] = None,
+    jobs: JobsOption = 1,
+) -> None:
+    """Print the extraction record of each article as JSON Lines; no database."""
+    from nlp.articles import read_articles
+    from nlp.extract import extract as run_extract
+
+    errors = []
+    good = _report_errors(read_articles(paths, outlet), errors)
+    for record in run_extract(good, jobs=jobs):
+        sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or jsonl.")] = "csv",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only this speaker.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    kind: Annotated[str | None, typer.Option(help="direct, mixed, indirect or belief.")] = None,
+    stance: Annotated[str | None, typer.Option(help="Only quotes with this stance.")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="unreviewed, accepted or rejected.")
+    ] = None,
+    include_rejected: Annotated[
+        bool, typer.Option(help="Keep quotes an analyst rejected.")
+    ] = False,
+    excel: Annotated[bool, typer.Option(help="Start the CSV with a BOM for Excel.")] = False,
+) -> None:
+    """Export the quotes (analysts' decisions over machine output) as CSV or JSONL."""
+    from store.db import open_db
+    from store.export import export_quotes
+    from store.queries import QuoteFilter
+
+    if fmt not in ("csv", "jsonl"):
+        raise StoreError(f"unknown format {fmt!r}: use csv or jsonl")
+    database = open_db(db, create=False)
+    wanted = QuoteFilter(
+        speaker=speaker,
+        outlet=outlet,
+        kind=kind,
+        stance=stance,
+        status=status,
+        include_rejected=include_rejected or status == "rejected",
+    )
+    if output is None:
+        rows = export_quotes(database, wanted, fmt, sys.stdout, excel_bom=excel)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            rows = export_quotes(database, wanted, fmt, handle, excel_bom=excel)
+    say(f"exported {rows} quotes" + (f" to {output}" if output else ""))
+
+
+@app.command("eval")
+def evaluate(
+    corpus: Annotated[Path, typer.Argument(help="A folder with text/ and attributions/ (brat).")],
+    jobs: JobsOption = 1,
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+) -> None:
+    """Score the NLP pass against a corpus in PolNeAR's layout."""
+    from nlp.evaluate import evaluate as run_evaluate
+    from nlp.evaluate import format_report
+
+    if not (corpus / "text").is_dir() or not (corpus / "attributions").is_dir():
+        raise StoreError(f"{corpus}: expected text/ and attributions/ folders (PolNeAR layout)")
+    typer.echo(format_report(run_evaluate(corpus, jobs=jobs, limit=limit)))
+
+
+@app.command()
+def tui(
+    db: DbOption = DEFAULT_DB,
+    analyst: Annotated[
+        str | None, typer.Option(help="Your name in the decision log (default: login name).")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="Key bindings and stance labels (TOML).")
+    ] = None,
+) -> None:
+    """Open the review app on a database."""
+    from tui.app import QuoteDeskApp
+
+    QuoteDeskApp(db, analyst or default_analyst(), config).run()
+
+
+@app.command()
+def demo(
+    db: DbOption = DEFAULT_DB,
+    analyst: Annotated[str | None, typer.Option(help="Your name in the decision log.")] = None,
+) -> None:
+    """Ingest the bundled sample articles (unless already there) and open the app."""
+    summary = run_ingest([samples_dir()], db, None, 1)
+    say(summary.line())
+    tui(db=db, analyst=analyst, config=None)
+
+
+class IngestSummary:
+    def __init__(self) -> None:
+        self.new = self.updated = self.unchanged = self.quotes = 0
+        self.errors: list = []
+
+    def line(self) -> str:
+        parts = [f"{self.new} new", f"{self.updated} updated", f"{self.unchanged} unchanged"]
+        line = f"ingested {', '.join(parts)} articles; {self.quotes} quotes stored"
+        if self.errors:
+            line += f"; {len(self.errors)} skipped (listed above)"
+        return line
+
+
+def run_ingest(paths: list[Path], db_path: Path, outlet: str | None, jobs: int) -> IngestSummary:
+    """Read, extract and store, one transaction per article, skipping what is stored."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from nlp import PIPELINE_VERSION
+    from nlp.articles import read_articles
+    from nlp.extract import extract as run_extract
+    from store.db import open_db
+    from store.ingest import article_known, content_hash, save_extraction
+    from store.speakers import known_speaker_names
+
+    db = open_db(db_path)
+    summary = IngestSummary()
+    articles = list(_report_errors(read_articles(paths, outlet), summary.errors))
+    todo = []
+    for article in articles:
+        if article_known(db, content_hash(article.text), PIPELINE_VERSION):
+            summary.unchanged += 1
+        else:
+            todo.append(article)
+    if not todo:
+        return summary
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[doc]}"))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("ingest", total=len(todo), doc="loading model…")
+        records = run_extract(todo, jobs=jobs, known_speakers=known_speaker_names(db))
+        for record in records:
+            result = save_extraction(db, _as_dict(record), PIPELINE_VERSION)
+            summary.new += result.status == "new"
+            summary.updated += result.status == "updated"
+            summary.unchanged += result.status == "unchanged"
+            summary.quotes += result.quotes
+            progress.update(task, advance=1, doc=record.article.doc)
+    return summary
+
+
+def _as_dict(record) -> dict:
+    from dataclasses import asdict
+
+    return asdict(record)
+
+
+def _report_errors(items: Iterable, errors: list) -> Iterator:
+    """Pass articles through; print each input error as one line and keep it."""
+    from nlp.articles import InputError
+
+    for item in items:
+        if isinstance(item, InputError):
+            say(f"quotedesk: skipped {item}")
+            errors.append(item)
+        else:
+            yield item
+
+
+review_commands.register(app)
+
+
+def main() -> None:
+    try:
+        app()
+    except StoreError as exc:
+        say(f"quotedesk: error: {exc}")
+        sys.exit(1)
+    except sqlite3.DatabaseError as exc:
+        say(f"quotedesk: error: database: {exc}")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        say("quotedesk: interrupted; everything stored so far is kept")
+        sys.exit(130)
+    except BrokenPipeError:  # `quotedesk export | head` closes the pipe early
+        sys.stderr.close()
+        sys.exit(0)

@@ -1,0 +1,65 @@
+"""Bad input: one line per bad file, a non-zero exit, and nothing good lost."""
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from tui.cli import app
+
+QUOTEDESK = str(Path(sys.executable).parent / "quotedesk")
+
+GOOD = "Mayor backs plan\n\n\"We will build it,\" Mayor Ann Lee said on Monday.\n"
+
+
+def article_count(db) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("select count(*) from articles").fetchone()[0]
+
+
+def test_bad_files_are_listed_and_good_ones_still_ingested(tmp_path, runner, sample_db_copy):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\x00\x00\x01")
+    (folder / "latin1.txt").write_bytes("Caf\xe9 owner said \"hello\".".encode("latin-1"))
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "feed.jsonl").write_text(
+        '{"text": "Budget row\\n\\n\\"No,\\" Senator Bo Park said.", "outlet": "Wire"}\n'
+        "{not json}\n",
+        encoding="utf-8",
+    )
+    before = article_count(sample_db_copy)
+    result = runner.invoke(
+        app, ["ingest", str(folder), str(tmp_path / "missing.txt"), "--db", str(sample_db_copy)]
+    )
+    assert result.exit_code == 1
+    err = result.output
+    for name in ("binary.txt", "latin1.txt", "empty.txt", "feed.jsonl:2", "missing.txt"):
+        assert any(name in line for line in err.splitlines() if "skipped" in line), name
+    assert "2 new" in err and "5 skipped" in err
+    assert article_count(sample_db_copy) == before + 2
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("my notes, not a database\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    result = subprocess.run(
+        [QUOTEDESK, "ingest", str(tmp_path / "a.txt"), "--db", str(notes)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("quotedesk: error:") and "notes.db" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert notes.read_text(encoding="utf-8") == "my notes, not a database\n"
+
+
+def test_export_from_a_missing_database_says_how_to_start(tmp_path):
+    result = subprocess.run(
+        [QUOTEDESK, "export", "--db", str(tmp_path / "nothing.db")], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert not (tmp_path / "nothing.db").exists()
