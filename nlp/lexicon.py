@@ -1,0 +1,49 @@
+"""Word lists the rules consult, kept as data files in nlp/data/ and loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def read_words(name: str) -> frozenset[str]:
+    """One lower-cased entry per line; blank lines and '#' comments ignored."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def read_table(name: str) -> list[list[str]]:
+    """Tab-separated rows, comments skipped."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    titles: frozenset[str]
+    roles: frozenset[str]
+    org_nouns: frozenset[str]
+    unnamed_nouns: frozenset[str]
+    pronouns: dict[str, str]
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    speech = read_words("speech_verbs.txt")
+    return Lexicon(
+        speech_verbs=speech,
+        # A verb in both lists counts as speech: the speech reading is the one analysts want.
+        belief_verbs=read_words("belief_verbs.txt") - speech,
+        speech_nouns=read_words("speech_nouns.txt"),
+        titles=read_words("titles.txt"),
+        roles=read_words("roles.txt"),
+        org_nouns=read_words("org_nouns.txt"),
+        unnamed_nouns=read_words("unnamed_nouns.txt"),
+        pronouns={row[0].lower(): row[1] for row in read_table("pronouns.txt")},
+    )

@@ -1,0 +1,90 @@
+"""Quotation marks paired into quoted spans, on raw text, so offsets stay exact.
+
+Handles curly “…”, straight "…", the two-apostrophe ''…'' of NYT copy (and
+``…''), top-level single ‘…’ (British headlines), quotes that run over several
+paragraphs (a paragraph that opens a quote without closing it, the next one
+re-opening it), and single quotes nested in double ones (left inside the outer
+quote's content).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MARK_RE = re.compile(r"``|''|[\"“”„‘’]")
+OPENING_CONTEXT = set(" \t\n\r\u00a0([{—–-/") | {""}
+PARAGRAPH_RE = re.compile(r"\n\s*\n|\n")
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A quoted span: start/end are the inner text; outer includes the marks."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    single: bool = False
+
+
+def _role(text: str, pos: int, mark: str) -> str:
+    """'open', 'close' or 'skip' for the mark at pos, from the characters around it."""
+    before = text[pos - 1] if pos > 0 else ""
+    after = text[pos + len(mark)] if pos + len(mark) < len(text) else ""
+    if mark in ("“", "„", "``"):
+        return "open"
+    if mark == "”":
+        return "close"
+    if mark in ('"', "''"):
+        if before in OPENING_CONTEXT or before in "“‘":
+            return "open" if after and not after.isspace() else "close"
+        return "close"
+    if mark == "‘":
+        return "open" if before in OPENING_CONTEXT else "skip"
+    # ’ is usually an apostrophe (don’t, Kim’s); it closes a single quote only
+    # when no letter follows.
+    return "close" if not after.isalnum() else "skip"
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Every quoted span in text, in order."""
+    found: list[Marked] = []
+    double_open: tuple[int, int] | None = None  # (mark start, inner start)
+    single_open: tuple[int, int] | None = None
+    for match in MARK_RE.finditer(text):
+        mark, pos = match.group(), match.start()
+        role = _role(text, pos, mark)
+        is_single = mark in "‘’"
+        if role == "skip":
+            continue
+        if is_single:
+            if double_open is not None:
+                continue  # nested inside a double quote: part of its content
+            if role == "open":
+                single_open = (pos, match.end())
+            elif single_open is not None:
+                found.append(Marked(single_open[1], pos, single_open[0], match.end(), True))
+                single_open = None
+            continue
+        if role == "open":
+            if double_open is not None and not _continues(text, double_open[1], pos):
+                double_open = None  # the earlier mark was stray
+            if double_open is None:
+                double_open = (pos, match.end())
+            single_open = None
+        elif double_open is not None:
+            if pos > double_open[1]:
+                found.append(Marked(double_open[1], pos, double_open[0], match.end()))
+            double_open = None
+    return found
+
+
+def _continues(text: str, inner_start: int, reopen: int) -> bool:
+    """A quote left open at a paragraph end continues if the next paragraph re-opens it."""
+    between = text[inner_start:reopen]
+    breaks = list(PARAGRAPH_RE.finditer(between))
+    if not breaks:
+        return False
+    # The re-opening mark must start the paragraph right after the last break.
+    return between[breaks[-1].end() :].strip() == ""

@@ -1,0 +1,114 @@
+"""One person, many spellings: comparison keys, merge suggestions, a canonical registry.
+
+Romanised names vary in spacing, hyphens and vowels (Choe Son Hui / Choe Son-hui
+/ Choe Sun-hui; Kim Jong Un / Kim Jong-un) but keep their consonants, while
+different people who share a family name differ in consonants (Kim Jong Un /
+Kim Jong Il / Kim Arin). So two names are merged when their keys match, or when
+the family name matches and the rest differs only in vowels.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+VOWELS_RE = re.compile(r"[aeiouy]")
+HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
+
+
+def _ascii_words(name: str) -> list[str]:
+    """Lower-case, accent-free words; hyphens and apostrophes join syllables."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"['’\-]", "", text)
+    words = re.findall(r"[a-z0-9]+", text)
+    while words and words[0] in HONORIFICS:
+        words.pop(0)
+    return words
+
+
+def name_key(name: str) -> str:
+    """Normalised comparison key: 'Kim Jong-un' and 'Kim Jong Un' both give 'kim jongun'.
+
+    The first word stays apart (family name for Korean names, given name for
+    Western ones); the rest is joined, so spacing and hyphens do not matter.
+    """
+    words = _ascii_words(name)
+    if len(words) <= 1:
+        return "".join(words)
+    return words[0] + " " + "".join(words[1:])
+
+
+def _skeleton(rest: str) -> str:
+    return VOWELS_RE.sub("", rest)
+
+
+def compare(a: str, b: str) -> tuple[float, str] | None:
+    """(score, evidence) when a and b are likely the same person, else None."""
+    key_a, key_b = name_key(a), name_key(b)
+    if not key_a or not key_b:
+        return None
+    if key_a == key_b:
+        return 1.0, f"'{a}' and '{b}' differ only in spacing, hyphens or case"
+    first_a, _, rest_a = key_a.partition(" ")
+    first_b, _, rest_b = key_b.partition(" ")
+    if rest_a and rest_b and first_a == first_b and _skeleton(rest_a) == _skeleton(rest_b):
+        score = fuzz.ratio(rest_a, rest_b) / 100
+        if score >= 0.6:
+            return 0.8 + 0.15 * score, f"'{a}' and '{b}' differ only in vowels (romanisation)"
+    if bool(rest_a) != bool(rest_b):
+        # A lone surname against a full name: a suggestion, never an automatic merge.
+        single, full = (key_a, key_b) if not rest_a else (key_b, key_a)
+        parts = _ascii_words(b if single == key_a else a)
+        if single in (parts[0], parts[-1]):
+            return 0.6, f"'{single}' could be short for the full name"
+    if rest_a and rest_b:
+        score = fuzz.token_sort_ratio(key_a, key_b) / 100
+        if score >= 0.92:
+            return score * 0.9, f"'{a}' and '{b}' are spelled almost alike"
+    return None
+
+
+def suggest_merges(names: list[str]) -> list[tuple[str, str, float, str]]:
+    """Pairs of names that are likely one person, best first, with the evidence."""
+    pairs = []
+    unique = list(dict.fromkeys(n for n in names if n))
+    for i, a in enumerate(unique):
+        for b in unique[i + 1 :]:
+            found = compare(a, b)
+            if found is not None:
+                pairs.append((a, b, round(found[0], 3), found[1]))
+    pairs.sort(key=lambda p: -p[2])
+    return pairs
+
+
+AUTO_MERGE = 0.8  # below this a pair is only suggested to analysts
+
+
+class Canonicals:
+    """Canonical person names shared by all documents of one extract() call."""
+
+    def __init__(self, known: Iterable[str] = ()) -> None:
+        self.names: list[str] = []
+        self.by_key: dict[str, str] = {}
+        for name in known:
+            self.canonical(name)
+
+    def canonical(self, name: str) -> tuple[str, str | None]:
+        """(canonical name, merge evidence or None when name is itself canonical)."""
+        key = name_key(name)
+        if key in self.by_key:
+            found = self.by_key[key]
+            return found, None if found == name else compare(name, found)[1]
+        if len(key.split()) > 1:
+            for known in self.names:
+                match = compare(name, known)
+                if match is not None and match[0] >= AUTO_MERGE:
+                    self.by_key[key] = known
+                    return known, match[1]
+        self.names.append(name)
+        self.by_key[key] = name
+        return name, None

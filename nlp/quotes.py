@@ -1,0 +1,418 @@
+"""The quote finder: frames from the parse + quotation marks -> quotes on Doc._.quotes.
+
+Each quote is a plain dict (JSON-safe, so docs survive nlp.pipe(n_process=N))
+with character ranges; extract.py turns them into records.Quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from nlp.frames import Frame, find_frames, trim
+from nlp.lexicon import Lexicon
+from nlp.marks import Marked, find_marked
+from nlp.speakers import Speaker, SpeakerResolver
+
+TokenRange = tuple[int, int]
+NAMED = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@dataclass
+class Settings:
+    include_beliefs: bool = True
+    keep_unattributed: bool = True  # sentence-like quotes nobody is named for
+    min_direct_tokens: int = 4  # shorter quoted bits need a frame to count
+
+
+@dataclass
+class Found:
+    """A quote while it is being assembled (token ranges)."""
+
+    content: list[TokenRange]
+    frame: Frame | None
+    kind: str
+    marks: list[Marked] = field(default_factory=list)
+    evidence: str = ""
+    follows: Found | None = None  # quote this one continues (same speaker)
+
+
+def find_quotes(doc: Doc, lex: Lexicon, settings: Settings) -> list[dict]:
+    marked = [m for m in (_mark_tokens(doc, m) for m in find_marked(doc.text)) if m]
+    frames = find_frames(doc, lex, settings.include_beliefs)
+    found = _link(doc, frames, marked, settings)
+    found.sort(key=lambda f: f.content[0][0])
+    resolver = SpeakerResolver(doc, lex, _nested_sources(found))
+    quotes: list[dict] = []
+    speakers: dict[int, Speaker] = {}
+    for item in sorted(found, key=_resolution_order):
+        speakers[id(item)] = _speaker_for(item, resolver, speakers)
+    for item in found:
+        quotes.append(_as_dict(doc, item, speakers[id(item)]))
+    _set_parents(quotes)
+    return quotes
+
+
+def _nested_sources(found: list[Found]) -> frozenset[int]:
+    """Source tokens that sit inside another quote's content."""
+    nested = set()
+    for item in found:
+        source = item.frame.source if item.frame else None
+        if source is None:
+            continue
+        for other in found:
+            if other is not item and any(s <= source.i < e for s, e in other.content):
+                nested.add(source.i)
+    return frozenset(nested)
+
+
+# -- marks --------------------------------------------------------------------
+
+
+@dataclass
+class MarkTokens:
+    marked: Marked
+    inner: TokenRange  # tokens inside the marks
+    outer: TokenRange  # tokens including the marks
+
+
+def _mark_tokens(doc: Doc, marked: Marked) -> MarkTokens | None:
+    inner = doc.char_span(marked.start, marked.end, alignment_mode="expand")
+    outer = doc.char_span(marked.outer_start, marked.outer_end, alignment_mode="expand")
+    if inner is None or outer is None or not len(inner):
+        return None
+    return MarkTokens(marked, trim(doc, inner.start, inner.end), (outer.start, outer.end))
+
+
+# -- linking frames and marks ------------------------------------------------------
+
+
+def _link(
+    doc: Doc, frames: list[Frame], marks: list[MarkTokens], settings: Settings
+) -> list[Found]:
+    found: list[Found] = []
+    used_marks: set[int] = set()
+    used_frames: set[int] = set()
+    # 1. A frame whose clause sits right next to a quotation: "“…,” he said, “…”".
+    for f_index, frame in enumerate(frames):
+        if frame.according:
+            continue
+        lo, hi = _frame_extent(doc, frame)
+        before = [
+            i for i, m in enumerate(marks) if i not in used_marks and _gap_ok(doc, m.outer[1], lo)
+        ]
+        after = [
+            i for i, m in enumerate(marks) if i not in used_marks and _gap_ok(doc, hi, m.outer[0])
+        ]
+        own_content = _content_outside(frame, marks, before + after)
+        if own_content or not (before or after):
+            continue
+        chosen = before[-1:] + after[:1]
+        if before and after and _sentence_final(doc, marks[before[-1]]) and not frame.content:
+            chosen = before[-1:]  # '“A.” he said. “B.”' — B starts a new quote
+        if not before and after and not _opens_quote(doc, hi, marks[after[0]]):
+            continue
+        used_marks.update(chosen)
+        used_frames.add(f_index)
+        ranges = [marks[i].inner for i in chosen]
+        found.append(Found(ranges, frame, "direct", [marks[i].marked for i in chosen]))
+    # 2. Frames with syntactic content; quotation marks inside make them direct or mixed.
+    for f_index, frame in enumerate(frames):
+        if f_index in used_frames or not frame.content:
+            continue
+        inside = [i for i, m in enumerate(marks) if _overlaps(m.inner, frame.content)]
+        if inside and _covered_by(doc, frame.content, [marks[i] for i in inside]):
+            fresh = [i for i in inside if i not in used_marks]
+            if not fresh:
+                continue  # a cue inside a quotation already attributed
+            used_marks.update(inside)
+            ranges = [marks[i].inner for i in inside]
+            found.append(Found(ranges, frame, "direct", [marks[i].marked for i in inside]))
+        elif inside:
+            used_marks.update(inside)
+            found.append(Found(list(frame.content), frame, "mixed"))
+        else:
+            kind = "belief" if frame.belief else "indirect"
+            found.append(Found(list(frame.content), frame, kind))
+        used_frames.add(f_index)
+    # 3. Framing verbs around a quoted word: "called it an “epoch-making” summit".
+    for f_index, frame in enumerate(frames):
+        if f_index in used_frames or not frame.framing:
+            continue
+        inside = [
+            i for i, m in enumerate(marks) if i not in used_marks and _governed_by(doc, m, frame)
+        ]
+        if inside:
+            used_marks.update(inside)
+            found.append(Found([marks[i].inner for i in inside], frame, "mixed"))
+    # 3b. A quoted phrase in a clause whose subject is a named speaker is that
+    #     speaker's words: "Kim offered his “full support”" (a scare quote has no
+    #     such subject: "the so-called “deal”").
+    for index, mark in enumerate(marks):
+        if index in used_marks or _sentence_like(doc, mark, settings):
+            continue
+        frame = _clause_frame(doc, mark)
+        if frame is None:
+            continue
+        used_marks.add(index)
+        same_cue = [f for f in found if f.frame is not None and f.frame.cue[0] == frame.cue[0]]
+        if same_cue:
+            # The verb is already a cue ("dismissed X as a “claim”"): the quote joins it.
+            same_cue[0].kind = "mixed"
+            if not _overlaps(mark.inner, same_cue[0].content):
+                same_cue[0].content = sorted([*same_cue[0].content, *frame.content])
+            continue
+        found.append(Found(frame.content, frame, "mixed", evidence="quoted words in its clause"))
+    # 4. Quotations left over: sentence-like ones continue or stand alone; the rest are
+    #    scare quotes nobody said and are dropped.
+    previous: Found | None = None
+    direct = sorted((f for f in found if f.kind == "direct"), key=lambda f: f.content[0][0])
+    for index, mark in enumerate(marks):
+        if index in used_marks or not _sentence_like(doc, mark, settings):
+            continue
+        previous = _quote_before(direct, mark.inner[0])
+        if previous is not None:
+            found.append(
+                Found([mark.inner], None, "direct", evidence="continues", follows=previous)
+            )
+        elif settings.keep_unattributed:
+            found.append(Found([mark.inner], None, "direct", evidence="nobody named"))
+    return found
+
+
+def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
+    """The verb governing a quoted phrase, when its subject names somebody."""
+    token = doc[mark.inner[0] : mark.inner[1]].root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") and not (mark.inner[0] <= token.i < mark.inner[1]):
+            break
+        if token.head is token:
+            return None
+        token = token.head
+    else:
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.ent_type_ in NAMED or subject.pos_ == "PRON"):
+        return None
+    if subject.pos_ == "PRON" and subject.lower_ not in ("he", "she", "they"):
+        return None
+    child = _mark_child(doc, token, mark)
+    content = [trim(doc, child.left_edge.i, child.right_edge.i + 1)]
+    return Frame(cue=[token.i], source=subject, content=content)
+
+
+def _mark_child(doc: Doc, verb: Token, mark: MarkTokens) -> Token:
+    """The verb's dependent whose phrase holds the quotation."""
+    inner = doc[mark.inner[0] : mark.inner[1]].root
+    while inner.head.i != verb.i and inner.head is not inner:
+        inner = inner.head
+    return inner
+
+
+def _frame_extent(doc: Doc, frame: Frame) -> TokenRange:
+    """The attribution clause: cue and source with their modifiers, not the content."""
+    tokens = set(frame.cue)
+    if frame.source is not None:
+        tokens.update(t.i for t in frame.source.subtree)
+    verb = doc[frame.cue[0]]
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "parataxis", "conj", "punct", "cc", "advcl"):
+            continue
+        if (
+            child.dep_ == "dobj"
+            and child.i not in tokens
+            or child.dep_ in ("prep", "npadvmod", "advmod", "dative", "aux", "neg", "prt")
+        ):
+            tokens.update(t.i for t in child.subtree)
+    return min(tokens), max(tokens) + 1
+
+
+def _gap_ok(doc: Doc, end: int, start: int) -> bool:
+    """Only punctuation and spaces (no paragraph break) between two token positions."""
+    if start < end or start - end > 3:
+        return False
+    gap = doc[end:start]
+    return all(t.is_punct or t.is_space for t in gap) and "\n\n" not in gap.text
+
+
+def _content_outside(frame: Frame, marks: list[MarkTokens], adjacent: list[int]) -> bool:
+    """The frame has content of its own beyond the adjacent quotations."""
+    if not frame.content:
+        return False
+    covered = [marks[i].outer for i in adjacent]
+    return any(not any(s <= start and end <= e for s, e in covered) for start, end in frame.content)
+
+
+def _sentence_final(doc: Doc, mark: MarkTokens) -> bool:
+    last = doc[mark.inner[1] - 1] if mark.inner[1] > mark.inner[0] else None
+    return last is not None and last.text in (".", "?", "!")
+
+
+def _opens_quote(doc: Doc, frame_end: int, mark: MarkTokens) -> bool:
+    """'he said: “…”' or 'he said, “…”' — a quotation introduced by the frame."""
+    gap = doc[frame_end : mark.outer[0]]
+    return any(t.text in (":", ",") for t in gap) or _sentence_like_span(doc[slice(*mark.inner)])
+
+
+def _overlaps(inner: TokenRange, ranges: list[TokenRange]) -> bool:
+    return any(inner[0] < e and s < inner[1] for s, e in ranges)
+
+
+def _covered_by(doc: Doc, content: list[TokenRange], marks: list[MarkTokens]) -> bool:
+    """Content words all inside quotation marks (ignoring 'that' and punctuation)."""
+    inside = {i for m in marks for i in range(*m.outer)}
+    words = [
+        t
+        for s, e in content
+        for t in doc[s:e]
+        if not (t.is_punct or t.is_space or t.lower_ == "that")
+    ]
+    outside = [t for t in words if t.i not in inside]
+    return len(outside) <= max(1, len(words) // 10)
+
+
+def _governed_by(doc: Doc, mark: MarkTokens, frame: Frame) -> bool:
+    """The quoted word hangs (within three steps) on the framing verb."""
+    span = doc[mark.inner[0] : mark.inner[1]]
+    token = span.root
+    for _ in range(4):
+        if token.i == frame.cue[0]:
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _sentence_like(doc: Doc, mark: MarkTokens, settings: Settings) -> bool:
+    span = doc[mark.inner[0] : mark.inner[1]]
+    if len(span) < settings.min_direct_tokens:
+        return False
+    return _sentence_like_span(span)
+
+
+def _sentence_like_span(span: Span) -> bool:
+    """A quotation that is a clause of its own: a capital start and a verb."""
+    if not len(span):
+        return False
+    first = next((t for t in span if not t.is_punct and not t.is_space), None)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
+    return first is not None and (first.is_title or first.is_upper) and has_verb
+
+
+def _quote_before(direct: list[Found], start: int) -> Found | None:
+    """The attributed direct quote this one continues (ends within a few tokens)."""
+    earlier = [f for f in direct if f.content[-1][1] <= start]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    return last if start - last.content[-1][1] <= 8 else None
+
+
+# -- speakers ------------------------------------------------------------------
+
+
+def _resolution_order(item: Found) -> tuple[int, int]:
+    """Resolve in the order a reader meets the sources, continuations last."""
+    if item.frame is None:
+        return (1, item.content[0][0])
+    return (0, item.frame.source.i if item.frame.source is not None else item.frame.anchor)
+
+
+def _speaker_for(item: Found, resolver: SpeakerResolver, done: dict[int, Speaker]) -> Speaker:
+    if item.frame is not None and item.frame.source is not None:
+        return resolver.resolve(item.frame.source)
+    if item.follows is not None and id(item.follows) in done:
+        before = done[id(item.follows)]
+        return Speaker(
+            before.name,
+            before.kind,
+            before.role,
+            "continues the quote before",
+            before.confidence * 0.7,
+            None,
+        )
+    return Speaker(None, None, None, "no speaker found", 0.2, None)
+
+
+# -- output ----------------------------------------------------------------------
+
+
+CONFIDENCE = {"direct": 1.0, "mixed": 0.9, "indirect": 0.85, "belief": 0.7}
+
+
+def _as_dict(doc: Doc, item: Found, speaker: Speaker) -> dict:
+    frame = item.frame
+    cue = _char_ranges(doc, _runs(frame.cue)) if frame else []
+    source = _char_ranges(doc, [speaker.source]) if speaker.source else []
+    content = _char_ranges(doc, item.content)
+    if item.kind == "direct" and item.marks:
+        # Exact inner text of the marks, independent of tokenisation.
+        content = [(m.start, m.end) for m in item.marks]
+        content = [_strip_spaces(doc.text, s, e) for s, e in content]
+    return {
+        "content": [list(r) for r in content],
+        "cue": [list(r) for r in cue],
+        "source": [list(r) for r in source],
+        "speaker": speaker.name,
+        "speaker_type": speaker.kind,
+        "role": speaker.role,
+        "kind": item.kind,
+        "confidence": round(CONFIDENCE[item.kind] * speaker.confidence, 3),
+        "evidence": _evidence(item, frame, speaker, doc),
+        "parent": None,
+    }
+
+
+def _evidence(item: Found, frame: Frame | None, speaker: Speaker, doc: Doc) -> str:
+    parts = []
+    if frame is not None:
+        cue = " ".join(doc[i].text for i in frame.cue)
+        parts.append(f"source of '{cue}'")
+    if item.evidence:
+        parts.append(item.evidence)
+    parts.append(speaker.evidence)
+    return "; ".join(parts)
+
+
+def _runs(indices: list[int]) -> list[TokenRange]:
+    runs: list[TokenRange] = []
+    for i in sorted(indices):
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
+def _char_ranges(doc: Doc, ranges: list[TokenRange]) -> list[tuple[int, int]]:
+    out = []
+    for start, end in ranges:
+        if end > start:
+            span = doc[start:end]
+            out.append((span.start_char, span.end_char))
+    return out
+
+
+def _strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _set_parents(quotes: list[dict]) -> None:
+    """Nested reporting: a quote whose cue lies in another quote's content is its child."""
+    for index, quote in enumerate(quotes):
+        if not quote["cue"]:
+            continue
+        cue_start = quote["cue"][0][0]
+        holders = [
+            (sum(e - s for s, e in other["content"]), j)
+            for j, other in enumerate(quotes)
+            if j != index and any(s <= cue_start < e for s, e in other["content"])
+        ]
+        if holders:
+            quote["parent"] = min(holders)[1]

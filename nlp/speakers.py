@@ -1,0 +1,310 @@
+"""Who a source mention refers to, inside one document.
+
+"Kremlin spokesman Dmitry Peskov" names Dmitry Peskov with a role; "Mr. Peskov"
+and "Peskov" point back to the full name; "Lim" finds "Lim Soo-suk" (family
+name first); "he" takes the most recent person who was speaking or acting;
+"it" and "the statement" take the organisation that was speaking; "analysts"
+stay unnamed. Across documents, names.py merges spelling variants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from nlp.lexicon import Lexicon
+from nlp.names import name_key
+
+ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
+HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
+CLAUSE_CUT = ("relcl", "acl", "punct", "cc", "advcl", "prep")
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    kind: str | None  # person / organisation / unnamed
+    role: str | None
+    evidence: str
+    confidence: float
+    source: tuple[int, int] | None  # token range of the mention
+
+
+@dataclass
+class Mention:
+    token: int
+    name: str
+    kind: str
+    plural: bool = False
+
+
+class SpeakerResolver:
+    """Resolves source mentions in text order, remembering who spoke."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, nested: frozenset[int] = frozenset()) -> None:
+        self.doc = doc
+        self.lex = lex
+        # Source tokens inside another quote's content ("KCNA said that Putin
+        # expressed ..."): inner speakers are poor antecedents for "he" or "it".
+        self.nested = nested
+        self.people = [self._clean_person(e) for e in doc.ents if e.label_ == "PERSON"]
+        self.people = [(e, name) for e, name in self.people if name]
+        self.spoken: list[Mention] = []  # speakers of earlier quotes
+
+    def _clean_person(self, ent: Span) -> tuple[Span, str]:
+        words = [t for t in _extend_name(ent) if not t.is_space and not t.is_quote]
+        while words and words[-1].lower_ in ("’s", "'s", "'", "’"):
+            words.pop()
+        while words and words[0].lower_.rstrip(".") in self.lex.titles | HONORIFICS:
+            words.pop(0)
+        if not words or "\n" in self.doc[words[0].i : words[-1].i + 1].text:
+            return ent, ""
+        return ent, self.doc[words[0].i : words[-1].i + 1].text
+
+    # -- entry point ---------------------------------------------------------
+
+    def resolve(self, head: Token) -> Speaker:
+        mention = self.mention_range(head)
+        span = self.doc[mention[0] : mention[1]]
+        speaker = self._resolve_span(head, span)
+        speaker.source = mention
+        if speaker.name and head.i not in self.nested:
+            self.spoken.append(
+                Mention(head.i, speaker.name, speaker.kind or "person", _is_plural(head))
+            )
+        return speaker
+
+    def mention_range(self, head: Token) -> tuple[int, int]:
+        """The source mention: the subject phrase without relative clauses."""
+        left = head.left_edge.i
+        right = head.i + 1
+        for child in head.rights:
+            if child.dep_ in ("relcl", "acl", "advcl") or (
+                child.dep_ == "prep" and child.lower_ != "of" and not _has_name(child)
+            ):
+                break
+            right = child.right_edge.i + 1
+        while right > left and (self.doc[right - 1].is_punct or self.doc[right - 1].is_space):
+            right -= 1
+        while left < right and (self.doc[left].is_punct or self.doc[left].is_space):
+            left += 1
+        return left, right
+
+    def _resolve_span(self, head: Token, span: Span) -> Speaker:
+        conj = [c for c in head.children if c.dep_ == "conj"]
+        if conj and head.pos_ != "PRON":
+            return self._conjoined(head, conj)
+        return self._resolve_one(head, span)
+
+    def _resolve_one(self, head: Token, span: Span) -> Speaker:
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in self.lex.pronouns:
+            return self._pronoun(head)
+        person = self._person_in(span)
+        if person is not None:
+            return self._person(head, span, person)
+        lemma = head.lemma_.lower()
+        unnamed = lower in self.lex.unnamed_nouns or lemma in self.lex.unnamed_nouns
+        if unnamed and head.tag_ == "NNS":
+            # "US intelligence officials": unnamed, even when a country is named.
+            return Speaker(_core_phrase(head), "unnamed", None, "unnamed source", 0.8, None)
+        if lemma in self.lex.speech_nouns or lower in self.lex.speech_nouns:
+            return self._document(head)
+        org = self._org_in(span, head)
+        if org is not None:
+            return Speaker(org, "organisation", None, "organisation named", 0.85, None)
+        if lower in self.lex.unnamed_nouns or lemma in self.lex.unnamed_nouns:
+            return Speaker(_core_phrase(head), "unnamed", None, "unnamed source", 0.8, None)
+        if lemma in self.lex.org_nouns:
+            phrase = _core_phrase(head)
+            return Speaker(phrase, "organisation", None, "organisation noun", 0.75, None)
+        if lemma in self.lex.roles:
+            return Speaker(_core_phrase(head), "unnamed", None, "role without a name", 0.6, None)
+        if head.pos_ == "PROPN":
+            # A name the entity recogniser missed: acronyms are organisations.
+            kind = "organisation" if head.is_upper else "person"
+            return Speaker(_core_phrase(head), kind, None, "proper noun", 0.6, None)
+        return Speaker(None, None, None, "no name in the source mention", 0.3, None)
+
+    # -- kinds of mention ----------------------------------------------------
+
+    def _person_in(self, span: Span) -> tuple[Span, str] | None:
+        hits = [(e, n) for e, n in self.people if e.start < span.end and e.end > span.start]
+        return hits[0] if hits else None
+
+    def _person(self, head: Token, span: Span, person: tuple[Span, str]) -> Speaker:
+        ent, name = person
+        role = _role(span, ent, self.lex)
+        full, evidence, confidence = self.full_name(name, ent.start)
+        return Speaker(full, "person", role, evidence, confidence, None)
+
+    def full_name(self, name: str, position: int) -> tuple[str, str, float]:
+        """A one-word name (surname, or family name first) -> the full name in the text."""
+        words = name.replace("-", " ").split()
+        if len(words) > 1:
+            return name, "named in the source", 0.95
+        key = name_key(name)
+        before = [n for e, n in self.people if e.start < position]
+        after = [n for e, n in self.people if e.start > position]
+        for candidates in (reversed(before), after):
+            for full in candidates:
+                parts = full.split()
+                if len(parts) > 1 and key in (name_key(parts[-1]), name_key(parts[0])):
+                    return full, f"'{name}' -> {full} named in the text", 0.9
+        return name, "surname only", 0.7
+
+    def _org_in(self, span: Span, head: Token) -> str | None:
+        """An organisation entity that is the mention's head or modifies it."""
+        for ent in span.ents:
+            if ent.label_ not in ORG_LABELS:
+                continue
+            if ent.start <= head.i < ent.end:
+                return _strip_article(ent.text)
+        return None
+
+    def _pronoun(self, head: Token) -> Speaker:
+        kind = self.lex.pronouns.get(head.lower_)
+        if kind is None:
+            return Speaker(None, "person", None, f"pronoun '{head.text}' unresolved", 0.3, None)
+        antecedent = self._antecedent(head, kind)
+        if antecedent is None:
+            return Speaker(None, None, None, f"pronoun '{head.text}' unresolved", 0.3, None)
+        evidence = f"pronoun '{head.text}' -> {antecedent.name}"
+        return Speaker(antecedent.name, antecedent.kind, None, evidence, 0.75, None)
+
+    def _antecedent(self, head: Token, kind: str) -> Mention | None:
+        """Most recent fitting speaker or subject before the pronoun."""
+        candidates = list(self.spoken) + self._subject_mentions(head.i)
+        candidates = [m for m in candidates if m.token < head.i and m.token not in self.nested]
+        candidates.sort(key=lambda m: m.token)
+        for mention in reversed(candidates):
+            if _fits(mention, kind):
+                return mention
+        return None
+
+    def _subject_mentions(self, before: int) -> list[Mention]:
+        """People and organisations that were subjects of a clause (likely antecedents)."""
+        found = []
+        for ent, name in self.people:
+            if ent.start < before and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                full = self.full_name(name, ent.start)[0]
+                found.append(Mention(ent.root.i, full, "person"))
+        for ent in self.doc.ents:
+            if ent.start < before and ent.label_ in ORG_LABELS and ent.root.dep_ == "nsubj":
+                found.append(Mention(ent.root.i, _strip_article(ent.text), "organisation"))
+        return found
+
+    def _document(self, head: Token) -> Speaker:
+        """'the statement said' -> the organisation (or person) that issued it."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
+            found = self._resolve_one(owner, self.doc[owner.left_edge.i : owner.i + 1])
+            if found.name:
+                found.evidence = f"'{head.text}' of {found.name}"
+                return found
+        earlier = [m for m in self.spoken if m.token < head.sent.start]
+        for wanted in ("organisation", None):
+            for mention in reversed(earlier):
+                if wanted is None or mention.kind == wanted:
+                    evidence = f"'{head.text}' issued by {mention.name}"
+                    return Speaker(mention.name, mention.kind, None, evidence, 0.7, None)
+        return Speaker(None, None, None, f"'{head.text}' with no issuer", 0.3, None)
+
+    def _conjoined(self, head: Token, conj: list[Token]) -> Speaker:
+        """'Moscow and Pyongyang said': one quote, both speakers named in it."""
+        parts = [self._resolve_one(t, self._own_phrase(t)) for t in [head, *conj]]
+        names = [p.name or t.text for p, t in zip(parts, [head, *conj], strict=True)]
+        kinds = {p.kind for p in parts}
+        kind = kinds.pop() if len(kinds) == 1 else "organisation"
+        if all(t.ent_type_ in ORG_LABELS for t in [head, *conj]):
+            kind = "organisation"
+        return Speaker(" and ".join(names), kind, None, "conjoined speakers", 0.8, None)
+
+    def _own_phrase(self, token: Token) -> Span:
+        """A conjunct's words without the other conjuncts."""
+        words = [t for t in token.subtree if t.dep_ not in ("conj", "cc") or t is token]
+        words = [t for t in words if t.head is token or t is token or t.head.head is token]
+        return self.doc[min(t.i for t in words) : max(t.i for t in words) + 1]
+
+
+def _extend_name(ent: Span) -> Span:
+    """The recogniser sometimes stops early: 'Choe Son' Hui, 'Choe Sun'-hui."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc):
+        token, previous = doc[end], doc[end - 1]
+        if previous.whitespace_ == "" and token.text in ("-", "‐") and end + 1 < len(doc):
+            end += 2  # a hyphenated given name: Sun-hui
+            continue
+        if (
+            token.is_title
+            and token.pos_ == "PROPN"
+            and not token.ent_type_
+            and (previous.whitespace_ == " ")
+        ):
+            end += 1
+            continue
+        break
+    return doc[ent.start : end]
+
+
+def _role(span: Span, ent: Span, lex: Lexicon) -> str | None:
+    """Words around the name that say what the person is: 'Kremlin spokesman'."""
+    before = [t for t in span if t.i < ent.start and not t.is_punct and not t.is_space]
+    while before and (before[0].pos_ == "DET" or before[0].lower_.rstrip(".") in HONORIFICS):
+        before.pop(0)
+    while before and before[-1].lower_.rstrip(".") in HONORIFICS:
+        before.pop()
+    if before:
+        return " ".join(span.doc[before[0].i : before[-1].i + 1].text.split())
+    for token in ent.root.children:
+        if token.dep_ == "appos" and token.i >= ent.end:
+            words = [t for t in token.subtree if not (t.is_space)]
+            while words and (words[0].pos_ == "DET" or words[0].is_punct):
+                words.pop(0)
+            while words and words[-1].is_punct:
+                words.pop()
+            if words:
+                return span.doc[words[0].i : words[-1].i + 1].text
+    return None
+
+
+def _core_phrase(head: Token) -> str:
+    """'US intelligence officials' from 'US intelligence officials earlier this month'."""
+    words = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss", "case")]
+    words = [t for w in words for t in w.subtree] + [head]
+    words.sort(key=lambda t: t.i)
+    text = head.doc[words[0].i : head.i + 1].text
+    return text[0].lower() + text[1:] if words[0].pos_ != "PROPN" else text
+
+
+def _strip_article(name: str) -> str:
+    name = name.strip()
+    for suffix in ("’s", "'s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _is_plural(head: Token) -> bool:
+    return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+
+
+def _has_name(token: Token) -> bool:
+    return any(t.ent_type_ == "PERSON" for t in token.subtree)
+
+
+def _fits(mention: Mention, kind: str) -> bool:
+    """Pronoun agreement: he/she -> one person, it -> organisation, they -> group."""
+    if kind == "person":
+        return mention.kind == "person" and not mention.plural
+    if kind == "organisation":
+        return mention.kind == "organisation"
+    return mention.plural or mention.kind in ("organisation", "unnamed")
+
+
+def people(doc: Doc, lex: Lexicon) -> list[str]:
+    """Every multi-word person name in the text, once, in order of first mention."""
+    resolver = SpeakerResolver(doc, lex)
+    names = [name for _, name in resolver.people if len(name.replace("-", " ").split()) > 1]
+    return list(dict.fromkeys(names))
