@@ -1,0 +1,83 @@
+"""The one place that knows how review actions map onto store.decisions.
+
+Screens say what the analyst did ("accept this quote as I saw it"); this
+module turns that into the store call with the analyst's name and the value
+the analyst saw as `expected`, and returns a one-line summary for the
+notification. Runs on the database thread (see tui/data.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def apply(db: Any, op: str, quote: dict[str, Any], *, analyst: str, **kw: Any) -> str:
+    from store import decisions
+
+    quote_id = quote["id"]
+    if op == "accept":
+        decisions.accept(db, quote_id, analyst=analyst, expected=quote.get("status"))
+        return f"Accepted quote #{quote_id}"
+    if op == "reject":
+        decisions.reject(db, quote_id, analyst=analyst, expected=quote.get("status"))
+        return f"Rejected quote #{quote_id}"
+    if op == "set_stance":
+        decisions.set_stance(
+            db,
+            quote_id,
+            kw["label"],
+            kw.get("target"),
+            analyst=analyst,
+            expected=(quote.get("stance"), quote.get("stance_target")),
+        )
+        return f"Stance of #{quote_id}: {kw['label']}"
+    if op == "set_note":
+        decisions.set_note(db, quote_id, kw["note"], analyst=analyst, expected=quote.get("note"))
+        return f"Note on #{quote_id} saved"
+    if op == "set_speaker":
+        decisions.set_speaker(
+            db,
+            quote_id,
+            speaker_id=kw.get("speaker_id"),
+            name=kw["name"],
+            speaker_type=kw.get("speaker_type"),
+            role=kw.get("role"),
+            analyst=analyst,
+            expected=quote.get("speaker_id"),
+        )
+        return f"Speaker of #{quote_id}: {kw['name']}"
+    if op == "set_outlet":
+        decisions.set_outlet(
+            db, quote["article_id"], kw["outlet"], analyst=analyst, expected=quote.get("outlet")
+        )
+        return f"Outlet of the article: {kw['outlet']}"
+    raise ValueError(f"unknown review action {op!r}")
+
+
+def apply_speaker(db: Any, op: str, speaker: dict[str, Any], *, analyst: str, **kw: Any) -> str:
+    from store import decisions
+
+    if op == "rename_speaker":
+        decisions.rename_speaker(
+            db, speaker["id"], kw["name"], analyst=analyst, expected=speaker["name"]
+        )
+        return f"Renamed {speaker['name']} to {kw['name']}"
+    if op == "merge_speakers":
+        decisions.merge_speakers(db, speaker["id"], kw["other_id"], analyst=analyst)
+        return f"Merged {kw['other_name']} into {speaker['name']}"
+    if op == "split_alias":
+        decisions.split_alias(db, speaker["id"], kw["alias"], analyst=analyst)
+        return f"Split {kw['alias']} out of {speaker['name']}"
+    raise ValueError(f"unknown speaker action {op!r}")
+
+
+def undo(db: Any, *, analyst: str) -> str | None:
+    from store import decisions
+
+    return decisions.undo(db, analyst=analyst)
+
+
+def redo(db: Any, *, analyst: str) -> str | None:
+    from store import decisions
+
+    return decisions.redo(db, analyst=analyst)

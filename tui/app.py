@@ -1,0 +1,137 @@
+"""QuoteDeskApp: the analyst's desk over one quotedesk database.
+
+Screens are Textual modes, so each keeps its own state while the analyst
+moves between them (and a later Statements screen is one more entry in
+MODES). All database work runs on the DataSource thread; when a decision is
+stored, `data_version` goes up and every screen re-reads what it shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+
+from tui.commands import QuoteDeskCommands
+from tui.config import Config, ConfigError, load_config
+from tui.data import DataSource
+from tui.messages import DataChanged, ShowQuotes
+from tui.screens.article import ArticleScreen
+from tui.screens.overview import OverviewScreen
+from tui.screens.quotes import QuotesScreen
+from tui.screens.speakers import SpeakersScreen
+
+
+class QuoteDeskApp(App):
+    TITLE = "quotedesk"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {QuoteDeskCommands}
+    # Narrow terminals stack the detail pane under the table; wide ones put it beside.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
+
+    MODES = {
+        "quotes": QuotesScreen,
+        "speakers": SpeakersScreen,
+        "overview": OverviewScreen,
+    }
+    DEFAULT_MODE = "quotes"
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit", show=False),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("f2", "switch_mode('quotes')", "Quotes", id="go-quotes", show=False),
+        Binding("f3", "switch_mode('speakers')", "Speakers", id="go-speakers", show=False),
+        Binding("f4", "switch_mode('overview')", "Overview", id="go-overview", show=False),
+    ]
+
+    # Bumped after every stored decision; screens watch it and reload.
+    data_version: reactive[int] = reactive(0)
+
+    def __init__(self, db_path: Path, analyst: str, config_path: Path | None = None) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.analyst = analyst
+        self.config_error: str | None = None
+        try:
+            self.config = load_config(config_path)
+        except ConfigError as exc:
+            self.config = Config()
+            self.config_error = str(exc)
+        self.data = DataSource(self.db_path)
+        self.last_change_ids: tuple[int, ...] = ()
+        self.last_change_origin: Any = None
+        self.sub_title = f"{self.db_path} · {analyst}"
+
+    def on_mount(self) -> None:
+        self.set_keymap(self.config.keymap)
+        unknown = sorted(set(self.config.keymap) - all_binding_ids())
+        if unknown:
+            self.notify(
+                f"Unknown binding ids in config: {', '.join(unknown)} (see ? for the list)",
+                severity="warning",
+                timeout=8,
+            )
+        if self.config_error:
+            self.notify(f"{self.config_error}; using defaults", severity="error", timeout=8)
+
+    def on_unmount(self) -> None:
+        self.data.close()
+
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
+        self.last_change_ids = message.quote_ids
+        self.last_change_origin = message.origin
+        self.data_version += 1
+
+    @on(ShowQuotes)
+    def _show_quotes(self, message: ShowQuotes) -> None:
+        self.show_quotes(message.quote_filter)
+
+    def show_quotes(self, quote_filter: Any) -> None:
+        self.switch_mode("quotes")
+        self.screen_for("quotes").show_filter(quote_filter)
+
+    def screen_for(self, mode: str) -> Any:
+        """The base screen of a mode (the bottom of its stack)."""
+        return self._screen_stacks[mode][0]
+
+    def key_for(self, binding: Binding) -> str:
+        """The key(s) a binding is on now, after the config's remapping, for display."""
+        keys = self.config.keymap.get(binding.id or "", binding.key)
+        return ", ".join(
+            binding.key_display
+            if binding.key_display and keys == binding.key
+            else self.get_key_display(Binding(key, ""))
+            for key in keys.split(",")
+        )
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+
+def all_binding_ids() -> set[str]:
+    """Every remappable binding id, for the help screen and config checks."""
+    return {binding.id for _, binding in binding_table() if binding.id}
+
+
+def binding_table() -> list[tuple[str, Binding]]:
+    """(where, binding) for every binding an analyst may remap, in help order."""
+    rows: list[tuple[str, Binding]] = []
+    for where, owner in (
+        ("Quotes", QuotesScreen),
+        ("Speakers", SpeakersScreen),
+        ("Article", ArticleScreen),
+        ("Overview", OverviewScreen),
+        ("Everywhere", QuoteDeskApp),
+    ):
+        for binding in owner.BINDINGS:
+            if isinstance(binding, Binding) and binding.id:
+                rows.append((where, binding))
+    return rows

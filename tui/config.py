@@ -1,0 +1,77 @@
+"""The analyst's settings: key remapping and stance labels, from a TOML file.
+
+Looked up in this order: the --config path, $XDG_CONFIG_HOME/quotedesk/config.toml,
+~/.config/quotedesk/config.toml. Example::
+
+    stance_labels = ["for", "against", "neutral", "unclear"]
+
+    [keys]
+    accept = "y"          # binding id = key(s), comma-separated for several
+    reject = "n,x"
+    note = "N"
+
+Binding ids are listed in the `?` help screen. A broken file never stops the
+app: it opens with the defaults and says what was wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_STANCE_LABELS: tuple[str, str, str, str] = ("support", "oppose", "neutral", "unclear")
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message is one line for a notification."""
+
+
+@dataclass(frozen=True)
+class Config:
+    keymap: dict[str, str] = field(default_factory=dict)
+    stance_labels: tuple[str, ...] = DEFAULT_STANCE_LABELS
+    path: Path | None = None
+
+
+def default_config_path() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "quotedesk" / "config.toml"
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read the config; an explicit path must exist, the default one may not."""
+    explicit = path is not None
+    path = path or default_config_path()
+    if not path.exists():
+        if explicit:
+            raise ConfigError(f"config file {path} does not exist")
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"config file {path}: {exc}") from exc
+    return parse_config(data, path)
+
+
+def parse_config(data: dict, path: Path | None = None) -> Config:
+    where = f"config file {path}" if path else "config"
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keys.items()
+    ):
+        raise ConfigError(f'{where}: [keys] must map binding ids to key strings, e.g. accept = "y"')
+    labels = data.get("stance_labels", list(DEFAULT_STANCE_LABELS))
+    if (
+        not isinstance(labels, list)
+        or not 1 <= len(labels) <= 4
+        or not all(isinstance(x, str) and x.strip() for x in labels)
+        or len(set(labels)) != len(labels)
+    ):
+        raise ConfigError(f"{where}: stance_labels must be 1 to 4 different non-empty strings")
+    return Config(
+        keymap={k: v.replace(" ", "") for k, v in keys.items()},
+        stance_labels=tuple(x.strip() for x in labels),
+        path=path,
+    )

@@ -1,0 +1,58 @@
+"""One database connection on one thread, shared by every worker of the app.
+
+sqlite3 connections belong to the thread that opened them, and Textual's
+thread workers each get a fresh thread. So the app keeps a single-threaded
+executor that owns the connection; async workers `await data.run(fn, ...)`.
+Reads and writes are serialised in the order they were asked for, which also
+means an accept followed at once by a page reload sees the accept.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class DataSource:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quotedesk-db")
+        self._db: Any = None
+
+    @property
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def _connection(self) -> Any:
+        if self._db is None:
+            from store.db import open_db
+
+            # Never create the file from the app: an empty state tells the
+            # analyst how to ingest instead of leaving a stray empty database.
+            self._db = open_db(self.path, create=False)
+        return self._db
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run fn(db, ...) on the database thread and wait (tests, benchmarks)."""
+        return self._executor.submit(lambda: fn(self._connection(), *args, **kwargs)).result()
+
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run fn(db, ...) on the database thread without blocking the UI."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._executor, lambda: fn(self._connection(), *args, **kwargs)
+        )
+
+    def close(self) -> None:
+        def _close() -> None:
+            if self._db is not None:
+                self._db.conn.close()
+                self._db = None
+
+        self._executor.submit(_close)
+        self._executor.shutdown(wait=True)

@@ -1,0 +1,184 @@
+"""The Overview screen: four charts an analyst looks at before reading.
+
+Who is quoted by whom (speaker × outlet), how each outlet's quotes lean
+(stance by outlet), what kind of quoting dominates (kind mix), and how far
+the review has got. Kind, stance and status use the same colours as the
+table and the detail pane.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual_plotext import PlotextPlot
+
+from tui.palette import (
+    KIND_COLOURS,
+    STATUS_COLOURS,
+    UNKNOWN_COLOUR,
+    stance_colour,
+)
+
+if TYPE_CHECKING:
+    from tui.app import QuoteDeskApp
+
+TOP_SPEAKERS = 8
+TOP_OUTLETS = 6
+# Outlets have no meaning-bearing colour; these only need to differ from each other.
+OUTLET_COLOURS = ("#64b5f6", "#f06292", "#aed581", "#ffd54f", "#4db6ac", "#ba68c8", "#9e9e9e")
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
+
+
+def short(name: str | None, width: int = 14) -> str:
+    name = name or "unknown"
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+class OverviewLoaded(Message):
+    def __init__(self, data: dict[str, Any] | None) -> None:
+        super().__init__()
+        self.data = data
+
+
+class OverviewScreen(Screen):
+    BINDINGS = [Binding("ctrl+r", "reload", "Reload", id="overview-reload", show=False)]
+
+    app: QuoteDeskApp
+
+    def __init__(self) -> None:
+        super().__init__(id="overview")
+        self.data: dict[str, Any] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="overview-summary")
+        with Grid(id="charts"):
+            yield PlotextPlot(id="chart-speakers")
+            yield PlotextPlot(id="chart-stance")
+            yield PlotextPlot(id="chart-kinds")
+            yield PlotextPlot(id="chart-review")
+        yield Static(id="overview-empty", classes="empty-state")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._load()
+        self.watch(self.app, "data_version", lambda _: self._load(), init=False)
+
+    def action_reload(self) -> None:
+        self._load()
+
+    @work(exclusive=True, group="overview")
+    async def _load(self) -> None:
+        from store.queries import overview
+
+        if not self.app.data.exists:
+            self.post_message(OverviewLoaded(None))
+            return
+        self.post_message(OverviewLoaded(await self.app.data.run(overview)))
+
+    @on(OverviewLoaded)
+    def _loaded(self, message: OverviewLoaded) -> None:
+        self.data = message.data
+        review = (message.data or {}).get("review", {})
+        total = sum(review.values())
+        empty = self.query_one("#overview-empty", Static)
+        if not message.data or not total:
+            where = self.app.db_path
+            empty.update(
+                "No quotes to chart yet.\n\n"
+                f"Ingest articles with  quotedesk ingest PATH --db {where}\n"
+                "or try the samples with  quotedesk demo"
+            )
+            self.set_class(True, "-empty")
+            return
+        self.set_class(False, "-empty")
+        done = total - review.get("unreviewed", 0)
+        self.query_one("#overview-summary", Static).update(
+            f"[b]{total:,}[/b] quotes · [b]{len(message.data['speaker_outlet']['speakers'])}[/b]"
+            f" top speakers shown · reviewed [b]{done:,}[/b] ({done / total:.0%})"
+        )
+        self._speakers(message.data["speaker_outlet"])
+        self._stance(message.data["stance_outlet"])
+        self._kinds(message.data["kinds"])
+        self._review(review)
+
+    def _plot(self, chart_id: str, title: str) -> Any:
+        widget = self.query_one(f"#{chart_id}", PlotextPlot)
+        plt = widget.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title(title)
+        return widget, plt
+
+    def _speakers(self, data: dict[str, Any]) -> None:
+        widget, plt = self._plot("chart-speakers", "Quotes by speaker × outlet")
+        speakers = [short(s) for s in data["speakers"]]
+        outlets = data["outlets"]
+        if speakers and outlets:
+            plt.stacked_bar(
+                speakers,
+                data["counts"],  # one list per outlet, aligned with speakers
+                labels=[short(o, 12) for o in outlets],
+                color=[rgb(OUTLET_COLOURS[i % len(OUTLET_COLOURS)]) for i in range(len(outlets))],
+                orientation="horizontal",
+                width=0.6,
+            )
+        widget.refresh()
+
+    def _stance(self, data: dict[str, Any]) -> None:
+        labels = self.app.config.stance_labels
+        outlets = [short(o, 10) for o in data["outlets"]]
+        # Quotes without a stance would dwarf the rest; the title counts them instead.
+        keep = [i for i, s in enumerate(data["stances"]) if s]
+        unset = sum(sum(data["counts"][i]) for i, s in enumerate(data["stances"]) if not s)
+        title = "Stance by outlet" + (f" ({unset:,} not tagged)" if unset else "")
+        widget, plt = self._plot("chart-stance", title)
+        if outlets and keep:
+            plt.stacked_bar(
+                outlets,
+                [data["counts"][i] for i in keep],
+                labels=[data["stances"][i] for i in keep],
+                color=[rgb(stance_colour(data["stances"][i], labels)) for i in keep],
+                width=0.6,
+            )
+        widget.refresh()
+
+    def _kinds(self, kinds: dict[str, int]) -> None:
+        widget, plt = self._plot("chart-kinds", "Kind mix")
+        names = [k for k in KIND_COLOURS if kinds.get(k)] + [
+            k for k in kinds if k not in KIND_COLOURS and kinds[k]
+        ]
+        # One bar call per kind at its own position, so each gets its kind's colour.
+        for position, name in enumerate(names, start=1):
+            colour = rgb(KIND_COLOURS.get(name, UNKNOWN_COLOUR))
+            plt.bar([position], [kinds[name]], color=colour, width=0.6)
+        if names:
+            plt.xticks(list(range(1, len(names) + 1)), names)
+            plt.xlim(0.4, len(names) + 0.6)
+        widget.refresh()
+
+    def _review(self, review: dict[str, int]) -> None:
+        total = sum(review.values()) or 1
+        done = total - review.get("unreviewed", 0)
+        widget, plt = self._plot("chart-review", f"Review progress: {done / total:.0%} reviewed")
+        statuses = ["unreviewed", "rejected", "accepted"]
+        for position, status in enumerate(statuses, start=1):
+            plt.bar(
+                [position],
+                [review.get(status, 0)],
+                color=rgb(STATUS_COLOURS[status]),
+                orientation="horizontal",
+                width=0.6,
+            )
+        plt.yticks(list(range(1, len(statuses) + 1)), statuses)
+        plt.ylim(0.4, len(statuses) + 0.6)
+        widget.refresh()

@@ -1,0 +1,1 @@
+"""One widget or modal per module."""

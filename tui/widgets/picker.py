@@ -1,0 +1,133 @@
+"""A fuzzy picker modal: type a few letters, pick with the arrows and Enter.
+
+Used to choose an outlet, a merge target or an alias. With `allow_new`, the
+first option is always "new: <what you typed>", so a value the database has
+never seen is one Enter away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+MAX_SHOWN = 50
+NEW = "\0new"
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    value: Any
+    hint: str = ""  # shown dim after the label ("12 quotes", "similar: 91")
+
+
+@dataclass(frozen=True)
+class Picked:
+    value: Any  # a Choice.value, or None when the analyst typed a new name
+    text: str  # the chosen label, or the new name
+
+
+def rank(query: str, choices: list[Choice], limit: int = MAX_SHOWN) -> list[int]:
+    """Indexes of the best fuzzy matches, best first; an empty query keeps the order."""
+    if not query.strip():
+        return list(range(min(limit, len(choices))))
+    labels = [c.label for c in choices]
+    found = process.extract(query, labels, scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
+    return [index for _, _, index in found]
+
+
+class Picker(ModalScreen[Picked | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="picker-cancel"),
+        Binding("down", "down", show=False),
+        Binding("up", "up", show=False),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        choices: list[Choice],
+        *,
+        allow_new: bool = False,
+        placeholder: str = "type to filter",
+        initial: str = "",
+    ) -> None:
+        super().__init__(classes="dialog")
+        self.title_text = title
+        self.choices = choices
+        self.allow_new = allow_new
+        self.placeholder = placeholder
+        self.initial = initial
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(value=self.initial, placeholder=self.placeholder, id="picker-input")
+            yield OptionList(id="picker-options")
+            yield Label("↑↓ move  enter pick  esc cancel", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self._refill(self.initial)
+
+    @on(Input.Changed, "#picker-input")
+    def _typed(self, event: Input.Changed) -> None:
+        self._refill(event.value)
+
+    def _refill(self, query: str) -> None:
+        options = self.query_one("#picker-options", OptionList)
+        options.clear_options()
+        found = rank(query, self.choices)
+        items: list[Option] = []
+        typed = query.strip()
+        exact = any(c.label.casefold() == typed.casefold() for c in self.choices)
+        if self.allow_new and typed and not exact:
+            items.append(Option(Text.assemble(("new: ", "dim"), (typed, "bold")), id=NEW))
+        for index in found:
+            choice = self.choices[index]
+            label = Text(choice.label)
+            if choice.hint:
+                label.append(f"  {choice.hint}", style="dim")
+            items.append(Option(label, id=str(index)))
+        if not items:
+            items.append(Option(Text("nothing matches", style="dim"), disabled=True))
+        options.add_options(items)
+        options.highlighted = 0 if items and not items[0].disabled else None
+
+    def action_down(self) -> None:
+        self.query_one("#picker-options", OptionList).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one("#picker-options", OptionList).action_cursor_up()
+
+    @on(Input.Submitted, "#picker-input")
+    def _enter(self) -> None:
+        options = self.query_one("#picker-options", OptionList)
+        if options.highlighted is None:
+            return
+        self._pick(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#picker-options")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option.id)
+
+    def _pick(self, option_id: str | None) -> None:
+        if option_id is None:
+            return
+        if option_id == NEW:
+            self.dismiss(Picked(None, self.query_one("#picker-input", Input).value.strip()))
+            return
+        choice = self.choices[int(option_id)]
+        self.dismiss(Picked(choice.value, choice.label))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,216 @@
+"""The quotes table: rows come from SQL one page at a time.
+
+A DataTable with 200,000 rows takes seconds to build, so this one holds only
+the pages the analyst has scrolled through. When the cursor comes near the
+last loaded row, a worker fetches the next page. Every filter change bumps
+`generation`, so a page that arrives late for an old filter is dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.widgets import DataTable
+
+from tui.messages import QuoteCountLoaded, QuotesPageLoaded
+from tui.palette import kind_text, stance_text, status_text
+
+PAGE_SIZE = 100
+# Fetch the next page when the cursor is this close to the last loaded row,
+# so paging down never waits on the database.
+PREFETCH_MARGIN = 40
+
+FIXED_COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("speaker", "Speaker", 18),
+    ("outlet", "Outlet", 12),
+    ("kind", "Kind", 8),
+    ("stance", "Stance", 8),
+    ("status", "✓", 1),
+)
+
+
+def one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+class QuoteTable(DataTable):
+    """Quotes for the current filter, loaded lazily page by page."""
+
+    BINDINGS = [
+        Binding("home", "first_row", "First", show=False),
+        Binding("end", "last_row", "Last", show=False),
+    ]
+
+    total: reactive[int | None] = reactive(None)
+    loading: reactive[bool] = reactive(False)
+
+    def __init__(self, *, stance_labels: tuple[str, ...], **kwargs: Any) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.stance_labels = stance_labels
+        self.quote_filter: Any = None
+        self.generation = 0
+        self.rows_by_id: dict[int, dict[str, Any]] = {}
+        self.order: list[int] = []  # quote ids in table order
+        self._pending_offset: int | None = None
+        self._restore_id: int | None = None
+
+    def on_mount(self) -> None:
+        for key, label, width in FIXED_COLUMNS:
+            self.add_column(label, key=key, width=width)
+        self.add_column("Quote", key="quote", width=30)
+        self._fit_quote_column()
+
+    def on_resize(self) -> None:
+        self._fit_quote_column()
+
+    def _fit_quote_column(self) -> None:
+        """Give the quote column whatever width the fixed columns leave."""
+        if "quote" not in self.columns:
+            return
+        fixed = sum(width + 2 * self.cell_padding for _, _, width in FIXED_COLUMNS)
+        scrollbar = self.styles.scrollbar_size_vertical
+        free = self.size.width - scrollbar - fixed - 2 * self.cell_padding
+        column = self.columns["quote"]
+        column.width = max(20, free)
+        column.auto_width = False
+        # DataTable has no public "resize column"; this is how it recomputes widths.
+        self._require_update_dimensions = True
+        self.refresh()
+
+    # ---- loading ---------------------------------------------------------
+
+    def load(self, quote_filter: Any, *, keep_quote: int | None = None) -> None:
+        """Show quotes for a new filter (or reload the same one after a big change)."""
+        self.quote_filter = quote_filter
+        self.generation += 1
+        self._restore_id = keep_quote
+        self.total = None
+        self.clear()
+        self.rows_by_id.clear()
+        self.order.clear()
+        self._pending_offset = None
+        if not self.app.data.exists:
+            self.total = 0
+            return
+        self._fetch_count(self.generation, quote_filter)
+        # Reloading "the same place" after a merge: fetch as many rows as were shown.
+        self._fetch_page(self.generation, 0)
+
+    @work(exclusive=True, group="quote-count")
+    async def _fetch_count(self, generation: int, quote_filter: Any) -> None:
+        from store.queries import count_quotes
+
+        total = await self.app.data.run(count_quotes, quote_filter)
+        self.post_message(QuoteCountLoaded(generation, total))
+
+    @work(group="quote-page")
+    async def _fetch_page(self, generation: int, offset: int) -> None:
+        from store.queries import list_quotes
+
+        self._pending_offset = offset
+        self.loading = True
+        rows = await self.app.data.run(list_quotes, self.quote_filter, offset, PAGE_SIZE)
+        self.post_message(QuotesPageLoaded(generation, offset, rows))
+
+    @on(QuoteCountLoaded)
+    def _count_loaded(self, message: QuoteCountLoaded) -> None:
+        message.stop()
+        if message.generation == self.generation:
+            self.total = message.total
+
+    @on(QuotesPageLoaded)
+    def _page_loaded(self, message: QuotesPageLoaded) -> None:
+        if message.generation != self.generation or message.offset != len(self.order):
+            message.stop()
+            return
+        self._pending_offset = None
+        self.loading = False
+        for row in message.rows:
+            quote_id = int(row["id"])
+            if quote_id in self.rows_by_id:
+                continue  # a row that moved pages while we were paging
+            self.rows_by_id[quote_id] = row
+            self.order.append(quote_id)
+            self.add_row(*self._cells(row), key=str(quote_id))
+        if len(message.rows) < PAGE_SIZE and (self.total is None or self.total > len(self.order)):
+            # The last page came back short: the count is whatever we hold.
+            self.total = len(self.order)
+        if self._restore_id is not None:
+            if self._restore_id in self.rows_by_id:
+                self.move_cursor(row=self.order.index(self._restore_id), scroll=True)
+                self._restore_id = None
+            elif self.wants_more():
+                self._fetch_page(self.generation, len(self.order))
+                return
+            else:
+                self._restore_id = None
+        self._maybe_prefetch()
+        # Let the screen know (it selects the first row, updates the count line).
+
+    def wants_more(self) -> bool:
+        return self.total is None or len(self.order) < self.total
+
+    def _maybe_prefetch(self) -> None:
+        if (
+            self._pending_offset is None
+            and self.wants_more()
+            and self.cursor_row >= len(self.order) - PREFETCH_MARGIN
+            and len(self.order) > 0
+        ):
+            self._fetch_page(self.generation, len(self.order))
+
+    @on(DataTable.RowHighlighted)
+    def _near_end(self, event: DataTable.RowHighlighted) -> None:
+        self._maybe_prefetch()
+
+    def action_first_row(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1)
+
+    # ---- rows ------------------------------------------------------------
+
+    def _cells(self, row: dict[str, Any]) -> tuple[Any, ...]:
+        status = row.get("status") or "unreviewed"
+        speaker = Text(one_line(row.get("speaker")) or "unknown")
+        if not row.get("speaker"):
+            speaker.stylize("dim italic")
+        quote = Text(one_line(row.get("quote")))
+        if status == "rejected":
+            quote.stylize("dim strike")
+        return (
+            speaker,
+            Text(one_line(row.get("outlet")) or "–", style="" if row.get("outlet") else "dim"),
+            kind_text(row.get("kind")),
+            stance_text(row.get("stance"), self.stance_labels),
+            status_text(status, short=True),
+            quote,
+        )
+
+    def update_row(self, row: dict[str, Any]) -> None:
+        """Show a quote's new state in place (after accept, stance, ...)."""
+        quote_id = int(row["id"])
+        if quote_id not in self.rows_by_id:
+            return
+        self.rows_by_id[quote_id] = row
+        for (key, *_), value in zip((*FIXED_COLUMNS, ("quote",)), self._cells(row), strict=True):
+            self.update_cell(str(quote_id), key, value)
+
+    @property
+    def current_quote(self) -> dict[str, Any] | None:
+        if not self.order or self.cursor_row < 0 or self.cursor_row >= len(self.order):
+            return None
+        return self.rows_by_id.get(self.order[self.cursor_row])
+
+    def select_quote(self, quote_id: int) -> bool:
+        if quote_id in self.rows_by_id:
+            self.move_cursor(row=self.order.index(quote_id), scroll=True)
+            return True
+        return False

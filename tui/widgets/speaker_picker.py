@@ -1,0 +1,88 @@
+"""Choosing a speaker: a fuzzy list of known speakers, or a new one with type and role.
+
+Known speakers are matched on their name and their aliases ("Choe Son-hui"
+finds "Choe Son Hui"), so a romanisation variant is never added twice by
+accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select
+
+from tui.widgets.picker import Choice, Picker
+
+SPEAKER_TYPES = ("person", "organisation", "unnamed")
+
+
+@dataclass(frozen=True)
+class SpeakerChoice:
+    speaker_id: int | None  # None: a new speaker
+    name: str
+    speaker_type: str | None = None
+    role: str | None = None
+
+
+def speaker_choices(speakers: list[dict[str, Any]]) -> list[Choice]:
+    """One choice per name and alias, all pointing at the speaker's id."""
+    choices: list[Choice] = []
+    for s in speakers:
+        count = s.get("quotes") or s.get("total") or 0
+        hint = f"{s.get('type') or ''} {count} quotes".strip()
+        choices.append(Choice(s["name"], s["id"], hint))
+        for alias in s.get("aliases") or []:
+            if alias != s["name"]:
+                choices.append(Choice(alias, s["id"], f"→ {s['name']}"))
+    return choices
+
+
+class SpeakerPicker(Picker):
+    def __init__(self, speakers: list[dict[str, Any]], current: str | None) -> None:
+        super().__init__(
+            f"Speaker (now: {current or 'unknown'})",
+            speaker_choices(speakers),
+            allow_new=True,
+            placeholder="type a name",
+        )
+
+
+class NewSpeakerDialog(ModalScreen[SpeakerChoice | None]):
+    """Type and role for a speaker the database does not know yet."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="new-speaker-cancel")]
+
+    def __init__(self, name: str) -> None:
+        super().__init__(classes="dialog")
+        self.speaker_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(f"New speaker: {self.speaker_name}", classes="dialog-title")
+            yield Select(
+                [(t, t) for t in SPEAKER_TYPES],
+                value="person",
+                allow_blank=False,
+                id="speaker-type",
+                compact=True,
+            )
+            yield Input(placeholder="role, e.g. Kremlin spokesman (optional)", id="speaker-role")
+            yield Label("enter save  esc cancel", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#speaker-role", Input).focus()
+
+    @on(Input.Submitted, "#speaker-role")
+    def _save(self) -> None:
+        kind = self.query_one("#speaker-type", Select).value
+        role = self.query_one("#speaker-role", Input).value.strip() or None
+        self.dismiss(SpeakerChoice(None, self.speaker_name, str(kind), role))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
