@@ -94,11 +94,18 @@ def _link(
     found: list[Found] = []
     used_marks: set[int] = set()
     used_frames: set[int] = set()
+    # A cue inside a quotation ("My mom says ...") is the quoted speaker's own
+    # reporting: it may nest, but it never claims the quotation around it.
+    quoted = {i for m in marks for i in range(*m.inner)}
+    # Cues inside a quotation are dropped altogether: on PolNeAR they are mostly
+    # the speaker's own "I think" / "let me tell you", and they steal matches.
+    frames = [f for f in frames if f.anchor not in quoted]
     # 1. A frame whose clause sits right next to a quotation: "“…,” he said, “…”".
+    extents = [_frame_extent(doc, f) for f in frames]
     for f_index, frame in enumerate(frames):
-        if frame.according:
+        if frame.according or frame.anchor in quoted:
             continue
-        lo, hi = _frame_extent(doc, frame)
+        lo, hi = extents[f_index]
         before = [
             i for i, m in enumerate(marks) if i not in used_marks and _gap_ok(doc, m.outer[1], lo)
         ]
@@ -109,8 +116,8 @@ def _link(
         if own_content or not (before or after):
             continue
         chosen = before[-1:] + after[:1]
-        if before and after and _sentence_final(doc, marks[before[-1]]) and not frame.content:
-            chosen = before[-1:]  # '“A.” he said. “B.”' — B starts a new quote
+        if before and after and _claimed_later(doc, marks[after[0]], extents, f_index):
+            chosen = before[-1:]  # '“A.” he said. “B,” she said.' — B is hers
         if not before and after and not _opens_quote(doc, hi, marks[after[0]]):
             continue
         used_marks.update(chosen)
@@ -122,6 +129,8 @@ def _link(
         if f_index in used_frames or not frame.content:
             continue
         inside = [i for i, m in enumerate(marks) if _overlaps(m.inner, frame.content)]
+        if frame.anchor in quoted:
+            inside = []  # reported inside a quotation: the marks are not its own
         if inside and _covered_by(doc, frame.content, [marks[i] for i in inside]):
             fresh = [i for i in inside if i not in used_marks]
             if not fresh:
@@ -172,7 +181,11 @@ def _link(
         if index in used_marks or not _sentence_like(doc, mark, settings):
             continue
         previous = _quote_before(direct, mark.inner[0])
-        if previous is not None:
+        if previous is not None and _same_paragraph(doc, previous.content[-1][1], mark.inner[0]):
+            # '"A," Clark said, noting ... "B."': one attribution, one more range.
+            previous.content.append(mark.inner)
+            previous.marks.append(mark.marked)
+        elif previous is not None:
             found.append(
                 Found([mark.inner], None, "direct", evidence="continues", follows=previous)
             )
@@ -302,12 +315,18 @@ def _sentence_like_span(span: Span) -> bool:
 
 
 def _quote_before(direct: list[Found], start: int) -> Found | None:
-    """The attributed direct quote this one continues (ends within a few tokens)."""
-    earlier = [f for f in direct if f.content[-1][1] <= start]
-    if not earlier:
-        return None
-    last = earlier[-1]
-    return last if start - last.content[-1][1] <= 8 else None
+    """The attributed direct quote this one may continue: the closest before it."""
+    earlier = [f for f in direct if f.content[-1][1] <= start and f.frame is not None]
+    return earlier[-1] if earlier else None
+
+
+def _same_paragraph(doc: Doc, end: int, start: int) -> bool:
+    return "\n" not in doc[end:start].text
+
+
+def _claimed_later(doc: Doc, mark: MarkTokens, extents: list[TokenRange], own: int) -> bool:
+    """Another frame sits right after this quotation: it is that frame's quote."""
+    return any(i != own and _gap_ok(doc, mark.outer[1], lo) for i, (lo, _) in enumerate(extents))
 
 
 # -- speakers ------------------------------------------------------------------
