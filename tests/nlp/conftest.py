@@ -1,0 +1,46 @@
+"""Shared fixtures for the NLP tests: the real pipeline, loaded once per session."""
+
+from pathlib import Path
+
+import pytest
+
+from nlp.extract import extract
+from nlp.records import Article, Extraction
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def read_article(path: Path) -> Article:
+    with path.open(encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    return Article(doc=path.stem, text=text, title=text.split("\n", 1)[0])
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from nlp.pipeline import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def samples(nlp) -> dict[str, Extraction]:
+    """The five sample articles extracted in one call (names canonical across them)."""
+    articles = [read_article(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    return {e.article.doc: e for e in extract(articles)}
+
+
+@pytest.fixture(scope="session")
+def run(nlp):
+    """Extract one invented text."""
+
+    def extract_text(text: str, doc: str = "t") -> Extraction:
+        return next(extract([Article(doc=doc, text=text, title=text.split("\n", 1)[0])]))
+
+    return extract_text
+
+
+def by_prefix(extraction: Extraction, prefix: str):
+    """The quotes whose first content range starts with prefix."""
+    text = extraction.article.text
+    return [q for q in extraction.quotes if text[slice(*q.content[0])].startswith(prefix)]

@@ -1,0 +1,60 @@
+"""Rules on invented sentences: marks, scare quotes, reported speech forms."""
+
+from tests.nlp.conftest import by_prefix
+
+
+def test_straight_curly_and_two_apostrophe_marks(run):
+    text = (
+        'Title\n\n"The plan works," Ann Lee said.\n\n'
+        "“The plan fails,” Bob Ray said.\n\n"
+        "''The plan is late,'' Cal Poe said.\n"
+    )
+    extraction = run(text)
+    speakers = {extraction.article.text[slice(*q.content[0])]: q.speaker for q in extraction.quotes}
+    assert speakers == {
+        "The plan works,": "Ann Lee",
+        "The plan fails,": "Bob Ray",
+        "The plan is late,": "Cal Poe",
+    }
+
+
+def test_scare_quote_is_not_a_quote(run):
+    extraction = run("Title\n\nThe so-called “peace dividend” never arrived in the town.\n")
+    assert extraction.quotes == []
+
+
+def test_multi_paragraph_quote_and_speaker_in_the_next_sentence(run):
+    text = (
+        "Title\n\n"
+        "Governor Mia Cole spoke on Friday.\n\n"
+        "“We will rebuild the school. It will take two years.\n\n"
+        "“Nobody will be left behind,” she said.\n"
+    )
+    extraction = run(text)
+    (quote,) = by_prefix(extraction, "We will rebuild the school")
+    assert quote.kind == "direct"
+    assert extraction.article.text[slice(*quote.content[-1])].endswith("left behind,")
+    assert quote.speaker == "Mia Cole"
+
+
+def test_reported_speech_forms(run):
+    text = (
+        "Title\n\n"
+        "Omar Khan, the finance minister, said the budget would balance next year.\n\n"
+        "According to the central bank, inflation will fall.\n\n"
+        "Prices will rise again, analysts warned.\n"
+    )
+    extraction = run(text)
+    (said,) = by_prefix(extraction, "the budget would balance")
+    assert (said.speaker, said.role, said.kind) == ("Omar Khan", "finance minister", "indirect")
+    (according,) = by_prefix(extraction, "inflation will fall")
+    assert according.speaker_type == "organisation"
+    (warned,) = by_prefix(extraction, "Prices will rise again")
+    assert (warned.speaker, warned.speaker_type) == ("analysts", "unnamed")
+
+
+def test_headline_says_carries_an_attribution(run):
+    extraction = run("Mayor says bridge will reopen in May\n\nThe bridge closed in March.\n")
+    (headline,) = by_prefix(extraction, "bridge will reopen")
+    assert [extraction.article.text[slice(*r)] for r in headline.cue] == ["says"]
+    assert headline.speaker_type == "unnamed"  # a role, nobody named

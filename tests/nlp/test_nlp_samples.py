@@ -1,0 +1,142 @@
+"""The sample articles: direct quotes with the right speakers, offsets, name variants."""
+
+from tests.nlp.conftest import by_prefix
+
+FT = "003_1c2efdea2e879c8f"
+REUTERS = "000_f96a94ac9a68771c"
+
+
+def test_direct_quotes_of_kirby_peskov_and_lim(samples):
+    ft = samples[FT]
+    expected = {
+        "No nation on the planet": "John Kirby",
+        "During a one-on-one conversation": "Dmitry Peskov",
+        "We express our deep concern": "Lim Soo-suk",
+        "Any science and technology": "Lim Soo-suk",
+    }
+    for prefix, speaker in expected.items():
+        quotes = by_prefix(ft, prefix)
+        assert [q.kind for q in quotes] == ["direct"], prefix
+        assert quotes[0].speaker == speaker, (prefix, quotes[0].evidence)
+        assert quotes[0].speaker_type == "person"
+
+
+def test_offsets_slice_back_to_quote_cue_and_source(samples):
+    ft = samples[FT]
+    text = ft.article.text
+    (kirby,) = by_prefix(ft, "No nation on the planet")
+    assert text[slice(*kirby.content[0])].endswith("kill innocent Ukrainians,")
+    assert [text[slice(*r)] for r in kirby.cue] == ["told"]
+    assert [text[slice(*r)] for r in kirby.source] == ["Kirby"]
+    for extraction in samples.values():
+        for quote in extraction.quotes:
+            for start, end in quote.content + quote.cue + quote.source:
+                assert 0 <= start < end <= len(extraction.article.text)
+
+
+def test_role_separated_from_name(samples):
+    (peskov,) = by_prefix(samples[FT], "During a one-on-one conversation")
+    assert peskov.role == "Kremlin spokesman"
+    (lim,) = by_prefix(samples[FT], "We express our deep concern")
+    assert lim.role == "South Korean foreign ministry spokesperson"
+
+
+def test_interrupted_quote_is_one_record_with_two_ranges(samples):
+    ft = samples[FT]
+    (cheong,) = by_prefix(ft, "There is no way that the UN Security Council")
+    assert len(cheong.content) == 2
+    second = ft.article.text[slice(*cheong.content[1])]
+    assert second.startswith("The US and South Korea can take unilateral measures")
+    assert cheong.speaker == "Cheong Seong-chang"
+    assert not by_prefix(ft, "The US and South Korea can take")  # not a second record
+
+
+def test_surname_and_pronoun_resolution(samples):
+    reuters = samples[REUTERS]
+    (he,) = by_prefix(reuters, "no date had yet been agreed")
+    assert he.speaker == "Dmitry Peskov"
+    assert "pronoun" in he.evidence
+    (mr,) = by_prefix(reuters, "The Russian president accepted")
+    assert mr.speaker == "Dmitry Peskov"
+    assert reuters.article.text[slice(*mr.source[0])] == "Mr. Peskov"
+    (lim,) = by_prefix(samples[FT], "Any science and technology")
+    assert lim.evidence.startswith("source of 'told'")
+    assert "'Lim' -> Lim Soo-suk" in lim.evidence
+
+
+def test_choe_variants_merge_and_kims_stay_apart(samples):
+    aliases = [a for e in samples.values() for a in e.aliases]
+    choe = {a.alias: a.speaker for a in aliases if a.alias.startswith("Choe")}
+    assert set(choe) == {"Choe Son-hui", "Choe Sun-hui"}
+    assert set(choe.values()) == {"Choe Son Hui"}
+    kim = {a.alias: a.speaker for a in aliases if a.alias.startswith("Kim")}
+    assert set(kim.values()) == {"Kim Jong Un"}  # Kim Jong-un only
+    assert "Kim Jong Il" not in kim and "Kim Arin" not in kim
+
+
+def test_framed_quote_is_mixed_and_attributed_to_the_framer(samples):
+    (framed,) = [
+        q
+        for q in samples[FT].quotes
+        if "“epoch-making”" in samples[FT].article.text[slice(*q.content[0])]
+        and q.kind == "mixed"
+        and samples[FT].article.text[slice(*q.cue[0])] == "called"
+    ]
+    assert framed.speaker == "KCNA"
+
+
+def test_unnamed_sources_stay_unnamed(samples):
+    (analysts,) = by_prefix(samples[FT], "it would be difficult for the US")
+    assert analysts.speaker_type == "unnamed"
+    assert analysts.speaker == "analysts"
+
+
+def test_organisations_and_statements_as_speakers(samples):
+    yonhap = samples["001_d27c7cbd74673f90"]
+    (kcna,) = by_prefix(yonhap, "President Putin expressed deep thanks")
+    assert (kcna.speaker, kcna.speaker_type, kcna.kind) == ("KCNA", "organisation", "direct")
+    (added,) = by_prefix(samples[REUTERS], "The cooperation between Pyongyang and Moscow")
+    assert added.speaker == "KCNA"  # "it added" -> the report -> KCNA
+
+
+def test_nested_reporting_links_inner_to_outer(samples):
+    reuters = samples[REUTERS]
+    text = reuters.article.text
+    (inner,) = [
+        q for q in reuters.quotes if text[slice(*q.source[0])] == "Russian President Vladimir Putin"
+    ]
+    assert inner.parent is not None
+    outer = reuters.quotes[inner.parent]
+    assert outer.speaker == "KCNA"
+
+
+def test_page_junk_gives_no_quotes(samples):
+    ft = samples[FT]
+    junk_start = ft.article.text.index("Read the full article here")
+    assert all(q.content[0][0] < junk_start for q in ft.quotes)
+
+
+def test_outlets_from_the_text():
+    from nlp.outlets import find_outlet
+    from tests.nlp.conftest import SAMPLES, read_article
+
+    expected = {"000": "Reuters", "001": "Yonhap", "004": "The Korea Herald"}
+    for path in sorted(SAMPLES.glob("*.txt")):
+        prefix = path.name[:3]
+        if prefix in expected:
+            outlet, evidence = find_outlet(read_article(path).text)
+            assert outlet == expected[prefix], (path.name, evidence)
+            assert evidence
+    outlet, evidence = find_outlet("Nothing here names a publisher.\n\nJust text.")
+    assert (outlet, evidence) == (None, None)
+    assert find_outlet("Text — Reuters", "DW") == ("DW", "metadata")
+
+
+def test_closing_credit_beats_photo_credit():
+    from nlp.outlets import find_outlet
+
+    text = "Headline\n\nA caption, 2023. Reuters-Yonhap\n\nBody text said things. (Yonhap)\n"
+    outlet, evidence = find_outlet(text)
+    assert outlet == "Yonhap" and "closing" in evidence
+    outlet, evidence = find_outlet("Headline\n\nA caption, 2023. Reuters-Yonhap\n\nBody.\n")
+    assert outlet == "Yonhap" and "weak" in evidence
