@@ -18,9 +18,11 @@ from rapidfuzz import fuzz
 
 WINDOW_DAYS = 7
 THRESHOLD = 0.5
-SAME_SPEAKER_DISCOUNT = 0.7
+SAME_SPEAKER_DISCOUNT = 0.8
 MIN_SHARED = 3
-SAME_ARTICLE_BAR = 0.9
+SAME_ARTICLE_BAR = 0.7
+# Fewer content words than this ("the Foreign Ministry") cannot tell statements apart.
+MIN_WORDS = 3
 # A word seen in more than this share of quotes (and more than MIN_FREQUENT
 # of them) says little about which statement a quote reports ("North", "Korea"
 # in a Korea corpus), and would make its posting list long.
@@ -117,13 +119,6 @@ def similarity(a: QuoteItem, b: QuoteItem, weights: dict[str, float]) -> float:
     return weight
 
 
-def _repeats(a: QuoteItem, b: QuoteItem) -> float:
-    """How much of the longer quote the shorter one says again (0..1)."""
-    if not a.words or not b.words:
-        return 0.0
-    return len(a.words & b.words) / min(len(a.words), len(b.words))
-
-
 def group_quotes(items: list[QuoteItem], threshold: float = THRESHOLD) -> list[Group]:
     """Cluster quotes, earliest first; each joins the group it is most similar to.
 
@@ -144,7 +139,9 @@ def group_quotes(items: list[QuoteItem], threshold: float = THRESHOLD) -> list[G
     group_of: list[int] = []
     groups: list[Group] = []
     for position, item in enumerate(items):
-        near = {group_of[other] for other in _candidates(item, position, items, index, rare)}
+        near = set()
+        if len(item.words) >= MIN_WORDS:
+            near = {group_of[o] for o in _candidates(item, position, items, index, rare)}
         best, best_score = None, 0.0
         for candidate in near:
             score = _group_score(item, groups[candidate], weights, threshold)
@@ -157,8 +154,9 @@ def group_quotes(items: list[QuoteItem], threshold: float = THRESHOLD) -> list[G
             group_of.append(best)
             groups[best].members.append(item)
             groups[best].score = min(groups[best].score, best_score)
-        for word in item.words & rare:
-            index[word].append(position)
+        if len(item.words) >= MIN_WORDS:
+            for word in item.words & rare:
+                index[word].append(position)
     return groups
 
 
@@ -173,7 +171,7 @@ def _group_score(
         score = similarity(item, member, weights)
         # Within one article two quotes are two statements, unless one
         # repeats the other (a headline over its first paragraph).
-        if member.article == item.article and _repeats(item, member) < SAME_ARTICLE_BAR:
+        if member.article == item.article and score < SAME_ARTICLE_BAR:
             return 0.0
         scores.append(score)
     average = sum(scores) / len(scores)

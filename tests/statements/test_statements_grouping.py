@@ -80,10 +80,13 @@ def test_the_same_words_months_apart_are_different_statements():
     assert groups_of([a, b]) == [{"a"}, {"b"}]
 
 
-def test_two_quotes_in_one_article_stay_apart_unless_one_repeats_the_other():
-    first = item("a", "Exports of rice to the region will double by spring", article=1)
-    second = item("b", "Exports of rice to the region will be cut by the spring floods", article=1)
-    assert groups_of([first, second]) == [{"a"}, {"b"}]
+def test_two_quotes_in_one_article_need_more_in_common_than_across_articles():
+    first = "Exports of rice to the region will double by spring"
+    second = "Exports of rice to the region collapsed last winter after floods"
+    apart = [item("a", first, article=1), item("b", second, article=1)]
+    assert groups_of(apart) == [{"a"}, {"b"}]
+    across = [item("a", first, article=1), item("b", second, article=2)]
+    assert groups_of(across) == [{"a", "b"}]
 
 
 def test_a_vague_quote_does_not_chain_two_statements():

@@ -1,0 +1,151 @@
+"""Statement grouping: quality on the hand-labelled samples, speed at scale.
+
+    uv run python bench/bench_grouping.py            # both
+    uv run python bench/bench_grouping.py --quotes 200000
+
+Quality is pairwise precision / recall of "these two quotes report one
+statement" against tests/statements/sample_statements.tsv, over the quotes the
+NLP pass finds in samples/. Speed groups synthetic quotes spread over a year.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import random
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from store.grouping import QuoteItem, group_quotes  # noqa: E402
+
+GOLD = ROOT / "tests" / "statements" / "sample_statements.tsv"
+
+
+def read_gold(path: Path = GOLD) -> list[tuple[str, str, str]]:
+    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
+    return [(r["statement"], r["doc"], r["phrase"]) for r in csv.DictReader(lines, delimiter="\t")]
+
+
+def sample_items() -> tuple[list[QuoteItem], dict[str, str]]:
+    """Quotes the NLP pass finds in samples/, and the gold statement of each labelled one."""
+    from nlp.articles import read_articles
+    from nlp.extract import extract
+
+    gold = read_gold()
+    articles = [a for a in read_articles([ROOT / "samples"]) if not isinstance(a, Exception)]
+    speaker_ids: dict[str, int] = {}
+    items, labels = [], {}
+    for record in extract(articles):
+        text = record.article.text
+        day = date.fromisoformat(record.article.published) if record.article.published else None
+        for n, quote in enumerate(record.quotes):
+            content = " ".join(text[s:e] for s, e in quote.content)
+            key = f"{record.article.doc}:{n}"
+            sid = speaker_ids.setdefault(quote.speaker, len(speaker_ids)) if quote.speaker else None
+            items.append(
+                QuoteItem(
+                    key,
+                    record.article.doc,
+                    sid,
+                    quote.speaker_type,
+                    quote.speaker,
+                    quote.role,
+                    quote.kind,
+                    content,
+                    day,
+                )
+            )
+            for statement, doc, phrase in gold:
+                if doc == record.article.doc and phrase in content:
+                    labels.setdefault(key, statement)
+    return items, labels
+
+
+def pairs(groups: list[set[str]]) -> set[frozenset[str]]:
+    return {frozenset(p) for g in groups for p in itertools.combinations(sorted(g), 2)}
+
+
+def quality() -> dict[str, float]:
+    items, labels = sample_items()
+    predicted = pairs([{m.key for m in g.members} for g in group_quotes(items)])
+    by_statement: dict[str, set[str]] = {}
+    for key, statement in labels.items():
+        by_statement.setdefault(statement, set()).add(key)
+    gold = pairs(list(by_statement.values()))
+    hit = len(predicted & gold)
+    precision = hit / len(predicted) if predicted else 0.0
+    recall = hit / len(gold) if gold else 0.0
+    found = {statement for _, statement in labels.items()}
+    return {
+        "quotes": len(items),
+        "labelled quotes found": len(labels),
+        "labelled statements found": len(found),
+        "predicted pairs": len(predicted),
+        "gold pairs": len(gold),
+        "pair precision": precision,
+        "pair recall": recall,
+    }
+
+
+def synthetic_items(n: int, seed: int = 7) -> list[QuoteItem]:
+    """n quotes by 2,000 speakers over a year; every statement reported by 1-5 outlets."""
+    rng = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(20_000)]
+    common = [f"c{i}" for i in range(200)]
+    items: list[QuoteItem] = []
+    start = date(2024, 1, 1)
+    while len(items) < n:
+        speaker = rng.randrange(2_000)
+        day = start + timedelta(days=rng.randrange(365))
+        words = rng.sample(vocabulary, 8) + rng.sample(common, 6)
+        for copy in range(rng.randint(1, 5)):
+            kept = rng.sample(words, 11)
+            text = " ".join(kept)
+            items.append(
+                QuoteItem(
+                    f"q{len(items)}",
+                    f"a{len(items)}-{copy}",
+                    speaker,
+                    "person",
+                    None,
+                    None,
+                    "indirect",
+                    text,
+                    day + timedelta(days=rng.randrange(3)),
+                )
+            )
+    return items[:n]
+
+
+def speed(n: int) -> dict[str, float]:
+    items = synthetic_items(n)
+    started = time.perf_counter()
+    groups = group_quotes(items)
+    seconds = time.perf_counter() - started
+    return {"quotes": n, "groups": len(groups), "seconds": seconds, "quotes/s": n / seconds}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quotes", type=int, default=200_000, help="synthetic quotes to group")
+    parser.add_argument("--skip-quality", action="store_true")
+    args = parser.parse_args()
+    if not args.skip_quality:
+        print("quality on samples/ (hand-labelled statements)")
+        for name, value in quality().items():
+            print(
+                f"  {name:28} {value:.3f}" if isinstance(value, float) else f"  {name:28} {value}"
+            )
+    print(f"speed on {args.quotes:,} synthetic quotes")
+    for name, value in speed(args.quotes).items():
+        print(f"  {name:28} {value:,.2f}" if isinstance(value, float) else f"  {name:28} {value:,}")
+
+
+if __name__ == "__main__":
+    main()
