@@ -95,6 +95,8 @@ def read_ann(text: str) -> list[Attribution]:
     spans: dict[str, list[Range]] = {}
     events: list[dict[str, str]] = []
     for line in text.splitlines():
+        if "\t" not in line:
+            continue  # a few files carry stray or wrapped lines; they hold no span
         if line.startswith("T"):
             ident, info = line.split("\t")[:2]
             _, _, offsets = info.partition(" ")
