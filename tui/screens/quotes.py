@@ -271,7 +271,10 @@ class QuotesScreen(Screen):
 
         self.app.push_screen(NoteEditor(quote.get("note") or "", f"quote #{quote['id']}"), done)
 
-    @work(group="decide")
+    # Workers that wait on a dialog are in the "dialog" group; the store write
+    # they lead to runs in its own "decide" worker, so tests (and the app's
+    # error handling) can wait for writes without waiting for the analyst.
+    @work(group="dialog")
     async def action_speaker(self) -> None:
         from store.queries import list_speakers
 
@@ -292,7 +295,7 @@ class QuotesScreen(Screen):
             choice = SpeakerChoice(picked.value, picked.text)
         if choice.speaker_id is not None and choice.speaker_id == quote.get("speaker_id"):
             return
-        await self._apply(
+        self._decide(
             quote,
             "set_speaker",
             speaker_id=choice.speaker_id,
@@ -301,7 +304,7 @@ class QuotesScreen(Screen):
             role=choice.role,
         )
 
-    @work(group="decide")
+    @work(group="dialog")
     async def action_outlet(self) -> None:
         from store.queries import filter_values
 
@@ -322,7 +325,7 @@ class QuotesScreen(Screen):
         )
         if picked is None or picked.text == quote.get("outlet"):
             return
-        await self._apply(quote, "set_outlet", outlet=picked.text)
+        self._decide(quote, "set_outlet", outlet=picked.text)
 
     @work(group="decide")
     async def _decide(self, quote: dict[str, Any], op: str, advance: bool = False, **kw: Any):
@@ -448,10 +451,8 @@ class QuotesScreen(Screen):
             self.app.copy_to_clipboard(text)
             self.notify(text, title="Copied")
 
-    @work(group="export")
+    @work(group="dialog")
     async def action_export(self) -> None:
-        from store.export import export_quotes
-
         from tui.widgets.text_prompt import TextPrompt
 
         if not self.app.data.exists:
@@ -463,11 +464,15 @@ class QuotesScreen(Screen):
         )
         if not answer:
             return
-        path = Path(answer).expanduser()
+        self._export(Path(answer).expanduser(), self.quote_filter)
+
+    @work(group="export")
+    async def _export(self, path: Path, quote_filter: Any) -> None:
+        from store.export import export_quotes
 
         def write(db: Any) -> int:
             with path.open("w", encoding="utf-8", newline="") as handle:
-                return export_quotes(db, self.quote_filter, "csv", handle)
+                return export_quotes(db, quote_filter, "csv", handle)
 
         try:
             rows = await self.app.data.run(write)

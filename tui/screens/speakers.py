@@ -252,7 +252,7 @@ class SpeakersScreen(Screen):
     def _found(self) -> None:
         self.table.focus()
 
-    @work(group="speaker-edit")
+    @work(group="dialog")
     async def action_rename(self) -> None:
         from tui.widgets.text_prompt import TextPrompt
 
@@ -261,9 +261,9 @@ class SpeakersScreen(Screen):
             return
         name = await self.app.push_screen_wait(TextPrompt(f"Rename {s['name']}", s["name"]))
         if name and name != s["name"]:
-            await self._apply("rename_speaker", s, name=name)
+            self._apply("rename_speaker", s, name=name)
 
-    @work(group="speaker-edit")
+    @work(group="dialog")
     async def action_merge(self) -> None:
         from tui.widgets.picker import Choice, Picker
 
@@ -284,9 +284,9 @@ class SpeakersScreen(Screen):
             Picker(f"Merge into {s['name']}: which variant?", choices)
         )
         if picked is not None:
-            await self._apply("merge_speakers", s, other_id=picked.value, other_name=picked.text)
+            self._apply("merge_speakers", s, other_id=picked.value, other_name=picked.text)
 
-    @work(group="speaker-edit")
+    @work(group="dialog")
     async def action_split(self) -> None:
         from tui.widgets.picker import Choice, Picker
 
@@ -301,8 +301,9 @@ class SpeakersScreen(Screen):
             Picker(f"Split an alias out of {s['name']}", [Choice(a, a) for a in aliases])
         )
         if picked is not None:
-            await self._apply("split_alias", s, alias=picked.value)
+            self._apply("split_alias", s, alias=picked.value)
 
+    @work(group="speaker-edit")
     async def _apply(self, op: str, speaker: dict[str, Any], **kw: Any) -> None:
         from store.errors import StoreError
         from tui import actions

@@ -65,7 +65,7 @@ class FilterDialog(ModalScreen[Any]):
                     yield Label(name)
                     yield Select(
                         options,
-                        value=current if current else Select.BLANK,
+                        value=current if current else Select.NULL,
                         prompt="any",
                         id=f"f-{name}",
                         compact=True,
@@ -86,7 +86,7 @@ class FilterDialog(ModalScreen[Any]):
             chosen["speaker_id"] = None  # a typed name replaces a speaker picked by id
         for name in ("outlet", "kind", "stance", "status"):
             value = self.query_one(f"#f-{name}", Select).value
-            chosen[name] = None if value is Select.BLANK else str(value)
+            chosen[name] = None if value is Select.NULL else str(value)
         chosen["include_rejected"] = self.query_one("#f-rejected", Checkbox).value
         self.dismiss(replace(self.quote_filter, **chosen))
 

@@ -72,7 +72,9 @@ class Picker(ModalScreen[Picked | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Input(value=self.initial, placeholder=self.placeholder, id="picker-input")
+            yield Input(
+                value=self.initial, placeholder=self.placeholder, id="picker-input", compact=True
+            )
             yield OptionList(id="picker-options")
             yield Label("↑↓ move  enter pick  esc cancel", classes="dialog-hint")
 

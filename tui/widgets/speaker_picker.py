@@ -72,7 +72,11 @@ class NewSpeakerDialog(ModalScreen[SpeakerChoice | None]):
                 id="speaker-type",
                 compact=True,
             )
-            yield Input(placeholder="role, e.g. Kremlin spokesman (optional)", id="speaker-role")
+            yield Input(
+                placeholder="role, e.g. Kremlin spokesman (optional)",
+                id="speaker-role",
+                compact=True,
+            )
             yield Label("enter save  esc cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:

@@ -27,7 +27,9 @@ class TextPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Input(
+                value=self.value, placeholder=self.placeholder, id="prompt-input", compact=True
+            )
             yield Label(self.hint, classes="dialog-hint")
 
     @on(Input.Submitted, "#prompt-input")
