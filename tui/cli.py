@@ -211,7 +211,12 @@ def run_ingest(paths: list[Path], db_path: Path, outlet: str | None, jobs: int) 
             todo.append(article)
     if not todo:
         return summary
-    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[doc]}"))
+    columns = (
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[doc]}"),
+    )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("ingest", total=len(todo), doc="loading model…")
         records = run_extract(todo, jobs=jobs, known_speakers=known_speaker_names(db))

@@ -1,0 +1,82 @@
+"""Opening a quotedesk database: checks, WAL, busy timeout, schema and migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from store import schema
+from store.errors import StoreError
+
+SCHEMA_VERSION = schema.SCHEMA_VERSION
+BUSY_TIMEOUT_MS = 5_000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
+    """Open (or create) the database at `path`, ready for reads and writes.
+
+    Raises StoreError, with the file named, for anything that is not a
+    quotedesk database we can use; the file is never modified in that case.
+    """
+    path = Path(path)
+    if not path.exists():
+        if not create:
+            raise StoreError(f"{path}: no such database (create one with `quotedesk ingest`)")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    elif path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a database file")
+    elif path.stat().st_size:
+        _check_header(path)
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        db = sqlite_utils.Database(conn)
+        _prepare(db, path)
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"{path}: {_explain(exc)}") from None
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not a usable SQLite database ({exc})") from None
+    return db
+
+
+def _check_header(path: Path) -> None:
+    with path.open("rb") as handle:
+        if handle.read(16) != SQLITE_MAGIC:
+            raise StoreError(f"{path}: not a SQLite database (refusing to touch it)")
+
+
+def _prepare(db: sqlite_utils.Database, path: Path) -> None:
+    db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("pragma foreign_keys = on")
+    application, version = schema.version(db)
+    tables = db.table_names()
+    if application is None and tables:
+        raise StoreError(
+            f"{path}: a SQLite database, but not a quotedesk one (refusing to touch it)"
+        )
+    if application is not None and application != schema.APPLICATION:
+        raise StoreError(f"{path}: written by {application}, not quotedesk")
+    if version is not None and version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: written by a newer quotedesk (schema {version}, this one reads "
+            f"up to {SCHEMA_VERSION}); upgrade quotedesk"
+        )
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    if version is None:
+        schema.create(db)
+    elif version < SCHEMA_VERSION:
+        schema.migrate(db, version)
+
+
+def _explain(exc: sqlite3.OperationalError) -> str:
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return "the database is locked by another program; try again when it has finished"
+    if "readonly" in message or "read-only" in message:
+        return "the database is read-only here"
+    if "unable to open" in message:
+        return "cannot open the database file (check the folder and permissions)"
+    return message

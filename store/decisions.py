@@ -1,0 +1,369 @@
+"""What analysts decide: an append-only log, applied to the `human` layer.
+
+Every action is one transaction that appends one batch of decision rows (one
+per field it changes) and applies them. Undo appends a batch that puts the old
+values back (each row names the row it reverts); redo appends one that puts
+them forward again. Nothing is ever deleted from the log.
+
+Stale edits: each action takes `expected`, the value the analyst saw. If the
+stored value differs, somebody changed it meanwhile, and StaleEdit says so
+instead of silently overwriting their decision.
+"""
+
+from __future__ import annotations
+
+from store.errors import StaleEdit, StoreError
+from store.ingest import now
+from store.speakers import find_speaker, outlet_id, speaker, speaker_id
+
+UNSET = object()  # "the caller did not say what it saw": no stale check
+QUOTE_FIELDS = ("status", "stance", "stance_target", "note", "speaker_id", "outlet_id")
+SPEAKER_FIELDS = ("merged_into", "name", "alias")
+
+
+def accept(db, quote_id: int, *, analyst: str, expected=UNSET) -> None:
+    _set_quote(db, quote_id, "accept", {"status": "accepted"}, analyst, {"status": expected})
+
+
+def reject(db, quote_id: int, *, analyst: str, expected=UNSET) -> None:
+    _set_quote(db, quote_id, "reject", {"status": "rejected"}, analyst, {"status": expected})
+
+
+def restore(db, quote_id: int, *, analyst: str, expected=UNSET) -> None:
+    _set_quote(db, quote_id, "restore", {"status": "unreviewed"}, analyst, {"status": expected})
+
+
+def set_stance(
+    db,
+    quote_id: int,
+    label: str | None,
+    target: str | None = None,
+    *,
+    analyst: str,
+    expected=UNSET,
+) -> None:
+    seen = {"stance": UNSET, "stance_target": UNSET}
+    if expected is not UNSET:
+        seen = dict(zip(("stance", "stance_target"), expected, strict=True))
+    values = {"stance": label or None, "stance_target": target or None}
+    _set_quote(db, quote_id, "stance", values, analyst, seen)
+
+
+def set_note(db, quote_id: int, note: str | None, *, analyst: str, expected=UNSET) -> None:
+    _set_quote(db, quote_id, "note", {"note": note or None}, analyst, {"note": expected})
+
+
+def set_speaker(
+    db,
+    quote_id: int,
+    name: str | None = None,
+    *,
+    speaker_id: int | None = None,
+    speaker_type: str | None = None,
+    role: str | None = None,
+    analyst: str,
+    expected=UNSET,
+) -> None:
+    """Attribute the quote to a known speaker (by id or name) or a new one."""
+    with db.conn:
+        if speaker_id is None:
+            if not name or not name.strip():
+                raise StoreError("a speaker needs a name")
+            speaker_id = _speaker_for(db, name.strip(), speaker_type, role)
+        _set_quote(
+            db,
+            quote_id,
+            "set speaker",
+            {"speaker_id": speaker_id},
+            analyst,
+            {"speaker_id": expected},
+        )
+
+
+def set_outlet(db, article_id: int, outlet: str, *, analyst: str, expected=UNSET) -> None:
+    """Correct the outlet of an article: a decision on each of its quotes."""
+    with db.conn:
+        current = db.execute(
+            "select distinct outlet from quote_view where article_id = ?", [article_id]
+        ).fetchall()
+        if expected is not UNSET and current and all(row[0] != expected for row in current):
+            raise StaleEdit(f"the outlet of article {article_id} was changed by someone else")
+        new_id = outlet_id(db, outlet.strip())
+        ids = [r[0] for r in db.execute("select id from quotes where article_id = ?", [article_id])]
+        if not ids:
+            raise StoreError(f"article {article_id} has no quotes to set an outlet on")
+        batch = None
+        for quote_id in ids:
+            batch = _set_quote(
+                db, quote_id, "set outlet", {"outlet_id": new_id}, analyst, {}, batch=batch
+            )
+
+
+def rename_speaker(db, speaker_id_: int, name: str, *, analyst: str, expected=UNSET) -> None:
+    with db.conn:
+        current = speaker(db, speaker_id_)
+        if expected is not UNSET and current["name"] != expected:
+            raise StaleEdit(f"speaker {speaker_id_} was renamed to {current['name']!r} meanwhile")
+        taken = db.execute("select id from speakers where name = ?", [name]).fetchone()
+        if taken and taken[0] != speaker_id_:
+            raise StoreError(f"there is already a speaker called {name!r}: merge them instead")
+        _log_speaker(
+            db, None, analyst, "rename speaker", speaker_id_, "name", current["name"], name
+        )
+
+
+def merge_speakers(db, from_id: int | str, into_id: int | str, *, analyst: str) -> None:
+    """Fold one speaker (and whatever was merged into it) into another."""
+    with db.conn:
+        source, target = find_speaker(db, from_id), find_speaker(db, into_id)
+        if target["merged_into"]:
+            target = speaker(db, target["merged_into"])
+        if source["id"] == target["id"]:
+            raise StoreError(f"{source['name']!r} and {target['name']!r} are one speaker already")
+        moved = [source["id"]] + [
+            r[0]
+            for r in db.execute("select id from speakers where merged_into = ?", [source["id"]])
+        ]
+        batch = None
+        for sid in moved:
+            old = db.execute("select merged_into from speakers where id = ?", [sid]).fetchone()[0]
+            batch = _log_speaker(
+                db, batch, analyst, "merge speakers", sid, "merged_into", old, target["id"]
+            )
+
+
+def split_alias(db, speaker_id_: int, alias: str, *, analyst: str) -> None:
+    """Take a name back out of a speaker: an unmerge, or an alias made its own speaker."""
+    with db.conn:
+        merged = db.execute(
+            "select id from speakers where name = ? and merged_into = ?", [alias, speaker_id_]
+        ).fetchone()
+        if merged:
+            _log_speaker(
+                db, None, analyst, "split alias", merged[0], "merged_into", speaker_id_, None
+            )
+            return
+        row = db.execute(
+            "select 1 from speaker_aliases where speaker_id = ? and alias = ?", [speaker_id_, alias]
+        ).fetchone()
+        if not row:
+            raise StoreError(f"{alias!r} is not an alias of speaker {speaker_id_}")
+        batch = _log_speaker(db, None, analyst, "split alias", speaker_id_, "alias", alias, None)
+        new_id = _speaker_for(db, alias, "person", None)
+        # Quotes the NLP pass attributed through this alias go to the new speaker.
+        for (quote_id,) in db.execute(
+            "select id from quotes where speaker_id = ?"
+            " and (source_text like ? or evidence like ?)",
+            [speaker_id_, f"%{alias}%", f"%'{alias}'%"],
+        ).fetchall():
+            _set_quote(
+                db, quote_id, "split alias", {"speaker_id": new_id}, analyst, {}, batch=batch
+            )
+
+
+def undo(db, *, analyst: str) -> str | None:
+    """Revert the analyst's latest action still in force; a line saying what, or None."""
+    with db.conn:
+        batch = db.execute(
+            "select batch, action from decisions d where analyst = ? and action != 'undo'"
+            " and not exists (select 1 from decisions u"
+            "  where u.action = 'undo' and u.reverts = d.id"
+            "  and not exists (select 1 from decisions r where r.reverts = u.id))"
+            " order by id desc limit 1",
+            [analyst],
+        ).fetchone()
+        if not batch:
+            return None
+        rows = _batch_rows(db, batch[0])
+        new_batch = None
+        for row in rows:
+            _check_unchanged(db, row)
+            new_batch = _apply_row(db, new_batch, analyst, "undo", row, row["old"], row["id"])
+        return f"undid {batch[1]}"
+
+
+def redo(db, *, analyst: str) -> str | None:
+    """Put back the analyst's latest undo, if nothing else was done since."""
+    with db.conn:
+        last = db.execute(
+            "select batch, action from decisions where analyst = ? order by id desc limit 1",
+            [analyst],
+        ).fetchone()
+        candidate = db.execute(
+            "select batch from decisions u where analyst = ? and action = 'undo'"
+            " and not exists (select 1 from decisions r where r.reverts = u.id)"
+            " order by id desc limit 1",
+            [analyst],
+        ).fetchone()
+        if not last or not candidate or last[1] not in ("undo", "redo"):
+            return None
+        new_batch, action = None, None
+        for undo_row in _batch_rows(db, candidate[0]):
+            original = _batch_row(db, undo_row["reverts"])
+            _check_unchanged(db, undo_row)
+            action = original["action"]
+            new_batch = _apply_row(
+                db, new_batch, analyst, "redo", original, original["new"], undo_row["id"]
+            )
+        return f"redid {action}"
+
+
+def log(db, limit: int = 50, analyst: str | None = None) -> list[dict]:
+    """The decision history, newest first."""
+    sql = (
+        "select d.id, d.at, d.analyst, d.action, d.field, d.old, d.new, d.reverts,"
+        " q.id as quote_id, d.speaker_id from decisions d"
+        " left join quotes q on q.quote_key = d.quote_key"
+    )
+    params: list = []
+    if analyst:
+        sql += " where d.analyst = ?"
+        params.append(analyst)
+    cursor = db.execute(sql + " order by d.id desc limit ?", [*params, limit])
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+# --- applying decisions -------------------------------------------------------
+
+
+def _set_quote(db, quote_id, action, values, analyst, seen, batch=None) -> int:
+    with db.conn:
+        row = db.execute("select quote_key from quotes where id = ?", [quote_id]).fetchone()
+        if not row:
+            raise StoreError(f"no quote with id {quote_id}")
+        key = row[0]
+        current = _quote_state(db, key)
+        for field, value in seen.items():
+            if value is not UNSET and current[field] != value:
+                raise StaleEdit(
+                    f"quote {quote_id}: {field} is now {current[field]!r},"
+                    f" not {value!r} as you saw;"
+                    " someone else changed it. Reload and decide again"
+                )
+        for field, value in values.items():
+            if current[field] != value:
+                batch = _append(db, batch, analyst, action, key, None, field, current[field], value)
+                _apply(db, key, None, field, value, analyst)
+        return batch
+
+
+def _quote_state(db, key: str) -> dict:
+    """Current value of every decided field, the machine's where no human decided."""
+    row = db.execute(
+        "select coalesce(h.status, 'unreviewed'), h.stance, h.stance_target, h.note,"
+        " coalesce(h.speaker_id, q.speaker_id), coalesce(h.outlet_id, a.outlet_id)"
+        " from quotes q join articles a on a.id = q.article_id"
+        " left join human h on h.quote_key = q.quote_key where q.quote_key = ?",
+        [key],
+    ).fetchone()
+    return dict(zip(QUOTE_FIELDS, row, strict=True))
+
+
+def _log_speaker(db, batch, analyst, action, sid, field, old, new) -> int:
+    batch = _append(db, batch, analyst, action, None, sid, field, old, new)
+    _apply(db, None, sid, field, new, analyst, old=old)
+    return batch
+
+
+def _append(db, batch, analyst, action, key, sid, field, old, new, reverts=None) -> int:
+    cursor = db.execute(
+        "insert into decisions (batch, at, analyst, action, quote_key, speaker_id, field, old, new,"
+        " reverts) values (coalesce(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [batch, now(), analyst, action, key, sid, field, _text(old), _text(new), reverts],
+    )
+    if batch is None:
+        batch = cursor.lastrowid
+        db.execute("update decisions set batch = ? where id = ?", [batch, batch])
+    return batch
+
+
+def _apply(db, key, sid, field, value, analyst, old=None) -> None:
+    if key is not None:
+        db.execute("insert or ignore into human (quote_key) values (?)", [key])
+        db.execute(
+            f"update human set {field} = ?, decided_by = ?, decided_at = ?,"
+            " revision = revision + 1 where quote_key = ?",
+            [value, analyst, now(), key],
+        )
+    elif field == "alias":
+        if value is None:
+            db.execute("delete from speaker_aliases where speaker_id = ? and alias = ?", [sid, old])
+        else:
+            db.execute(
+                "insert or ignore into speaker_aliases (speaker_id, alias, evidence)"
+                " values (?, ?, 'restored by undo')",
+                [sid, value],
+            )
+    else:
+        db.execute(f"update speakers set {field} = ? where id = ?", [value, sid])
+
+
+def _apply_row(db, batch, analyst, action, row, value, reverts) -> int:
+    """Append and apply one row that sets row's field back (undo) or forward (redo)."""
+    target_old = row["new"] if action == "undo" else row["old"]
+    batch = _append(
+        db,
+        batch,
+        analyst,
+        action,
+        row["quote_key"],
+        row["speaker_id"],
+        row["field"],
+        target_old,
+        value,
+        reverts,
+    )
+    typed = _typed(row["field"], value)
+    _apply(
+        db,
+        row["quote_key"],
+        row["speaker_id"],
+        row["field"],
+        typed,
+        analyst,
+        old=_typed(row["field"], target_old),
+    )
+    return batch
+
+
+def _check_unchanged(db, row: dict) -> None:
+    """Undo/redo only what is still as that row left it; else someone changed it since."""
+    if row["quote_key"] is None:
+        return
+    current = _quote_state(db, row["quote_key"])[row["field"]]
+    if _text(current) != row["new"]:
+        raise StaleEdit(
+            f"cannot undo {row['action']}: {row['field']} was changed since (now {current!r})"
+        )
+
+
+def _batch_rows(db, batch: int) -> list[dict]:
+    cursor = db.execute("select * from decisions where batch = ? order by id desc", [batch])
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def _batch_row(db, id_: int) -> dict:
+    cursor = db.execute("select * from decisions where id = ?", [id_])
+    names = [c[0] for c in cursor.description]
+    return dict(zip(names, cursor.fetchone(), strict=True))
+
+
+def _speaker_for(db, name: str, type_: str | None, role: str | None) -> int:
+    known = db.execute("select id from speakers where name = ?", [name]).fetchone()
+    sid = speaker_id(db, name, type_ or "person", role)
+    if not known:
+        db.execute("update speakers set created_by = 'analyst' where id = ?", [sid])
+    return sid
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _typed(field: str, value: str | None):
+    """Log values are text; id fields go back to integers when applied."""
+    if value is not None and field in ("speaker_id", "outlet_id", "merged_into"):
+        return int(value)
+    return value

@@ -1,0 +1,198 @@
+"""Storing what the NLP pass found: one article per transaction, idempotent.
+
+A re-run of the pass replaces an article's machine quotes, but decisions are
+keyed by stable quote keys and never touched: a new quote that covers a
+reviewed one inherits its key, and a reviewed quote the pass no longer finds
+is kept and flagged `machine_missing` instead of dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+from store.speakers import outlet_id, speaker_id
+
+# A new quote inherits a reviewed quote's key when their spans overlap this much.
+INHERIT_OVERLAP = 0.5
+
+
+@dataclass
+class SaveResult:
+    article_id: int
+    status: str  # new, updated or unchanged
+    quotes: int
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def normalise(text: str) -> str:
+    """Quote text for keys: curly marks, case and spacing do not make a new quote."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[\"'“”‘’«»]", "", text)
+    return " ".join(text.split())
+
+
+def quote_key(article_hash: str, start: int, end: int, text: str) -> str:
+    digest = hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()[:10]
+    return f"{article_hash[:16]}:{start}-{end}:{digest}"
+
+
+def article_known(db: sqlite_utils.Database, text_hash: str, pipeline_version: str) -> bool:
+    row = db.execute(
+        "select 1 from articles where hash = ? and pipeline_version = ?",
+        [text_hash, pipeline_version],
+    ).fetchone()
+    return row is not None
+
+
+def save_extraction(db: sqlite_utils.Database, record: dict, pipeline_version: str) -> SaveResult:
+    """Store one article and its quotes (a dict of nlp.records.Extraction) atomically."""
+    article = record["article"]
+    text = article["text"]
+    digest = content_hash(text)
+    with db.conn:
+        existing = db.execute(
+            "select id, pipeline_version from articles where hash = ?", [digest]
+        ).fetchone()
+        if existing and existing[1] == pipeline_version:
+            count = db.execute("select count(*) from quotes where article_id = ?", [existing[0]])
+            return SaveResult(existing[0], "unchanged", count.fetchone()[0])
+        article_id = _save_article(db, record, digest, pipeline_version, existing)
+        for alias in record.get("aliases") or []:
+            _save_alias(db, alias)
+        count = _replace_quotes(db, article_id, digest, text, record["quotes"], pipeline_version)
+    return SaveResult(article_id, "updated" if existing else "new", count)
+
+
+def _save_article(db, record, digest, pipeline_version, existing) -> int:
+    article = record["article"]
+    outlet = record.get("outlet") or article.get("outlet")
+    values = {
+        "hash": digest,
+        "doc": article["doc"],
+        "title": article.get("title"),
+        "outlet_id": outlet_id(db, outlet) if outlet else None,
+        "outlet_evidence": record.get("outlet_evidence"),
+        "path": article.get("path"),
+        "url": article.get("url"),
+        "published": article.get("published"),
+        "text": article["text"],
+        "pipeline_version": pipeline_version,
+        "ingested_at": now(),
+    }
+    if existing:
+        db["articles"].update(existing[0], values)
+        return existing[0]
+    return db["articles"].insert(values).last_pk
+
+
+def _save_alias(db, alias: dict) -> None:
+    if alias["alias"] == alias["speaker"]:
+        return
+    canonical = speaker_id(db, alias["speaker"], "person", None)
+    db.execute(
+        "insert or ignore into speaker_aliases (speaker_id, alias, evidence) values (?, ?, ?)",
+        [canonical, alias["alias"], alias.get("evidence")],
+    )
+
+
+def _replace_quotes(db, article_id, digest, text, quotes, pipeline_version) -> int:
+    old = {
+        row[0]: (row[1], row[2])
+        for row in db.execute(
+            "select quote_key, content_start, content_end from quotes where article_id = ?",
+            [article_id],
+        )
+    }
+    reviewed = {
+        row[0]
+        for row in db.execute(
+            "select quote_key from human where quote_key in (select quote_key from quotes"
+            " where article_id = ?)",
+            [article_id],
+        )
+    }
+    rows = [_quote_row(digest, text, q, pipeline_version) for q in quotes]
+    _link_parents(rows, quotes)
+    _inherit_keys(rows, old, reviewed)
+    kept = {row["quote_key"] for row in rows}
+    for key in old:
+        if key in kept:
+            continue
+        if key in reviewed:
+            db.execute("update quotes set machine_missing = 1 where quote_key = ?", [key])
+        else:
+            db.execute("delete from quotes where quote_key = ?", [key])
+    for row in rows:
+        row["article_id"] = article_id
+        speaker = row.pop("speaker")
+        row["speaker_id"] = speaker_id(db, *speaker) if speaker[0] else None
+    db["quotes"].upsert_all(rows, pk="quote_key", alter=False)
+    return len(rows)
+
+
+def _quote_row(digest: str, text: str, quote: dict, pipeline_version: str) -> dict:
+    content = [tuple(r) for r in quote["content"]]
+    start, end = content[0][0], content[-1][1]
+    content_text = " … ".join(text[s:e] for s, e in content)
+    return {
+        "quote_key": quote_key(digest, start, end, content_text),
+        "kind": quote["kind"],
+        "text": content_text,
+        "content_start": start,
+        "content_end": end,
+        "content_spans": json.dumps(content),
+        "cue_spans": json.dumps([tuple(r) for r in quote["cue"]]),
+        "source_spans": json.dumps([tuple(r) for r in quote["source"]]),
+        "cue": " ".join(text[s:e] for s, e in quote["cue"]) or None,
+        "source_text": " ".join(text[s:e] for s, e in quote["source"]) or None,
+        "speaker": (quote.get("speaker"), quote.get("speaker_type"), quote.get("role")),
+        "role": quote.get("role"),
+        "confidence": quote.get("confidence"),
+        "evidence": quote.get("evidence"),
+        "parent_key": None,
+        "pipeline_version": pipeline_version,
+        "machine_missing": 0,
+    }
+
+
+def _link_parents(rows: list[dict], quotes: list[dict]) -> None:
+    for row, quote in zip(rows, quotes, strict=True):
+        parent = quote.get("parent")
+        if parent is not None and 0 <= parent < len(rows):
+            row["parent_key"] = rows[parent]["quote_key"]
+
+
+def _inherit_keys(rows: list[dict], old: dict, reviewed: set[str]) -> None:
+    """A new quote over a reviewed quote's span keeps that key, so decisions follow it."""
+    taken = {row["quote_key"] for row in rows}
+    for row in rows:
+        if row["quote_key"] in old:
+            continue
+        best, best_overlap = None, INHERIT_OVERLAP
+        for key in reviewed - taken:
+            overlap = _overlap(old[key], (row["content_start"], row["content_end"]))
+            if overlap >= best_overlap:
+                best, best_overlap = key, overlap
+        if best:
+            taken.add(best)
+            row["quote_key"] = best
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,232 @@
+"""Reading the merged view: filtered pages of quotes, one quote in full, summaries.
+
+Every list is paged in SQL; nothing here loads a whole table into Python.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from store.errors import StoreError
+from store.speakers import aliases
+
+STATUSES = ("unreviewed", "accepted", "rejected")
+
+
+@dataclass
+class QuoteFilter:
+    speaker: str | None = None
+    outlet: str | None = None
+    kind: str | None = None
+    stance: str | None = None
+    status: str | None = None  # unreviewed, accepted or rejected
+    search: str | None = None  # full-text, over quote text and speaker names
+    article_id: int | None = None
+    speaker_id: int | None = None
+    statement_id: int | None = None
+    include_rejected: bool = False
+
+
+def where(f: QuoteFilter) -> tuple[str, list]:
+    """The SQL condition on quote_view for a filter, with its parameters."""
+    clauses, params = [], []
+    for column in ("speaker", "outlet", "kind", "stance", "status", "article_id", "speaker_id"):
+        value = getattr(f, column)
+        if value is not None and value != "":
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if f.statement_id is not None:
+        clauses.append("statement_id = ?")
+        params.append(f.statement_id)
+    if f.search and f.search.strip():
+        clauses.append(
+            "(id in (select rowid from quotes_fts where quotes_fts match ?) or speaker like ?)"
+        )
+        params += [fts_query(f.search), f"%{f.search.strip()}%"]
+    if not f.include_rejected and f.status != "rejected":
+        clauses.append("status != 'rejected'")
+    return (" where " + " and ".join(clauses)) if clauses else "", params
+
+
+def fts_query(text: str) -> str:
+    """Analyst text as an FTS5 query: every word must appear, prefixes allowed."""
+    words = re.findall(r"\w+", text)
+    return " ".join(f'"{w}"*' for w in words) or '""'
+
+
+def list_quotes(db: sqlite_utils.Database, f: QuoteFilter, offset: int = 0, limit: int = 100):
+    condition, params = where(f)
+    sql = f"select * from quote_view{condition} order by id limit ? offset ?"
+    return _dicts(db, sql, [*params, limit, offset])
+
+
+def count_quotes(db: sqlite_utils.Database, f: QuoteFilter) -> int:
+    condition, params = where(f)
+    return db.execute(f"select count(*) from quote_view{condition}", params).fetchone()[0]
+
+
+def get_quote(db: sqlite_utils.Database, quote_id: int) -> dict:
+    """One quote with its paragraph, spans, speaker aliases and decision history."""
+    rows = _dicts(db, "select * from quote_view where id = ?", [quote_id])
+    if not rows:
+        raise StoreError(f"no quote with id {quote_id} (ids are in the `id` column of exports)")
+    quote = rows[0]
+    extra = db.execute(
+        "select q.content_spans, q.cue_spans, q.source_spans, q.evidence, q.parent_key,"
+        " a.text, a.outlet_evidence, a.path, a.url from quotes q"
+        " join articles a on a.id = q.article_id where q.id = ?",
+        [quote_id],
+    ).fetchone()
+    spans = [json.loads(extra[i]) for i in range(3)]
+    quote.update(content_spans=spans[0], cue_spans=spans[1], source_spans=spans[2])
+    quote.update(evidence=extra[3], parent_key=extra[4], outlet_evidence=extra[6])
+    quote.update(path=extra[7], url=extra[8])
+    start, end = _paragraph(extra[5], spans)
+    quote.update(paragraph=extra[5][start:end], paragraph_start=start)
+    quote["aliases"] = aliases(db, quote["speaker_id"]) if quote["speaker_id"] else []
+    quote["history"] = _dicts(
+        db,
+        "select id, at, analyst, action, field, old, new, reverts from decisions"
+        " where quote_key = ? order by id",
+        [quote["quote_key"]],
+    )
+    return quote
+
+
+def _paragraph(text: str, spans: list[list[list[int]]]) -> tuple[int, int]:
+    """The paragraph(s) holding every span of the quote, its cue and its source."""
+    points = [p for group in spans for r in group for p in r] or [0]
+    start = text.rfind("\n\n", 0, min(points))
+    end = text.find("\n\n", max(points))
+    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+
+
+def filter_values(db: sqlite_utils.Database) -> dict[str, list[str]]:
+    """Choices for the filter bar, most used first."""
+
+    def column(sql: str) -> list[str]:
+        return [row[0] for row in db.execute(sql) if row[0] is not None]
+
+    return {
+        "speakers": column(
+            "select s.name from speakers s join quotes q on q.speaker_id = s.id"
+            " where s.merged_into is null group by s.id order by count(*) desc limit 500"
+        ),
+        "outlets": column("select name from outlets order by name"),
+        "kinds": column("select distinct kind from quotes order by kind"),
+        "stances": column("select distinct stance from human where stance is not null"),
+        "statuses": list(STATUSES),
+    }
+
+
+def list_speakers(db: sqlite_utils.Database) -> list[dict]:
+    """Every canonical speaker with quote counts per outlet and aliases."""
+    speakers = _dicts(
+        db,
+        "select id, name, type, role from speakers where merged_into is null order by name",
+        [],
+    )
+    counts: dict[int, dict[str, int]] = {}
+    for sid, outlet, n in db.execute(
+        "select speaker_id, coalesce(outlet, '(no outlet)'), count(*) from quote_view"
+        " where status != 'rejected' and speaker_id is not null group by 1, 2"
+    ):
+        counts.setdefault(sid, {})[outlet] = n
+    names: dict[int, list[str]] = {}
+    for sid, alias in db.execute(
+        "select speaker_id, alias from speaker_aliases union all"
+        " select merged_into, name from speakers where merged_into is not null"
+    ):
+        names.setdefault(sid, []).append(alias)
+    for s in speakers:
+        s["outlets"] = counts.get(s["id"], {})
+        s["quotes"] = sum(s["outlets"].values())
+        s["aliases"] = sorted(names.get(s["id"], []))
+    return speakers
+
+
+def overview(db: sqlite_utils.Database, top: int = 8) -> dict:
+    """What the Overview screen charts: speaker x outlet, stance by outlet, kinds, review."""
+    speakers = [
+        row[0]
+        for row in db.execute(
+            "select speaker from quote_view where speaker is not null and status != 'rejected'"
+            " group by speaker order by count(*) desc limit ?",
+            [top],
+        )
+    ]
+    outlets = [row[0] for row in db.execute("select name from outlets order by name")]
+    cells = {
+        (s, o): n
+        for s, o, n in db.execute(
+            "select speaker, outlet, count(*) from quote_view where status != 'rejected'"
+            " group by 1, 2"
+        )
+    }
+    stances = [None] + [
+        row[0] for row in db.execute("select distinct stance from human where stance is not null")
+    ]
+    stance_cells = {
+        (st, o): n
+        for st, o, n in db.execute(
+            "select stance, outlet, count(*) from quote_view where status != 'rejected'"
+            " group by 1, 2"
+        )
+    }
+    return {
+        "speaker_outlet": {
+            "speakers": speakers,
+            "outlets": outlets,
+            "counts": [[cells.get((s, o), 0) for s in speakers] for o in outlets],
+        },
+        "stance_outlet": {
+            "outlets": outlets,
+            "stances": stances,
+            "counts": [[stance_cells.get((st, o), 0) for o in outlets] for st in stances],
+        },
+        "kinds": dict(
+            db.execute(
+                "select kind, count(*) from quote_view where status != 'rejected' group by 1"
+            )
+        ),
+        "review": {
+            status: n
+            for status, n in db.execute("select status, count(*) from quote_view group by 1")
+        },
+    }
+
+
+def article_quotes(db: sqlite_utils.Database, article_id: int) -> dict:
+    """An article's full text and every quote in it with its spans."""
+    rows = _dicts(
+        db,
+        "select a.id, a.title, a.published, a.text, a.url, a.path, o.name as outlet"
+        " from articles a left join outlets o on o.id = a.outlet_id where a.id = ?",
+        [article_id],
+    )
+    if not rows:
+        raise StoreError(f"no article with id {article_id}")
+    article = rows[0]
+    quotes = _dicts(
+        db,
+        "select v.id, v.kind, v.status, v.stance, v.speaker, v.quote, q.content_start as start,"
+        " q.content_end as end, q.content_spans, q.cue_spans, q.source_spans"
+        " from quote_view v join quotes q on q.id = v.id where v.article_id = ?"
+        " order by q.content_start",
+        [article_id],
+    )
+    for quote in quotes:
+        for name in ("content_spans", "cue_spans", "source_spans"):
+            quote[name] = json.loads(quote[name])
+    article["quotes"] = quotes
+    return article
+
+
+def _dicts(db: sqlite_utils.Database, sql: str, params: list) -> list[dict]:
+    cursor = db.execute(sql, params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]

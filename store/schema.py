@@ -1,0 +1,195 @@
+"""The tables, the merged view and the migrations of a quotedesk database.
+
+Machine layer: articles, quotes (what the NLP pass found; a re-run replaces
+it). Human layer: `decisions`, an append-only log, and `human`, the current
+value of every decided field per quote key — a cache of the log kept in the
+same transaction as each append, so the view stays fast at 200,000 quotes.
+`quote_view` merges both, the human value winning.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+APPLICATION = "quotedesk"
+
+TABLES = """
+create table if not exists meta (key text primary key, value text not null);
+
+create table if not exists outlets (
+    id integer primary key,
+    name text not null unique
+);
+
+create table if not exists articles (
+    id integer primary key,
+    hash text not null unique,
+    doc text not null,
+    title text,
+    outlet_id integer references outlets(id),
+    outlet_evidence text,
+    path text,
+    url text,
+    published text,
+    text text not null,
+    pipeline_version text not null,
+    ingested_at text not null
+);
+
+create table if not exists speakers (
+    id integer primary key,
+    name text not null unique,
+    type text,
+    role text,
+    merged_into integer references speakers(id),
+    created_by text not null default 'machine'
+);
+
+create table if not exists speaker_aliases (
+    id integer primary key,
+    speaker_id integer not null references speakers(id),
+    alias text not null unique,
+    evidence text
+);
+
+create table if not exists quotes (
+    id integer primary key,
+    quote_key text not null unique,
+    article_id integer not null references articles(id),
+    kind text not null,
+    text text not null,
+    content_start integer not null,
+    content_end integer not null,
+    content_spans text not null,
+    cue_spans text not null,
+    source_spans text not null,
+    cue text,
+    source_text text,
+    speaker_id integer references speakers(id),
+    role text,
+    confidence real,
+    evidence text,
+    parent_key text,
+    pipeline_version text not null,
+    machine_missing integer not null default 0,
+    statement_id integer
+);
+
+create table if not exists decisions (
+    id integer primary key,
+    batch integer not null,
+    at text not null,
+    analyst text not null,
+    action text not null,
+    quote_key text,
+    speaker_id integer,
+    field text not null,
+    old text,
+    new text,
+    reverts integer references decisions(id)
+);
+
+create table if not exists human (
+    quote_key text primary key,
+    speaker_id integer references speakers(id),
+    outlet_id integer references outlets(id),
+    status text,
+    stance text,
+    stance_target text,
+    note text,
+    statement_key text,
+    decided_by text,
+    decided_at text,
+    revision integer not null default 0
+);
+"""
+
+INDICES = """
+create index if not exists quotes_article on quotes(article_id);
+create index if not exists quotes_speaker on quotes(speaker_id);
+create index if not exists quotes_kind on quotes(kind);
+create index if not exists quotes_statement on quotes(statement_id);
+create index if not exists articles_outlet on articles(outlet_id);
+create index if not exists articles_published on articles(published);
+create index if not exists human_status on human(status);
+create index if not exists human_stance on human(stance);
+create index if not exists human_speaker on human(speaker_id);
+create index if not exists decisions_quote on decisions(quote_key);
+create index if not exists decisions_at on decisions(at);
+create index if not exists decisions_batch on decisions(analyst, batch);
+create index if not exists decisions_reverts on decisions(reverts);
+create index if not exists speakers_merged on speakers(merged_into);
+create index if not exists aliases_speaker on speaker_aliases(speaker_id);
+"""
+
+# Plain column names, human over machine, with provenance.
+QUOTE_VIEW = """
+create view if not exists quote_view as
+select
+    q.id as id,
+    q.quote_key as quote_key,
+    q.article_id as article_id,
+    a.title as title,
+    coalesce(ho.name, o.name) as outlet,
+    a.published as published,
+    s.name as speaker,
+    s.id as speaker_id,
+    s.type as speaker_type,
+    coalesce(s.role, q.role) as role,
+    q.kind as kind,
+    q.text as quote,
+    q.cue as cue,
+    q.source_text as source_text,
+    q.confidence as confidence,
+    coalesce(h.status, 'unreviewed') as status,
+    h.stance as stance,
+    h.stance_target as stance_target,
+    h.note as note,
+    h.decided_by as decided_by,
+    h.decided_at as decided_at,
+    case when h.quote_key is null then 'machine' else 'human' end as source,
+    coalesce(h.revision, 0) as revision,
+    q.pipeline_version as pipeline_version,
+    q.machine_missing as machine_missing,
+    q.statement_id as statement_id,
+    q.content_start as content_start,
+    q.content_end as content_end
+from quotes q
+join articles a on a.id = q.article_id
+left join outlets o on o.id = a.outlet_id
+left join human h on h.quote_key = q.quote_key
+left join outlets ho on ho.id = h.outlet_id
+left join speakers s0 on s0.id = coalesce(h.speaker_id, q.speaker_id)
+left join speakers s on s.id = coalesce(s0.merged_into, s0.id);
+"""
+
+
+def create(db: sqlite_utils.Database) -> None:
+    """Create everything in one transaction, stamped with our version."""
+    db.conn.executescript("begin;" + TABLES + INDICES + QUOTE_VIEW + "commit;")
+    with db.conn:
+        db.execute("insert or ignore into meta values ('application', ?)", [APPLICATION])
+        db.execute("insert or ignore into meta values ('schema_version', ?)", [SCHEMA_VERSION])
+    if "quotes_fts" not in db.table_names():
+        db["quotes"].enable_fts(["text", "source_text"], create_triggers=True, tokenize="porter")
+
+
+def version(db: sqlite_utils.Database) -> tuple[str | None, int | None]:
+    """(application, schema version) as stamped in meta, or Nones."""
+    if "meta" not in db.table_names():
+        return None, None
+    rows = dict(db.execute("select key, value from meta").fetchall())
+    stamped = rows.get("schema_version")
+    return rows.get("application"), int(stamped) if stamped is not None else None
+
+
+# Each entry upgrades from version N-1 to N; run in order, each in a transaction.
+MIGRATIONS: dict[int, str] = {}
+
+
+def migrate(db: sqlite_utils.Database, from_version: int) -> None:
+    for target in range(from_version + 1, SCHEMA_VERSION + 1):
+        with db.conn:
+            db.conn.executescript(MIGRATIONS[target])
+            db.execute("update meta set value = ? where key = 'schema_version'", [target])

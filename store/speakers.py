@@ -1,0 +1,78 @@
+"""Speakers and outlets: get-or-create by name, aliases, what is known."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from store.errors import StoreError
+
+
+def speaker_id(
+    db: sqlite_utils.Database, name: str, type_: str | None = None, role: str | None = None
+) -> int:
+    """The id of the speaker called `name` (or known by it as an alias), created if new."""
+    row = db.execute("select id from speakers where name = ?", [name]).fetchone()
+    if row:
+        if role:  # the first role we learn sticks; analysts can change it
+            db.execute("update speakers set role = ? where id = ? and role is null", [role, row[0]])
+        return row[0]
+    row = db.execute("select speaker_id from speaker_aliases where alias = ?", [name]).fetchone()
+    if row:
+        return row[0]
+    return db.execute(
+        "insert into speakers (name, type, role) values (?, ?, ?)", [name, type_, role]
+    ).lastrowid
+
+
+def outlet_id(db: sqlite_utils.Database, name: str) -> int:
+    row = db.execute("select id from outlets where name = ?", [name]).fetchone()
+    if row:
+        return row[0]
+    return db.execute("insert into outlets (name) values (?)", [name]).lastrowid
+
+
+def known_speaker_names(db: sqlite_utils.Database) -> list[str]:
+    """Canonical person names, so the NLP pass maps new variants onto them."""
+    rows = db.execute(
+        "select name from speakers where merged_into is null and type = 'person' order by id"
+    )
+    return [row[0] for row in rows]
+
+
+def find_speaker(db: sqlite_utils.Database, name_or_id: str | int) -> dict:
+    """A speaker by id, exact name or alias; StoreError naming it when unknown."""
+    if isinstance(name_or_id, int) or str(name_or_id).isdigit():
+        row = db.execute("select id from speakers where id = ?", [int(name_or_id)]).fetchone()
+    else:
+        row = db.execute("select id from speakers where name = ?", [name_or_id]).fetchone()
+        row = (
+            row
+            or db.execute(
+                "select speaker_id from speaker_aliases where alias = ?", [name_or_id]
+            ).fetchone()
+        )
+    if not row:
+        raise StoreError(f"no speaker {name_or_id!r} (see `quotedesk speakers list`)")
+    return speaker(db, row[0])
+
+
+def speaker(db: sqlite_utils.Database, id_: int) -> dict:
+    row = db.execute(
+        "select id, name, type, role, merged_into from speakers where id = ?", [id_]
+    ).fetchone()
+    if not row:
+        raise StoreError(f"no speaker with id {id_}")
+    keys = ("id", "name", "type", "role", "merged_into")
+    result = dict(zip(keys, row, strict=True))
+    result["aliases"] = aliases(db, id_)
+    return result
+
+
+def aliases(db: sqlite_utils.Database, id_: int) -> list[str]:
+    """Aliases of a speaker, and the names of speakers merged into it."""
+    rows = db.execute(
+        "select alias from speaker_aliases where speaker_id = ?"
+        " union select name from speakers where merged_into = ? order by 1",
+        [id_, id_],
+    )
+    return [row[0] for row in rows]
