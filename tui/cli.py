@@ -190,17 +190,25 @@ class IngestSummary:
 
 def run_ingest(paths: list[Path], db_path: Path, outlet: str | None, jobs: int) -> IngestSummary:
     """Read, extract and store, one transaction per article, skipping what is stored."""
+    from store.db import open_db
+
+    db = open_db(db_path)
+    try:
+        return _ingest_into(db, paths, outlet, jobs)
+    finally:
+        db.conn.close()
+
+
+def _ingest_into(db, paths: list[Path], outlet: str | None, jobs: int) -> IngestSummary:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from nlp import PIPELINE_VERSION
     from nlp.articles import read_articles
     from nlp.extract import extract as run_extract
-    from store.db import open_db
     from store.ingest import article_known, content_hash, save_extraction
     from store.speakers import known_speaker_names
 
-    db = open_db(db_path)
     summary = IngestSummary()
     articles = list(_report_errors(read_articles(paths, outlet), summary.errors))
     todo = []

@@ -1,4 +1,4 @@
-import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -25,5 +25,7 @@ def sample_db(tmp_path_factory, runner) -> Path:
 def sample_db_copy(sample_db, tmp_path) -> Path:
     """A private copy for tests that write."""
     copy = tmp_path / "data.db"
-    shutil.copy(sample_db, copy)
+    # The backup API, not a file copy: recent writes may still sit in the WAL file.
+    with sqlite3.connect(sample_db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
     return copy
