@@ -166,9 +166,10 @@ def undo(db, *, analyst: str) -> str | None:
     with db.conn:
         batch = db.execute(
             "select batch, action from decisions d where analyst = ? and action != 'undo'"
-            " and not exists (select 1 from decisions u"
-            "  where u.action = 'undo' and u.reverts = d.id"
-            "  and not exists (select 1 from decisions r where r.reverts = u.id))"
+            # Once undone a batch stays undone: a redo appends a new batch that
+            # takes its place on the stack.
+            " and not exists (select 1 from decisions u where u.action = 'undo'"
+            "  and u.reverts = d.id)"
             " order by id desc limit 1",
             [analyst],
         ).fetchone()
@@ -179,7 +180,7 @@ def undo(db, *, analyst: str) -> str | None:
         for row in rows:
             _check_unchanged(db, row)
             new_batch = _apply_row(db, new_batch, analyst, "undo", row, row["old"], row["id"])
-        return f"undid {batch[1]}"
+        return f"undid {_original_action(db, rows[0])}"
 
 
 def redo(db, *, analyst: str) -> str | None:
@@ -336,6 +337,13 @@ def _check_unchanged(db, row: dict) -> None:
         raise StaleEdit(
             f"cannot undo {row['action']}: {row['field']} was changed since (now {current!r})"
         )
+
+
+def _original_action(db, row: dict) -> str:
+    """What a redo row redid: follow redo -> undo -> the original decision."""
+    while row["action"] == "redo":
+        row = _batch_row(db, _batch_row(db, row["reverts"])["reverts"])
+    return row["action"]
 
 
 def _batch_rows(db, batch: int) -> list[dict]:

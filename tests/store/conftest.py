@@ -1,0 +1,103 @@
+"""Store tests build databases from hand-written extraction records (no spaCy)."""
+
+from pathlib import Path
+
+import pytest
+
+from store.db import open_db
+from store.ingest import save_extraction
+
+TEXT = (
+    "Minister backs port deal\n\n"
+    "Transport Minister Ana Ruiz said on Monday that the port deal was “a good day for the "
+    "region,” adding that talks would go on.\n\n"
+    "“We will not sign anything that hurts fishermen,” Ruiz told reporters.\n\n"
+    "Union leader Tom Baker said the deal was rushed."
+)
+
+
+def span(text: str, phrase: str) -> list[int]:
+    start = text.index(phrase)
+    return [start, start + len(phrase)]
+
+
+def quote(text, content, cue, source, speaker, kind="direct", **extra) -> dict:
+    return {
+        "content": [span(text, content)],
+        "cue": [span(text, cue)],
+        "source": [span(text, source)],
+        "speaker": speaker,
+        "kind": kind,
+        "confidence": 0.9,
+        "speaker_type": extra.get("speaker_type", "person"),
+        "role": extra.get("role"),
+        "evidence": extra.get("evidence", "subject of the cue"),
+        "parent": None,
+    }
+
+
+def record(text: str = TEXT, doc: str = "port", outlet: str = "Wire", quotes=None, **article):
+    if quotes is None:
+        quotes = [
+            quote(
+                text,
+                "a good day for the region,",
+                "said",
+                "Transport Minister Ana Ruiz",
+                "Ana Ruiz",
+                "mixed",
+                role="Transport Minister",
+            ),
+            quote(
+                text, "We will not sign anything that hurts fishermen,", "told", "Ruiz", "Ana Ruiz"
+            ),
+            quote(
+                text,
+                "the deal was rushed",
+                "said",
+                "Union leader Tom Baker",
+                "Tom Baker",
+                "indirect",
+                role="Union leader",
+            ),
+        ]
+    return {
+        "article": {
+            "doc": doc,
+            "text": text,
+            "title": text.splitlines()[0],
+            "outlet": None,
+            "url": None,
+            "published": article.get("published", "2024-03-04"),
+            "path": f"{doc}.txt",
+        },
+        "outlet": outlet,
+        "outlet_evidence": "metadata",
+        "quotes": quotes,
+        "aliases": article.get("aliases", []),
+    }
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "data.db"
+
+
+@pytest.fixture
+def db(db_path):
+    database = open_db(db_path)
+    save_extraction(database, record(), "rules-1")
+    yield database
+    database.conn.close()
+
+
+def quote_id(db, phrase: str) -> int:
+    row = db.execute("select id from quote_view where quote like ?", [f"%{phrase}%"]).fetchone()
+    assert row, phrase
+    return row[0]
+
+
+def view(db, quote_id: int) -> dict:
+    cursor = db.execute("select * from quote_view where id = ?", [quote_id])
+    names = [c[0] for c in cursor.description]
+    return dict(zip(names, cursor.fetchone(), strict=True))
