@@ -9,7 +9,7 @@ from tui.cli import app
 
 QUOTEDESK = str(Path(sys.executable).parent / "quotedesk")
 
-GOOD = "Mayor backs plan\n\n\"We will build it,\" Mayor Ann Lee said on Monday.\n"
+GOOD = 'Mayor backs plan\n\n"We will build it," Mayor Ann Lee said on Monday.\n'
 
 
 def article_count(db) -> int:
@@ -22,7 +22,7 @@ def test_bad_files_are_listed_and_good_ones_still_ingested(tmp_path, runner, sam
     folder.mkdir()
     (folder / "good.txt").write_text(GOOD, encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x89PNG\x00\x00\x01")
-    (folder / "latin1.txt").write_bytes("Caf\xe9 owner said \"hello\".".encode("latin-1"))
+    (folder / "latin1.txt").write_bytes('Caf\xe9 owner said "hello".'.encode("latin-1"))
     (folder / "empty.txt").write_text("  \n", encoding="utf-8")
     (folder / "feed.jsonl").write_text(
         '{"text": "Budget row\\n\\n\\"No,\\" Senator Bo Park said.", "outlet": "Wire"}\n'

@@ -16,16 +16,19 @@ TEXT = (
 )
 
 
-def span(text: str, phrase: str) -> list[int]:
-    start = text.index(phrase)
+def span(text: str, phrase: str, near: int = 0) -> list[int]:
+    """The occurrence of phrase closest to `near` (cue and source sit by their quote)."""
+    starts = [i for i in range(len(text)) if text.startswith(phrase, i)]
+    start = min(starts, key=lambda i: abs(i - near))
     return [start, start + len(phrase)]
 
 
 def quote(text, content, cue, source, speaker, kind="direct", **extra) -> dict:
+    where = span(text, content)
     return {
-        "content": [span(text, content)],
-        "cue": [span(text, cue)],
-        "source": [span(text, source)],
+        "content": [where],
+        "cue": [span(text, cue, where[1])],
+        "source": [span(text, source, where[1])],
         "speaker": speaker,
         "kind": kind,
         "confidence": 0.9,
