@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from store.errors import StaleEdit, StoreError
 from store.ingest import now
+from store.schema import refresh_current
 from store.speakers import find_speaker, outlet_id, speaker, speaker_id
 
 UNSET = object()  # "the caller did not say what it saw": no stale check
@@ -287,6 +288,7 @@ def _apply(db, key, sid, field, value, analyst, old=None) -> None:
             " revision = revision + 1 where quote_key = ?",
             [value, analyst, now(), key],
         )
+        refresh_current(db, "q.quote_key = ?", [key])
     elif field == "alias":
         if value is None:
             db.execute("delete from speaker_aliases where speaker_id = ? and alias = ?", [sid, old])
@@ -298,6 +300,8 @@ def _apply(db, key, sid, field, value, analyst, old=None) -> None:
             )
     else:
         db.execute(f"update speakers set {field} = ? where id = ?", [value, sid])
+        if field == "merged_into":
+            refresh_current(db, "q.speaker_id = ? or h.speaker_id = ?", [sid, sid])
 
 
 def _apply_row(db, batch, analyst, action, row, value, reverts) -> int:

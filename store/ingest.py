@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
+from store.schema import refresh_current
 from store.speakers import outlet_id, speaker_id
 
 # A new quote inherits a reviewed quote's key when their spans overlap this much.
@@ -137,6 +138,7 @@ def _replace_quotes(db, article_id, digest, text, quotes, pipeline_version) -> i
         speaker = row.pop("speaker")
         row["speaker_id"] = speaker_id(db, *speaker) if speaker[0] else None
     db["quotes"].upsert_all(rows, pk="quote_key", alter=False)
+    refresh_current(db, "q.article_id = ?", [article_id])
     return len(rows)
 
 

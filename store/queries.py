@@ -15,6 +15,7 @@ from store.errors import StoreError
 from store.speakers import aliases
 
 STATUSES = ("unreviewed", "accepted", "rejected")
+KINDS = ("direct", "mixed", "indirect", "belief")
 
 
 @dataclass
@@ -32,24 +33,35 @@ class QuoteFilter:
 
 
 def where(f: QuoteFilter) -> tuple[str, list]:
-    """The SQL condition on quote_view for a filter, with its parameters."""
+    """The SQL condition for a filter, on the columns `current` and `quote_view` share."""
     clauses, params = [], []
-    for column in ("speaker", "outlet", "kind", "stance", "status", "article_id", "speaker_id"):
+    for column in ("kind", "stance", "status", "article_id", "speaker_id"):
         value = getattr(f, column)
         if value is not None and value != "":
             clauses.append(f"{column} = ?")
             params.append(value)
+    if f.speaker:
+        clauses.append(f"speaker_id in ({SPEAKER_IDS} name = ?)")
+        params.append(f.speaker)
+    if f.outlet:
+        clauses.append("outlet_id = (select id from outlets where name = ?)")
+        params.append(f.outlet)
     if f.statement_id is not None:
-        clauses.append("statement_id = ?")
+        clauses.append("id in (select quote_id from quote_statements where statement_id = ?)")
         params.append(f.statement_id)
     if f.search and f.search.strip():
         clauses.append(
-            "(id in (select rowid from quotes_fts where quotes_fts match ?) or speaker like ?)"
+            "(id in (select rowid from quotes_fts where quotes_fts match ?)"
+            f" or speaker_id in ({SPEAKER_IDS} name like ?))"
         )
         params += [fts_query(f.search), f"%{f.search.strip()}%"]
     if not f.include_rejected and f.status != "rejected":
         clauses.append("status != 'rejected'")
     return (" where " + " and ".join(clauses)) if clauses else "", params
+
+
+# Canonical ids of speakers picked by a condition on their name (merged ones fold in).
+SPEAKER_IDS = "select coalesce(merged_into, id) from speakers where"
 
 
 def fts_query(text: str) -> str:
@@ -66,7 +78,7 @@ def list_quotes(db: sqlite_utils.Database, f: QuoteFilter, offset: int = 0, limi
 
 def count_quotes(db: sqlite_utils.Database, f: QuoteFilter) -> int:
     condition, params = where(f)
-    return db.execute(f"select count(*) from quote_view{condition}", params).fetchone()[0]
+    return db.execute(f"select count(*) from current{condition}", params).fetchone()[0]
 
 
 def get_quote(db: sqlite_utils.Database, quote_id: int) -> dict:
@@ -106,18 +118,15 @@ def _paragraph(text: str, spans: list[list[list[int]]]) -> tuple[int, int]:
 
 
 def filter_values(db: sqlite_utils.Database) -> dict[str, list[str]]:
-    """Choices for the filter bar, most used first."""
+    """Choices for the filter bar."""
 
     def column(sql: str) -> list[str]:
         return [row[0] for row in db.execute(sql) if row[0] is not None]
 
     return {
-        "speakers": column(
-            "select s.name from speakers s join quotes q on q.speaker_id = s.id"
-            " where s.merged_into is null group by s.id order by count(*) desc limit 500"
-        ),
+        "speakers": column("select name from speakers where merged_into is null order by name"),
         "outlets": column("select name from outlets order by name"),
-        "kinds": column("select distinct kind from quotes order by kind"),
+        "kinds": list(KINDS),
         "stances": column("select distinct stance from human where stance is not null"),
         "statuses": list(STATUSES),
     }
@@ -130,12 +139,13 @@ def list_speakers(db: sqlite_utils.Database) -> list[dict]:
         "select id, name, type, role from speakers where merged_into is null order by name",
         [],
     )
+    outlets = _outlet_names(db)
     counts: dict[int, dict[str, int]] = {}
-    for sid, outlet, n in db.execute(
-        "select speaker_id, coalesce(outlet, '(no outlet)'), count(*) from quote_view"
+    for sid, oid, n in db.execute(
+        "select speaker_id, outlet_id, count(*) from current"
         " where status != 'rejected' and speaker_id is not null group by 1, 2"
     ):
-        counts.setdefault(sid, {})[outlet] = n
+        counts.setdefault(sid, {})[outlets.get(oid, "(no outlet)")] = n
     names: dict[int, list[str]] = {}
     for sid, alias in db.execute(
         "select speaker_id, alias from speaker_aliases union all"
@@ -151,53 +161,59 @@ def list_speakers(db: sqlite_utils.Database) -> list[dict]:
 
 def overview(db: sqlite_utils.Database, top: int = 8) -> dict:
     """What the Overview screen charts: speaker x outlet, stance by outlet, kinds, review."""
-    speakers = [
+    outlet_names = _outlet_names(db)
+    outlet_ids = sorted(outlet_names, key=outlet_names.get)
+    top_ids = [
         row[0]
         for row in db.execute(
-            "select speaker from quote_view where speaker is not null and status != 'rejected'"
-            " group by speaker order by count(*) desc limit ?",
+            "select speaker_id from current where speaker_id is not null"
+            " and status != 'rejected' group by speaker_id order by count(*) desc limit ?",
             [top],
         )
     ]
-    outlets = [row[0] for row in db.execute("select name from outlets order by name")]
-    cells = {
-        (s, o): n
-        for s, o, n in db.execute(
-            "select speaker, outlet, count(*) from quote_view where status != 'rejected'"
-            " group by 1, 2"
+    names = {
+        sid: name
+        for sid, name in db.execute(
+            f"select id, name from speakers where id in ({','.join('?' * len(top_ids))})",
+            top_ids,
         )
     }
-    stances = [None] + [
-        row[0] for row in db.execute("select distinct stance from human where stance is not null")
-    ]
-    stance_cells = {
-        (st, o): n
-        for st, o, n in db.execute(
-            "select stance, outlet, count(*) from quote_view where status != 'rejected'"
+    cells = dict(
+        ((sid, oid), n)
+        for sid, oid, n in db.execute(
+            "select speaker_id, outlet_id, count(*) from current where status != 'rejected'"
+            f" and speaker_id in ({','.join('?' * len(top_ids))}) group by 1, 2",
+            top_ids,
+        )
+    )
+    stance_cells = dict(
+        ((st, oid), n)
+        for st, oid, n in db.execute(
+            "select stance, outlet_id, count(*) from current where status != 'rejected'"
             " group by 1, 2"
         )
-    }
+    )
+    stances = [None] + sorted({st for st, _ in stance_cells if st is not None})
     return {
         "speaker_outlet": {
-            "speakers": speakers,
-            "outlets": outlets,
-            "counts": [[cells.get((s, o), 0) for s in speakers] for o in outlets],
+            "speakers": [names[sid] for sid in top_ids],
+            "outlets": [outlet_names[o] for o in outlet_ids],
+            "counts": [[cells.get((sid, o), 0) for sid in top_ids] for o in outlet_ids],
         },
         "stance_outlet": {
-            "outlets": outlets,
+            "outlets": [outlet_names[o] for o in outlet_ids],
             "stances": stances,
-            "counts": [[stance_cells.get((st, o), 0) for o in outlets] for st in stances],
+            "counts": [[stance_cells.get((st, o), 0) for o in outlet_ids] for st in stances],
         },
         "kinds": dict(
-            db.execute(
-                "select kind, count(*) from quote_view where status != 'rejected' group by 1"
-            )
+            db.execute("select kind, count(*) from current where status != 'rejected' group by 1")
         ),
-        "review": {
-            status: n
-            for status, n in db.execute("select status, count(*) from quote_view group by 1")
-        },
+        "review": dict(db.execute("select status, count(*) from current group by 1")),
     }
+
+
+def _outlet_names(db: sqlite_utils.Database) -> dict[int, str]:
+    return dict(db.execute("select id, name from outlets order by name"))
 
 
 def article_quotes(db: sqlite_utils.Database, article_id: int) -> dict:

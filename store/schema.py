@@ -72,8 +72,7 @@ create table if not exists quotes (
     evidence text,
     parent_key text,
     pipeline_version text not null,
-    machine_missing integer not null default 0,
-    statement_id integer
+    machine_missing integer not null default 0
 );
 
 create table if not exists decisions (
@@ -88,6 +87,23 @@ create table if not exists decisions (
     old text,
     new text,
     reverts integer references decisions(id)
+);
+
+-- The merged state of each quote (human over machine), refreshed in the same
+-- transaction as every ingest and decision: the indexed columns the app filters on.
+create table if not exists current (
+    id integer primary key references quotes(id) on delete cascade,
+    article_id integer not null,
+    speaker_id integer,
+    outlet_id integer,
+    kind text not null,
+    status text not null,
+    stance text
+);
+
+create table if not exists quote_statements (
+    quote_id integer primary key references quotes(id) on delete cascade,
+    statement_id integer not null
 );
 
 create table if not exists human (
@@ -105,15 +121,20 @@ create table if not exists human (
 );
 """
 
+# Filters come with "order by id", so each index ends in id: the first page is
+# the first entries of one index range, with no sort. Speaker x outlet and stance
+# x outlet indexes cover the Speakers and Overview group-bys.
 INDICES = """
 create index if not exists quotes_article on quotes(article_id);
 create index if not exists quotes_speaker on quotes(speaker_id);
-create index if not exists quotes_kind on quotes(kind);
-create index if not exists quotes_statement on quotes(statement_id);
 create index if not exists articles_outlet on articles(outlet_id);
 create index if not exists articles_published on articles(published);
-create index if not exists human_status on human(status);
-create index if not exists human_stance on human(stance);
+create index if not exists current_article on current(article_id, id);
+create index if not exists current_speaker on current(speaker_id, outlet_id, status);
+create index if not exists current_outlet on current(outlet_id, id);
+create index if not exists current_kind on current(kind, id);
+create index if not exists current_status on current(status, id);
+create index if not exists current_stance on current(stance, outlet_id, status);
 create index if not exists human_speaker on human(speaker_id);
 create index if not exists decisions_quote on decisions(quote_key);
 create index if not exists decisions_at on decisions(at);
@@ -121,29 +142,31 @@ create index if not exists decisions_batch on decisions(analyst, batch);
 create index if not exists decisions_reverts on decisions(reverts);
 create index if not exists speakers_merged on speakers(merged_into);
 create index if not exists aliases_speaker on speaker_aliases(speaker_id);
+create index if not exists quote_statements_statement on quote_statements(statement_id);
 """
 
 # Plain column names, human over machine, with provenance.
 QUOTE_VIEW = """
 create view if not exists quote_view as
 select
-    q.id as id,
+    c.id as id,
     q.quote_key as quote_key,
-    q.article_id as article_id,
+    c.article_id as article_id,
     a.title as title,
-    coalesce(ho.name, o.name) as outlet,
+    o.name as outlet,
+    c.outlet_id as outlet_id,
     a.published as published,
     s.name as speaker,
-    s.id as speaker_id,
+    c.speaker_id as speaker_id,
     s.type as speaker_type,
     coalesce(s.role, q.role) as role,
-    q.kind as kind,
+    c.kind as kind,
     q.text as quote,
     q.cue as cue,
     q.source_text as source_text,
     q.confidence as confidence,
-    coalesce(h.status, 'unreviewed') as status,
-    h.stance as stance,
+    c.status as status,
+    c.stance as stance,
     h.stance_target as stance_target,
     h.note as note,
     h.decided_by as decided_by,
@@ -152,16 +175,28 @@ select
     coalesce(h.revision, 0) as revision,
     q.pipeline_version as pipeline_version,
     q.machine_missing as machine_missing,
-    q.statement_id as statement_id,
+    qs.statement_id as statement_id,
     q.content_start as content_start,
     q.content_end as content_end
+from current c
+join quotes q on q.id = c.id
+join articles a on a.id = c.article_id
+left join outlets o on o.id = c.outlet_id
+left join speakers s on s.id = c.speaker_id
+left join human h on h.quote_key = q.quote_key
+left join quote_statements qs on qs.quote_id = q.id;
+"""
+
+# Recomputes `current` for the quotes a condition picks (q, a, h in scope).
+REFRESH_CURRENT = """
+insert or replace into current (id, article_id, speaker_id, outlet_id, kind, status, stance)
+select q.id, q.article_id, coalesce(s0.merged_into, s0.id), coalesce(h.outlet_id, a.outlet_id),
+       q.kind, coalesce(h.status, 'unreviewed'), h.stance
 from quotes q
 join articles a on a.id = q.article_id
-left join outlets o on o.id = a.outlet_id
 left join human h on h.quote_key = q.quote_key
-left join outlets ho on ho.id = h.outlet_id
 left join speakers s0 on s0.id = coalesce(h.speaker_id, q.speaker_id)
-left join speakers s on s.id = coalesce(s0.merged_into, s0.id);
+where {condition}
 """
 
 
@@ -173,6 +208,11 @@ def create(db: sqlite_utils.Database) -> None:
         db.execute("insert or ignore into meta values ('schema_version', ?)", [SCHEMA_VERSION])
     if "quotes_fts" not in db.table_names():
         db["quotes"].enable_fts(["text", "source_text"], create_triggers=True, tokenize="porter")
+
+
+def refresh_current(db: sqlite_utils.Database, condition: str, params: list) -> None:
+    """Bring the merged state of the quotes matching `condition` up to date."""
+    db.execute(REFRESH_CURRENT.format(condition=condition), params)
 
 
 def version(db: sqlite_utils.Database) -> tuple[str | None, int | None]:

@@ -1,7 +1,7 @@
 """The decision log: every action logged, undo appends, stale edits refused."""
 
 import pytest
-from conftest import quote_id, view
+from store_helpers import quote_id, view
 
 from store import decisions
 from store.db import open_db

@@ -6,7 +6,7 @@ import sys
 import textwrap
 
 import pytest
-from conftest import record
+from store_helpers import record
 
 from store.db import open_db
 from store.errors import StoreError
@@ -69,7 +69,7 @@ def test_an_ingest_killed_halfway_leaves_a_consistent_file(db_path, tmp_path):
         textwrap.dedent(f"""
         import sys, time
         sys.path[:0] = {sys.path!r}
-        from conftest import record
+        from store_helpers import record
         from store.db import open_db
         from store.ingest import save_extraction
         db = open_db({str(db_path)!r})

@@ -4,7 +4,7 @@ import csv
 import io
 import json
 
-from conftest import quote_id
+from store_helpers import quote_id
 
 from store import decisions
 from store.export import COLUMNS, export_quotes

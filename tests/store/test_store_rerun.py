@@ -1,6 +1,6 @@
 """Re-ingesting never loses or detaches an analyst's decision."""
 
-from conftest import TEXT, quote, quote_id, record, view
+from store_helpers import TEXT, quote, quote_id, record, view
 
 from store import decisions
 from store.ingest import save_extraction

@@ -1,0 +1,185 @@
+"""The store at scale: ingest throughput, the app's query latencies, export speed.
+
+    uv run python bench/bench_store.py                 # 10,000 articles / 200,000 quotes
+    uv run python bench/bench_store.py --articles 1000 # quicker
+
+Builds bench/out/store.db (reused when it already has the requested size)
+from synthetic extraction records through the real save_extraction path, with
+some decisions on top, then times every query the app runs. Targets: each
+query < 50 ms at 200,000 quotes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from store import decisions  # noqa: E402
+from store.db import open_db  # noqa: E402
+from store.export import export_quotes  # noqa: E402
+from store.ingest import save_extraction  # noqa: E402
+from store.queries import (  # noqa: E402
+    QuoteFilter,
+    count_quotes,
+    filter_values,
+    get_quote,
+    list_quotes,
+    list_speakers,
+    overview,
+)
+
+OUT = ROOT / "bench" / "out"
+WORDS = (
+    "government minister talks sanctions border trade deal visit summit missile energy "
+    "election vote budget court ruling protest police health vaccine climate emissions "
+    "market inflation rates bank strike union port shipping grain wheat fuel pipeline"
+).split()
+VERBS = ["said", "told reporters", "added", "warned", "noted", "stressed"]
+
+
+def synthetic_record(n: int, rng: random.Random, people: list[str], outlets: list[str]) -> dict:
+    """An article of 20 paragraphs, each with one quote."""
+    paragraphs, quotes = [f"Headline number {n}"], []
+    offset = len(paragraphs[0]) + 2
+    for _ in range(20):
+        speaker = rng.choice(people)
+        words = " ".join(
+            rng.choice(WORDS) if rng.random() < 0.7 else f"term{rng.randrange(20_000)}"
+            for _ in range(rng.randint(8, 25))
+        )
+        verb = rng.choice(VERBS)
+        para = f"“{words.capitalize()},” {speaker} {verb}."
+        start = offset + 1
+        quotes.append(
+            {
+                "content": [[start, start + len(words) + 1]],
+                "cue": [[offset + para.index(verb), offset + para.index(verb) + len(verb)]],
+                "source": [
+                    [offset + para.index(speaker), offset + para.index(speaker) + len(speaker)]
+                ],
+                "speaker": speaker,
+                "kind": rng.choice(["direct", "direct", "mixed", "indirect"]),
+                "confidence": 0.8,
+                "speaker_type": "person",
+                "role": None,
+                "evidence": "subject of the cue",
+                "parent": None,
+            }
+        )
+        paragraphs.append(para)
+        offset += len(para) + 2
+    text = "\n\n".join(paragraphs)
+    day = 1 + n % 28
+    return {
+        "article": {
+            "doc": f"a{n}",
+            "text": text,
+            "title": paragraphs[0],
+            "outlet": None,
+            "url": None,
+            "published": f"2024-{1 + n % 12:02d}-{day:02d}",
+            "path": None,
+        },
+        "outlet": rng.choice(outlets),
+        "outlet_evidence": "metadata",
+        "quotes": quotes,
+        "aliases": [],
+    }
+
+
+def build(path: Path, articles: int) -> dict[str, float]:
+    rng = random.Random(42)
+    people = [f"{rng.choice('ABCDEFGHKLMNPRST')}. Person{i}" for i in range(2_000)]
+    outlets = [f"Outlet {i}" for i in range(30)]
+    db = open_db(path)
+    started = time.perf_counter()
+    for n in range(articles):
+        save_extraction(db, synthetic_record(n, rng, people, outlets), "bench-1")
+    seconds = time.perf_counter() - started
+    for qid in range(1, articles * 20, 97):  # some decisions, as after a few weeks of review
+        decisions.accept(db, qid, analyst="bench")
+        decisions.set_stance(db, qid, rng.choice(["support", "oppose", "neutral"]), analyst="bench")
+    db.conn.close()
+    return {"articles/s": articles / seconds, "quotes/s": articles * 20 / seconds}
+
+
+def timed(fn, repeat: int = 5) -> float:
+    """Median milliseconds of fn() over a few runs (the first warms the cache)."""
+    fn()
+    runs = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - started) * 1000)
+    return statistics.median(runs)
+
+
+def latencies(path: Path) -> dict[str, float]:
+    db = open_db(path)
+    speaker = db.execute("select name from speakers limit 1 offset 7").fetchone()[0]
+    some = QuoteFilter(speaker=speaker)
+    return {
+        "first page, no filter": timed(lambda: list_quotes(db, QuoteFilter(), 0, 100)),
+        "count, no filter": timed(lambda: count_quotes(db, QuoteFilter())),
+        "page 500 (offset 50,000)": timed(lambda: list_quotes(db, QuoteFilter(), 50_000, 100)),
+        "first page, speaker": timed(lambda: list_quotes(db, some, 0, 100)),
+        "count, speaker": timed(lambda: count_quotes(db, some)),
+        "first page, outlet": timed(lambda: list_quotes(db, QuoteFilter(outlet="Outlet 3"))),
+        "count, outlet": timed(lambda: count_quotes(db, QuoteFilter(outlet="Outlet 3"))),
+        "first page, kind": timed(lambda: list_quotes(db, QuoteFilter(kind="mixed"))),
+        "first page, stance": timed(lambda: list_quotes(db, QuoteFilter(stance="oppose"))),
+        "count, status accepted": timed(lambda: count_quotes(db, QuoteFilter(status="accepted"))),
+        "first page, unreviewed": timed(lambda: list_quotes(db, QuoteFilter(status="unreviewed"))),
+        "search 'term1234'": timed(lambda: list_quotes(db, QuoteFilter(search="term1234"))),
+        "count, search 'term1234'": timed(lambda: count_quotes(db, QuoteFilter(search="term1234"))),
+        "search 'pipeline strike'": timed(
+            lambda: list_quotes(db, QuoteFilter(search="pipeline strike"))
+        ),
+        "one quote in full": timed(lambda: get_quote(db, 123_45 % 1000 + 1)),
+        "filter values": timed(lambda: filter_values(db)),
+        "speakers list": timed(lambda: list_speakers(db), repeat=3),
+        "overview": timed(lambda: overview(db), repeat=3),
+    }
+
+
+def export_speed(path: Path) -> dict[str, float]:
+    db = open_db(path)
+    out = io.StringIO()
+    started = time.perf_counter()
+    rows = export_quotes(db, QuoteFilter(), "csv", out)
+    seconds = time.perf_counter() - started
+    return {"rows": rows, "rows/s": rows / seconds}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"store-{args.articles}.db"
+    if args.rebuild or not path.exists():
+        for stale in OUT.glob(f"store-{args.articles}.db*"):
+            stale.unlink()
+        print(f"building {args.articles:,} articles / {args.articles * 20:,} quotes → {path}")
+        for name, value in build(path, args.articles).items():
+            print(f"  ingest {name:22} {value:10,.0f}")
+    print("query latency (median ms)")
+    for name, ms in latencies(path).items():
+        flag = "" if ms < 50 else "   ← over 50 ms"
+        print(f"  {name:30} {ms:8.1f}{flag}")
+    print("export")
+    for name, value in export_speed(path).items():
+        print(f"  {name:30} {value:10,.0f}")
+
+
+if __name__ == "__main__":
+    main()
