@@ -63,7 +63,8 @@ def apply_speaker(db: Any, op: str, speaker: dict[str, Any], *, analyst: str, **
         )
         return f"Renamed {speaker['name']} to {kw['name']}"
     if op == "merge_speakers":
-        decisions.merge_speakers(db, speaker["id"], kw["other_id"], analyst=analyst)
+        # The picked variant folds into the selected speaker, whose name stays.
+        decisions.merge_speakers(db, kw["other_id"], speaker["id"], analyst=analyst)
         return f"Merged {kw['other_name']} into {speaker['name']}"
     if op == "split_alias":
         decisions.split_alias(db, speaker["id"], kw["alias"], analyst=analyst)

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -60,8 +60,9 @@ class ArticleScreen(Screen):
         self.quotes: list[dict[str, Any]] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(id="article-head")
-        yield Static(id="article-current")
+        with Vertical(id="article-top"):
+            yield Static(id="article-head")
+            yield Static(id="article-current")
         yield VerticalScroll(id="article-text")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -95,8 +96,6 @@ class ArticleScreen(Screen):
             article.get("outlet") or "unknown outlet",
             ("  ·  ", "dim"),
             (str(article.get("published") or "")[:10] or "no date", "dim"),
-            ("  ·  ", "dim"),
-            (f"{len(self.quotes)} quotes", ""),
         )
         self.query_one("#article-head", Static).update(head)
         text = article["text"]

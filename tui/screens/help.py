@@ -27,6 +27,8 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self) -> None:
         super().__init__(classes="dialog", id="help")
+        # (screen, key, description, binding id) as shown, after remapping.
+        self.rows: list[tuple[str, str, str, str]] = []
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog-box", id="help-box"):
@@ -50,7 +52,9 @@ class HelpScreen(ModalScreen[None]):
                 if slot > len(labels):
                     continue
                 description = f"stance: {labels[slot - 1]}"
-            table.add_row(where, self.app.key_for(binding), description, binding.id)
+            row = (where, self.app.key_for(binding), description, binding.id or "")
+            self.rows.append(row)
+            table.add_row(*row)
         return table
 
     def on_mount(self) -> None:

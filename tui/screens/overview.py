@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid
+from textual.containers import Grid, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -60,7 +61,9 @@ class OverviewScreen(Screen):
         self.data: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="overview-summary")
+        with Vertical(id="overview-top"):
+            yield Static(id="overview-summary")
+            yield Static(id="overview-legend")
         with Grid(id="charts"):
             yield PlotextPlot(id="chart-speakers")
             yield PlotextPlot(id="chart-stance")
@@ -102,14 +105,29 @@ class OverviewScreen(Screen):
             return
         self.set_class(False, "-empty")
         done = total - review.get("unreviewed", 0)
+        outlets = len(message.data["speaker_outlet"]["outlets"])
         self.query_one("#overview-summary", Static).update(
-            f"[b]{total:,}[/b] quotes · [b]{len(message.data['speaker_outlet']['speakers'])}[/b]"
-            f" top speakers shown · reviewed [b]{done:,}[/b] ({done / total:.0%})"
+            f"[b]{total:,}[/b] quotes · [b]{outlets}[/b] outlets · reviewed [b]{done:,}[/b]"
+            f" ({done / total:.0%}) · F2 back to the quotes"
         )
+        self.query_one("#overview-legend", Static).update(self._legend(message.data))
         self._speakers(message.data["speaker_outlet"])
         self._stance(message.data["stance_outlet"])
         self._kinds(message.data["kinds"])
         self._review(review)
+
+    def _legend(self, data: dict[str, Any]) -> Text:
+        """Colour keys as one line of text: plotext's own legends cover the bars."""
+        labels = self.app.config.stance_labels
+        legend = Text("outlets ", style="dim")
+        for i, outlet in enumerate(data["speaker_outlet"]["outlets"]):
+            legend.append("■ ", style=OUTLET_COLOURS[i % len(OUTLET_COLOURS)])
+            legend.append(f"{outlet}  ")
+        legend.append("  stance ", style="dim")
+        for label in labels:
+            legend.append("■ ", style=stance_colour(label, labels))
+            legend.append(f"{label}  ")
+        return legend
 
     def _plot(self, chart_id: str, title: str) -> Any:
         widget = self.query_one(f"#{chart_id}", PlotextPlot)
@@ -121,13 +139,13 @@ class OverviewScreen(Screen):
 
     def _speakers(self, data: dict[str, Any]) -> None:
         widget, plt = self._plot("chart-speakers", "Quotes by speaker × outlet")
-        speakers = [short(s) for s in data["speakers"]]
+        # plotext draws the first bar at the bottom: reverse, so the most quoted is on top.
+        speakers = [short(s) for s in reversed(data["speakers"])]
         outlets = data["outlets"]
         if speakers and outlets:
             plt.stacked_bar(
                 speakers,
-                data["counts"],  # one list per outlet, aligned with speakers
-                labels=[short(o, 12) for o in outlets],
+                [list(reversed(row)) for row in data["counts"]],  # one list per outlet
                 color=[rgb(OUTLET_COLOURS[i % len(OUTLET_COLOURS)]) for i in range(len(outlets))],
                 orientation="horizontal",
                 width=0.6,
@@ -140,13 +158,14 @@ class OverviewScreen(Screen):
         # Quotes without a stance would dwarf the rest; the title counts them instead.
         keep = [i for i, s in enumerate(data["stances"]) if s]
         unset = sum(sum(data["counts"][i]) for i, s in enumerate(data["stances"]) if not s)
-        title = "Stance by outlet" + (f" ({unset:,} not tagged)" if unset else "")
+        title = "Stance by outlet" + (f" ({unset:,} untagged)" if unset else "")
+        if not keep:
+            title = "Stance: none tagged yet (1-4)"
         widget, plt = self._plot("chart-stance", title)
         if outlets and keep:
             plt.stacked_bar(
                 outlets,
                 [data["counts"][i] for i in keep],
-                labels=[data["stances"][i] for i in keep],
                 color=[rgb(stance_colour(data["stances"][i], labels)) for i in keep],
                 width=0.6,
             )

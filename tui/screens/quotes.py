@@ -35,7 +35,7 @@ from tui.widgets.quote_table import QuoteTable
 if TYPE_CHECKING:
     from tui.app import QuoteDeskApp
 
-STANCE = Binding.Group("Stance")
+STANCE = Binding.Group("Stance", compact=True)
 
 NO_DATABASE = """\
 [b]No database at {path} yet.[/b]
@@ -192,9 +192,13 @@ class QuotesScreen(Screen):
 
     @work(exclusive=True, group="detail")
     async def _load_detail(self, quote_id: int) -> None:
+        from store.errors import StoreError
         from store.queries import get_quote
 
-        detail = await self.app.data.run(get_quote, quote_id)
+        try:
+            detail = await self.app.data.run(get_quote, quote_id)
+        except StoreError:  # gone since the page was read (a re-ingest); show nothing
+            detail = None
         self.post_message(QuoteDetailLoaded(quote_id, detail))
 
     @on(QuoteDetailLoaded)
@@ -277,7 +281,6 @@ class QuotesScreen(Screen):
     @work(group="dialog")
     async def action_speaker(self) -> None:
         from store.queries import list_speakers
-
         from tui.widgets.speaker_picker import NewSpeakerDialog, SpeakerChoice, SpeakerPicker
 
         quote = self._guard()
@@ -307,7 +310,6 @@ class QuotesScreen(Screen):
     @work(group="dialog")
     async def action_outlet(self) -> None:
         from store.queries import filter_values
-
         from tui.widgets.picker import Choice, Picker
 
         quote = self._guard()
@@ -349,15 +351,18 @@ class QuotesScreen(Screen):
             self.notify(str(exc), severity="error", timeout=6)
             return False
         await self._refresh_rows((quote["id"],))
+        self.table.recount()  # a rejected quote leaves the count of what is shown
         self.app.post_message(DataChanged((quote["id"],), summary, origin=self))
         return True
 
     async def _refresh_rows(self, quote_ids: tuple[int, ...]) -> None:
+        from store.errors import StoreError
         from store.queries import get_quote
 
         for quote_id in quote_ids:
-            detail = await self.app.data.run(get_quote, quote_id)
-            if detail is None:
+            try:
+                detail = await self.app.data.run(get_quote, quote_id)
+            except StoreError:
                 continue
             self.table.update_row(detail)
             current = self.current
@@ -372,6 +377,7 @@ class QuotesScreen(Screen):
             if self.app.last_change_origin is self:
                 return
             self.run_worker(self._refresh_rows(self.app.last_change_ids), group="refresh")
+            self.table.recount()
             return
         current = self.current
         self.table.load(self.quote_filter, keep_quote=current["id"] if current else None)
@@ -430,7 +436,6 @@ class QuotesScreen(Screen):
     @work(group="dialog")
     async def action_filter(self) -> None:
         from store.queries import filter_values
-
         from tui.widgets.filter_dialog import FilterDialog
 
         values = await self.app.data.run(filter_values) if self.app.data.exists else {}

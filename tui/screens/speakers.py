@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.messages import DataChanged
-from tui.widgets.quote_table import one_line
+from tui.widgets.quote_table import fit, one_line
 
 if TYPE_CHECKING:
     from tui.app import QuoteDeskApp
@@ -74,6 +74,23 @@ def by_outlet(speaker: dict[str, Any]) -> list[tuple[str, int]]:
     return sorted(((o or "unknown", int(n)) for o, n in items), key=lambda x: -x[1])
 
 
+def outlet_summary(counts: list[tuple[str, int]], room: int) -> Text:
+    """ "Reuters 3 · DW 1 · +2 more", as many outlets as fit in `room` cells."""
+    out = Text()
+    for index, (outlet, count) in enumerate(counts):
+        piece = f"{' · ' if out else ''}{outlet} {count}"
+        rest = len(counts) - index - 1
+        tail = f" · +{rest} more" if rest else ""
+        if len(out) + len(piece) + len(tail) > room:
+            out.append(f"{' · ' if out else ''}+{len(counts) - index} more", style="dim")
+            break
+        if out:
+            out.append(" · ", style="dim")
+        out.append(f"{outlet} ")
+        out.append(str(count), style="bold")
+    return out
+
+
 class SpeakersScreen(Screen):
     BINDINGS = [
         Binding("enter", "open_quotes", "Quotes", id="speaker-quotes"),
@@ -104,7 +121,7 @@ class SpeakersScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one("#speaker-table", DataTable)
         table.add_column("Speaker", key="name", width=24)
-        table.add_column("Type", key="type", width=6)
+        table.add_column("Type", key="type", width=12)
         table.add_column("Quotes", key="quotes", width=6)
         table.add_column("By outlet", key="outlets")
         table.focus()
@@ -145,16 +162,13 @@ class SpeakersScreen(Screen):
             or any(query in a.casefold() for a in s.get("aliases") or [])
         ]
         table.clear()
+        # What is left for "By outlet" after the fixed columns, so nothing is cut off.
+        room = max(12, table.size.width - (24 + 12 + 6) - 8 * table.cell_padding - 2)
         for s in self.shown:
-            outlets = Text()
-            for outlet, count in by_outlet(s):
-                if outlets:
-                    outlets.append(" · ", style="dim")
-                outlets.append(f"{outlet} ")
-                outlets.append(str(count), style="bold")
+            outlets = outlet_summary(by_outlet(s), room)
             table.add_row(
-                one_line(s["name"]),
-                Text((s.get("type") or "?")[:6], style="dim"),
+                fit(one_line(s["name"]), 24),
+                Text(s.get("type") or "?", style="dim"),
                 Text(str(self._total(s)), justify="right"),
                 outlets,
                 key=str(s["id"]),
@@ -189,6 +203,10 @@ class SpeakersScreen(Screen):
         if not self.shown or table.cursor_row >= len(self.shown) or table.cursor_row < 0:
             return None
         return self.shown[table.cursor_row]
+
+    def on_resize(self) -> None:
+        if self.speakers:
+            self._fill()
 
     @on(DataTable.RowHighlighted, "#speaker-table")
     def _highlighted(self) -> None:

@@ -37,13 +37,17 @@ class Picked:
     text: str  # the chosen label, or the new name
 
 
-def rank(query: str, choices: list[Choice], limit: int = MAX_SHOWN) -> list[int]:
-    """Indexes of the best fuzzy matches, best first; an empty query keeps the order."""
+# A known choice at least this close to what was typed is offered before "new: …".
+STRONG_MATCH = 85
+
+
+def rank(query: str, choices: list[Choice], limit: int = MAX_SHOWN) -> list[tuple[int, float]]:
+    """(index, score) of the best fuzzy matches, best first; an empty query keeps the order."""
     if not query.strip():
-        return list(range(min(limit, len(choices))))
+        return [(i, 100.0) for i in range(min(limit, len(choices)))]
     labels = [c.label for c in choices]
     found = process.extract(query, labels, scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
-    return [index for _, _, index in found]
+    return [(index, score) for _, score, index in found]
 
 
 class Picker(ModalScreen[Picked | None]):
@@ -92,14 +96,17 @@ class Picker(ModalScreen[Picked | None]):
         items: list[Option] = []
         typed = query.strip()
         exact = any(c.label.casefold() == typed.casefold() for c in self.choices)
-        if self.allow_new and typed and not exact:
-            items.append(Option(Text.assemble(("new: ", "dim"), (typed, "bold")), id=NEW))
-        for index in found:
+        for index, _ in found:
             choice = self.choices[index]
             label = Text(choice.label)
             if choice.hint:
                 label.append(f"  {choice.hint}", style="dim")
             items.append(Option(label, id=str(index)))
+        if self.allow_new and typed and not exact:
+            new = Option(Text.assemble(("new: ", "dim"), (typed, "bold")), id=NEW)
+            # A close known name comes first (no accidental duplicates); else "new".
+            strong = bool(found) and found[0][1] >= STRONG_MATCH
+            items.insert(len(items) if strong else 0, new)
         if not items:
             items.append(Option(Text("nothing matches", style="dim"), disabled=True))
         options.add_options(items)

@@ -31,6 +31,14 @@ FIXED_COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("stance", "Stance", 8),
     ("status", "✓", 1),
 )
+# Wider name columns when the table itself is wide; the quote gets the rest.
+WIDE_TABLE = 90
+WIDE_WIDTHS = {"speaker": 24, "outlet": 20}
+
+
+def fit(text: str, width: int) -> str:
+    """Cut to width with an ellipsis, so a cut name is visibly cut."""
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
 def one_line(text: str | None) -> str:
@@ -57,29 +65,39 @@ class QuoteTable(DataTable):
         self.order: list[int] = []  # quote ids in table order
         self._pending_offset: int | None = None
         self._restore_id: int | None = None
+        self.widths = {key: width for key, _, width in FIXED_COLUMNS}
 
     def on_mount(self) -> None:
         for key, label, width in FIXED_COLUMNS:
             self.add_column(label, key=key, width=width)
         self.add_column("Quote", key="quote", width=30)
-        self._fit_quote_column()
+        self._fit_columns()
 
     def on_resize(self) -> None:
-        self._fit_quote_column()
+        self._fit_columns()
 
-    def _fit_quote_column(self) -> None:
-        """Give the quote column whatever width the fixed columns leave."""
+    def _fit_columns(self) -> None:
+        """Size the name columns to the table, and give the quote whatever is left."""
         if "quote" not in self.columns:
             return
-        fixed = sum(width + 2 * self.cell_padding for _, _, width in FIXED_COLUMNS)
+        widths = {key: width for key, _, width in FIXED_COLUMNS}
+        if self.size.width >= WIDE_TABLE:
+            widths.update(WIDE_WIDTHS)
+        fixed = sum(width + 2 * self.cell_padding for width in widths.values())
         scrollbar = self.styles.scrollbar_size_vertical
-        free = self.size.width - scrollbar - fixed - 2 * self.cell_padding
-        column = self.columns["quote"]
-        column.width = max(20, free)
-        column.auto_width = False
+        widths["quote"] = max(20, self.size.width - scrollbar - fixed - 2 * self.cell_padding)
+        changed = widths != self.widths
+        self.widths = widths
+        for key, width in widths.items():
+            column = self.columns[key]
+            column.width = width
+            column.auto_width = False
         # DataTable has no public "resize column"; this is how it recomputes widths.
         self._require_update_dimensions = True
         self.refresh()
+        if changed:
+            for row in self.rows_by_id.values():
+                self.update_row(row)  # re-cut names and quotes to the new widths
 
     # ---- loading ---------------------------------------------------------
 
@@ -99,6 +117,11 @@ class QuoteTable(DataTable):
         self._fetch_count(self.generation, quote_filter)
         # Reloading "the same place" after a merge: fetch as many rows as were shown.
         self._fetch_page(self.generation, 0)
+
+    def recount(self) -> None:
+        """Count again after a decision (the shown rows stay; a reload is the analyst's call)."""
+        if self.quote_filter is not None and self.app.data.exists:
+            self._fetch_count(self.generation, self.quote_filter)
 
     @work(exclusive=True, group="quote-count")
     async def _fetch_count(self, generation: int, quote_filter: Any) -> None:
@@ -179,15 +202,17 @@ class QuoteTable(DataTable):
 
     def _cells(self, row: dict[str, Any]) -> tuple[Any, ...]:
         status = row.get("status") or "unreviewed"
-        speaker = Text(one_line(row.get("speaker")) or "unknown")
+        w = self.widths
+        speaker = Text(fit(one_line(row.get("speaker")) or "unknown", w["speaker"]))
         if not row.get("speaker"):
             speaker.stylize("dim italic")
-        quote = Text(one_line(row.get("quote")))
+        quote = Text(fit(one_line(row.get("quote")), w.get("quote", 200)))
         if status == "rejected":
             quote.stylize("dim strike")
+        outlet = fit(one_line(row.get("outlet")), w["outlet"])
         return (
             speaker,
-            Text(one_line(row.get("outlet")) or "–", style="" if row.get("outlet") else "dim"),
+            Text(outlet or "–", style="" if outlet else "dim"),
             kind_text(row.get("kind")),
             stance_text(row.get("stance"), self.stance_labels),
             status_text(status, short=True),

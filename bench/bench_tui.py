@@ -1,0 +1,239 @@
+"""How fast the app feels on a big database: startup, filter change, paging.
+
+    uv run python bench/bench_tui.py [--db bench/out/bench.db] [--quotes 200000]
+
+Uses the store's benchmark database when it exists (bench/bench_store.py
+builds it in bench/out/); otherwise builds a synthetic one of --quotes quotes
+through store.ingest.save_extraction. Times are measured in a headless app,
+from the key press (or app start) until the rows are on screen.
+Targets: startup < 1 s, filter change < 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+OUTLETS = ["Baltic Wire", "Northern Daily", "Coastal Gazette", "The Harbour Review", "Metro Post"]
+SPEAKERS = [
+    f"{first} {last}"
+    for first in ("Anna", "Tomasz", "Lena", "Park", "Jan", "Maria", "Kim", "Olga", "Ivan", "Sara")
+    for last in (
+        "Nowak",
+        "Berg",
+        "Ji-won",
+        "Kowalczyk",
+        "Lindqvist",
+        "Petrov",
+        "Moreau",
+        "Haddad",
+        "Okafor",
+        "Tanaka",
+    )
+]
+WORDS = [
+    "harbour",
+    "strike",
+    "automation",
+    "union",
+    "ministry",
+    "contract",
+    "terminal",
+    "cranes",
+    "cost",
+    "study",
+    "talks",
+    "savings",
+    "workers",
+    "jobs",
+    "plan",
+    "port",
+    "government",
+    "election",
+    "budget",
+    "tariff",
+]
+KINDS = ["direct", "mixed", "indirect"]
+
+
+def synthetic_records(quotes: int, per_article: int = 10):
+    rng = random.Random(7)
+    for n in range(quotes // per_article):
+        parts, spans = [f"Synthetic article {n}\n\n"], []
+        pos = len(parts[0])
+        for _ in range(per_article):
+            speaker = rng.choice(SPEAKERS)
+            content = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 18)))
+            sentence = f'"{content}," {speaker} said.\n\n'
+            start = pos + 1
+            spans.append((start, start + len(content), speaker))
+            parts.append(sentence)
+            pos += len(sentence)
+        text = "".join(parts)
+        quote_records = []
+        for start, end, speaker in spans:
+            cue = text.index(" said", end) + 1
+            source = text.index(speaker, end)
+            quote_records.append(
+                {
+                    "content": [[start, end]],
+                    "cue": [[cue, cue + 4]],
+                    "source": [[source, source + len(speaker)]],
+                    "speaker": speaker,
+                    "kind": rng.choice(KINDS),
+                    "confidence": round(rng.random(), 2),
+                    "speaker_type": "person",
+                    "role": None,
+                    "evidence": "synthetic",
+                    "parent": None,
+                }
+            )
+        outlet = rng.choice(OUTLETS)
+        yield {
+            "article": {
+                "doc": f"synthetic-{n}",
+                "text": text,
+                "title": f"Synthetic article {n}",
+                "outlet": outlet,
+                "url": None,
+                "published": f"2024-{1 + n % 12:02d}-01",
+                "path": None,
+            },
+            "outlet": outlet,
+            "outlet_evidence": "synthetic",
+            "quotes": quote_records,
+            "aliases": [],
+        }
+
+
+def build(path: Path, quotes: int) -> None:
+    from store.db import open_db
+    from store.ingest import save_extraction
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = open_db(path)
+    started = time.perf_counter()
+    for record in synthetic_records(quotes):
+        save_extraction(db, record, "bench-1")
+    db.conn.close()
+    print(f"built {path} with {quotes:,} quotes in {time.perf_counter() - started:.0f} s")
+
+
+async def measure(db_path: Path) -> dict[str, float]:
+    from store.queries import QuoteFilter
+    from tui.app import QuoteDeskApp
+    from tui.screens.quotes import QuotesScreen
+    from tui.widgets.quote_table import QuoteTable
+
+    results: dict[str, float] = {}
+    started = time.perf_counter()
+    app = QuoteDeskApp(db_path, "bench")
+    async with app.run_test(size=(160, 45)) as pilot:
+
+        async def until(condition, timeout: float = 30.0) -> float:
+            t0 = time.perf_counter()
+            while not condition():
+                if time.perf_counter() - t0 > timeout:
+                    raise TimeoutError("the app did not show the rows in time")
+                await asyncio.sleep(0.001)
+            return time.perf_counter()
+
+        table = None
+
+        def rows_shown() -> bool:
+            nonlocal table
+            if not isinstance(app.screen, QuotesScreen):
+                return False
+            table = app.screen.query_one(QuoteTable)
+            return table.row_count > 0
+
+        results["startup: first rows on screen"] = await until(rows_shown) - started
+        await until(lambda: table.total is not None)
+        results["startup: count shown"] = time.perf_counter() - started
+        total = table.total
+        screen = app.screen
+
+        for name, wanted in (
+            ("filter change: outlet", QuoteFilter(outlet=OUTLETS[1])),
+            ("filter change: kind + status", QuoteFilter(kind="mixed", status="unreviewed")),
+            ("filter change: speaker", QuoteFilter(speaker=SPEAKERS[3])),
+            ("filter change: search (FTS)", QuoteFilter(search="automation")),
+            ("filter change: back to all", QuoteFilter()),
+        ):
+            await app.workers.wait_for_complete()
+            t0 = time.perf_counter()
+            generation = table.generation + 1
+            screen.show_filter(wanted)
+            await until(
+                lambda g=generation: (
+                    table.generation == g and (table.row_count > 0 or table.total == 0)
+                )
+            )
+            results[f"{name} (rows)"] = time.perf_counter() - t0
+            await until(lambda: table.total is not None)
+            results[f"{name} (count)"] = time.perf_counter() - t0
+
+        await app.workers.wait_for_complete()
+        loaded = table.row_count
+        t0 = time.perf_counter()
+        table.move_cursor(row=loaded - 1)
+        await until(lambda: table.row_count > loaded)
+        results["next page while scrolling"] = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        results["accept (stored and shown)"] = time.perf_counter() - t0
+        # Leave the benchmark database as we found it.
+        await pilot.press("u")
+        await app.workers.wait_for_complete()
+    results["quotes in database"] = total
+    return results
+
+
+def import_time() -> float:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import time; t=time.perf_counter(); import tui.app; print(time.perf_counter()-t)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return float(out.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--quotes", type=int, default=200_000)
+    args = parser.parse_args()
+    db = args.db
+    if db is None:
+        candidates = sorted((ROOT / "bench" / "out").glob("*.db"))
+        db = candidates[0] if candidates else ROOT / "bench" / "out" / "bench_tui.db"
+    if not db.exists():
+        build(db, args.quotes)
+    print(f"database: {db}")
+    print(f"{'import tui.app':40s} {import_time() * 1000:8.0f} ms")
+    for name, value in asyncio.run(measure(db)).items():
+        if name == "quotes in database":
+            print(f"{name:40s} {value:8,}")
+        else:
+            print(f"{name:40s} {value * 1000:8.0f} ms")
+    print("targets: startup < 1000 ms, filter change < 100 ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""What each screen looks like at 80x24 (nothing cut off) and 160x45.
+
+Regenerate after an intended change with
+`uv run pytest tests/tui/test_tui_snapshots.py --snapshot-update` and look at
+the report before committing the new baselines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tui_helpers import settle
+
+from tui.app import QuoteDeskApp
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]
+
+SCREENS = {
+    "quotes": [],
+    "quotes-reviewed": ["a", "2", "x"],
+    "article": ["down", "r", "n"],
+    "speakers": ["f3"],
+    "overview": ["f4"],
+    "help": ["question_mark"],
+    "speaker-picker": ["s", *"park"],
+    "filter": ["f"],
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, db_path, size, screen):
+    app = QuoteDeskApp(db_path, "tester")
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in SCREENS[screen]:
+            await pilot.press(key)
+            await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_database(snap_compare, tmp_path, monkeypatch, size):
+    monkeypatch.chdir(tmp_path)  # a relative path, so the message is the same every run
+    app = QuoteDeskApp(Path("data.db"), "tester")
+    assert snap_compare(app, terminal_size=size, run_before=settle)

@@ -1,0 +1,97 @@
+"""`quotedesk tui` in a real terminal (tmux): keys in, pane text out, database checked."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from store.db import open_db
+from store.queries import QuoteFilter, get_quote, list_quotes
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("tmux") is None,
+    reason="tmux is not installed: the real-terminal test needs it (.ci/run installs it)",
+)
+
+SESSION = f"quotedesk-test-{os.getpid()}"
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(
+        ["tmux", *args], check=True, capture_output=True, text=True, timeout=10
+    ).stdout
+
+
+def pane() -> str:
+    return tmux("capture-pane", "-p", "-t", SESSION)
+
+
+def wait_for(text: str, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        screen = pane()
+        if text in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never appeared; the pane shows:\n{pane()}")
+
+
+def test_review_in_a_real_terminal(db_path: Path, tmp_path: Path):
+    quotedesk = Path(sys.executable).with_name("quotedesk")
+    command = f"{quotedesk} tui --db {db_path} --analyst tmux-tester"
+    env_home = tmp_path / "xdg"
+    tmux(
+        "new-session",
+        "-d",
+        "-s",
+        SESSION,
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-e",
+        f"XDG_CONFIG_HOME={env_home}",
+        "-e",
+        "TERM=xterm-256color",
+        command,
+    )
+    try:
+        wait_for("11 quotes")
+        db = open_db(db_path, create=False)
+        first = list_quotes(db, QuoteFilter(), 0, 1)[0]
+        db.conn.close()
+        tmux("send-keys", "-t", SESSION, "a")
+        # The status column shows ✓ on the accepted row; the detail pane moved on.
+        deadline = time.monotonic() + 10
+        while status_of(db_path, first["id"]) != "accepted":
+            assert time.monotonic() < deadline, f"accept never reached the database:\n{pane()}"
+            time.sleep(0.2)
+        tmux("send-keys", "-t", SESSION, "q")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if SESSION not in subprocess.run(["tmux", "ls"], capture_output=True, text=True).stdout:
+                break
+            time.sleep(0.2)
+        else:
+            raise AssertionError("q did not quit the app")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
+    db = open_db(db_path, create=False)
+    stored = get_quote(db, first["id"])
+    db.conn.close()
+    assert stored["status"] == "accepted"
+    assert stored["decided_by"] == "tmux-tester"
+
+
+def status_of(db_path: Path, quote_id: int) -> str:
+    db = open_db(db_path, create=False)
+    try:
+        return get_quote(db, quote_id)["status"]
+    finally:
+        db.conn.close()
