@@ -12,13 +12,22 @@ instead of silently overwriting their decision.
 
 from __future__ import annotations
 
+from store import statements
 from store.errors import StaleEdit, StoreError
 from store.ingest import now
 from store.schema import refresh_current
 from store.speakers import find_speaker, outlet_id, speaker, speaker_id
 
 UNSET = object()  # "the caller did not say what it saw": no stale check
-QUOTE_FIELDS = ("status", "stance", "stance_target", "note", "speaker_id", "outlet_id")
+QUOTE_FIELDS = (
+    "status",
+    "stance",
+    "stance_target",
+    "note",
+    "speaker_id",
+    "outlet_id",
+    "statement_key",
+)
 SPEAKER_FIELDS = ("merged_into", "name", "alias")
 
 
@@ -79,6 +88,33 @@ def set_speaker(
             analyst,
             {"speaker_id": expected},
         )
+
+
+def join_statement(db, quote_id: int, other_quote_id: int, *, analyst: str, expected=UNSET) -> None:
+    """Say that a quote reports the same statement as another quote."""
+    row = db.execute("select quote_key from quotes where id = ?", [other_quote_id]).fetchone()
+    if not row:
+        raise StoreError(f"no quote with id {other_quote_id}")
+    _set_quote(
+        db,
+        quote_id,
+        "join statement",
+        {"statement_key": row[0]},
+        analyst,
+        {"statement_key": expected},
+    )
+
+
+def leave_statement(db, quote_id: int, *, analyst: str, expected=UNSET) -> None:
+    """Say that a quote reports a statement of its own, not the one it was grouped in."""
+    _set_quote(
+        db,
+        quote_id,
+        "leave statement",
+        {"statement_key": statements.ALONE},
+        analyst,
+        {"statement_key": expected},
+    )
 
 
 def set_outlet(db, article_id: int, outlet: str, *, analyst: str, expected=UNSET) -> None:
@@ -254,7 +290,8 @@ def _quote_state(db, key: str) -> dict:
     """Current value of every decided field, the machine's where no human decided."""
     row = db.execute(
         "select coalesce(h.status, 'unreviewed'), h.stance, h.stance_target, h.note,"
-        " coalesce(h.speaker_id, q.speaker_id), coalesce(h.outlet_id, a.outlet_id)"
+        " coalesce(h.speaker_id, q.speaker_id), coalesce(h.outlet_id, a.outlet_id),"
+        " h.statement_key"
         " from quotes q join articles a on a.id = q.article_id"
         " left join human h on h.quote_key = q.quote_key where q.quote_key = ?",
         [key],
@@ -289,6 +326,8 @@ def _apply(db, key, sid, field, value, analyst, old=None) -> None:
             [value, analyst, now(), key],
         )
         refresh_current(db, "q.quote_key = ?", [key])
+        if field == "statement_key":
+            statements.place(db, key)
     elif field == "alias":
         if value is None:
             db.execute("delete from speaker_aliases where speaker_id = ? and alias = ?", [sid, old])

@@ -101,6 +101,17 @@ create table if not exists current (
     stance text
 );
 
+create table if not exists statements (
+    id integer primary key,
+    speaker_id integer references speakers(id),
+    first_seen text,
+    first_outlet_id integer references outlets(id),
+    versions integer not null default 0,
+    articles integer not null default 0,
+    outlets integer not null default 0,
+    score real
+);
+
 create table if not exists quote_statements (
     quote_id integer primary key references quotes(id) on delete cascade,
     statement_id integer not null
@@ -143,6 +154,7 @@ create index if not exists decisions_reverts on decisions(reverts);
 create index if not exists speakers_merged on speakers(merged_into);
 create index if not exists aliases_speaker on speaker_aliases(speaker_id);
 create index if not exists quote_statements_statement on quote_statements(statement_id);
+create index if not exists statements_outlets on statements(outlets, versions);
 """
 
 # Plain column names, human over machine, with provenance.
@@ -187,6 +199,27 @@ left join human h on h.quote_key = q.quote_key
 left join quote_statements qs on qs.quote_id = q.id;
 """
 
+STATEMENT_VIEW = """
+create view if not exists statement_view as
+select
+    st.id as statement_id,
+    sp.name as speaker,
+    st.first_seen as first_seen,
+    o.name as first_outlet,
+    st.outlets as outlets,
+    st.articles as articles,
+    st.versions as versions,
+    st.score as score,
+    (select group_concat(name, ', ') from (
+        select distinct o2.name as name from quote_statements qs
+        join current c on c.id = qs.quote_id join outlets o2 on o2.id = c.outlet_id
+        where qs.statement_id = st.id and c.status != 'rejected' order by o2.name)
+    ) as outlet_names
+from statements st
+left join speakers sp on sp.id = st.speaker_id
+left join outlets o on o.id = st.first_outlet_id;
+"""
+
 # Recomputes `current` for the quotes a condition picks (q, a, h in scope).
 REFRESH_CURRENT = """
 insert or replace into current (id, article_id, speaker_id, outlet_id, kind, status, stance)
@@ -202,7 +235,7 @@ where {condition}
 
 def create(db: sqlite_utils.Database) -> None:
     """Create everything in one transaction, stamped with our version."""
-    db.conn.executescript("begin;" + TABLES + INDICES + QUOTE_VIEW + "commit;")
+    db.conn.executescript("begin;" + TABLES + INDICES + QUOTE_VIEW + STATEMENT_VIEW + "commit;")
     with db.conn:
         db.execute("insert or ignore into meta values ('application', ?)", [APPLICATION])
         db.execute("insert or ignore into meta values ('schema_version', ?)", [SCHEMA_VERSION])

@@ -101,9 +101,7 @@ def export(
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
     kind: Annotated[str | None, typer.Option(help="direct, mixed, indirect or belief.")] = None,
     stance: Annotated[str | None, typer.Option(help="Only quotes with this stance.")] = None,
-    status: Annotated[
-        str | None, typer.Option(help="unreviewed, accepted or rejected.")
-    ] = None,
+    status: Annotated[str | None, typer.Option(help="unreviewed, accepted or rejected.")] = None,
     include_rejected: Annotated[
         bool, typer.Option(help="Keep quotes an analyst rejected.")
     ] = False,
@@ -208,6 +206,7 @@ def _ingest_into(db, paths: list[Path], outlet: str | None, jobs: int) -> Ingest
     from nlp.extract import extract as run_extract
     from store.ingest import article_known, content_hash, save_extraction
     from store.speakers import known_speaker_names
+    from store.statements import regroup
 
     summary = IngestSummary()
     articles = list(_report_errors(read_articles(paths, outlet), summary.errors))
@@ -227,6 +226,7 @@ def _ingest_into(db, paths: list[Path], outlet: str | None, jobs: int) -> Ingest
     )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("ingest", total=len(todo), doc="loading model…")
+        days: list[str | None] = []
         records = run_extract(todo, jobs=jobs, known_speakers=known_speaker_names(db))
         for record in records:
             result = save_extraction(db, _as_dict(record), PIPELINE_VERSION)
@@ -235,6 +235,9 @@ def _ingest_into(db, paths: list[Path], outlet: str | None, jobs: int) -> Ingest
             summary.unchanged += result.status == "unchanged"
             summary.quotes += result.quotes
             progress.update(task, advance=1, doc=record.article.doc)
+            days.append(record.article.published)
+    # Group once per batch, around the new articles' dates (the whole corpus if undated).
+    regroup(db, days if all(days) else None)
     return summary
 
 

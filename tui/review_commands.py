@@ -21,6 +21,9 @@ IdArgument = Annotated[int, typer.Argument(help="The quote id (the `id` column o
 
 quote_app = typer.Typer(help="Review one quote: show, accept, reject, set speaker, stance, note.")
 speakers_app = typer.Typer(help="List and merge speakers.")
+statements_app = typer.Typer(
+    help="Statements: one real-world statement as reported by several outlets."
+)
 
 
 def _db(path: Path):
@@ -162,6 +165,80 @@ def merge(
     _done(f"merged {source} into {into}")
 
 
+@statements_app.command("list")
+def list_statements(
+    db: DbOption = Path("data.db"),
+    min_outlets: Annotated[int, typer.Option(help="Only statements carried by this many.")] = 2,
+    limit: Annotated[int, typer.Option(help="How many, most outlets first.")] = 50,
+):
+    """Statements by number of outlets, with first-seen date and outlet."""
+    from store.statements import list_statements as query
+
+    for st in query(_db(db), limit=limit, min_outlets=min_outlets):
+        typer.echo(
+            f"{st['statement_id']:>6}  {st['outlets']} outlets, {st['versions']} versions"
+            f"  first {st['first_seen'] or '?'} in {st['first_outlet'] or '?'}"
+            f"  {st['speaker'] or '(unknown speaker)'}: {st['outlet_names']}"
+        )
+
+
+@statements_app.command("show")
+def show_statement(
+    statement_id: Annotated[int, typer.Argument(help="The statement id.")],
+    db: DbOption = Path("data.db"),
+):
+    """Every outlet's version of one statement, earliest first."""
+    from store.statements import versions
+
+    rows = versions(_db(db), statement_id)
+    if not rows:
+        from store.errors import StoreError
+
+        raise StoreError(f"no statement with id {statement_id}")
+    for v in rows:
+        typer.echo(
+            f"[{v['id']}] {v['published'] or '?'}  {v['outlet']}  {v['speaker']}  ({v['kind']})"
+        )
+        typer.echo(f"      {v['quote']}")
+
+
+@statements_app.command("join")
+def join_statement(
+    quote_id: IdArgument,
+    other: Annotated[int, typer.Argument(help="A quote already in the statement to join.")],
+    db: DbOption = Path("data.db"),
+    analyst: AnalystOption = None,
+):
+    """Put a quote in the same statement as another quote."""
+    from store import decisions
+
+    decisions.join_statement(_db(db), quote_id, other, analyst=_analyst(analyst))
+    _done(f"quote {quote_id} now reports the same statement as quote {other}")
+
+
+@statements_app.command("leave")
+def leave_statement(
+    quote_id: IdArgument, db: DbOption = Path("data.db"), analyst: AnalystOption = None
+):
+    """Take a quote out of its statement: it reports a statement of its own."""
+    from store import decisions
+
+    decisions.leave_statement(_db(db), quote_id, analyst=_analyst(analyst))
+    _done(f"quote {quote_id} is a statement of its own")
+
+
+@statements_app.command("regroup")
+def regroup(db: DbOption = Path("data.db")):
+    """Group every quote again (analysts' joins and splits are kept)."""
+    from store.statements import regroup as run
+
+    result = run(_db(db))
+    _done(
+        f"{result.quotes} quotes in {result.statements} statements,"
+        f" {result.shared} reported in more than one article"
+    )
+
+
 def undo(db: DbOption = Path("data.db"), analyst: AnalystOption = None) -> None:
     """Revert your latest decision (appends a revert; the log keeps both)."""
     from store import decisions
@@ -197,6 +274,7 @@ def log(
 def register(app: typer.Typer) -> None:
     app.add_typer(quote_app, name="quote")
     app.add_typer(speakers_app, name="speakers")
+    app.add_typer(statements_app, name="statements")
     app.command()(undo)
     app.command()(redo)
     app.command()(log)

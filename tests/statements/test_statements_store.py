@@ -1,0 +1,134 @@
+"""Statements in the database: grouping on ingest, analysts' joins and splits kept."""
+
+import sqlite3
+
+import pytest
+
+from store import decisions
+from store.db import open_db
+from store.ingest import save_extraction
+from store.statements import also_reported, list_statements, regroup, versions
+
+STORIES = {
+    "wire": (
+        "Wire",
+        "2024-05-02",
+        "Minister Ana Ruiz said the harbour expansion would create "
+        "four thousand jobs within two years.",
+    ),
+    "daily": (
+        "Daily",
+        "2024-05-03",
+        "The harbour expansion will create four thousand jobs in "
+        "two years, Minister Ana Ruiz said.",
+    ),
+    "weekly": (
+        "Weekly",
+        "2024-05-04",
+        "Minister Ana Ruiz said fishing quotas would be cut sharply next spring.",
+    ),
+}
+
+
+def article(doc: str) -> dict:
+    outlet, published, text = STORIES[doc]
+    content = text[text.index("the harbour") if "said the" in text else 0 :]
+    content = content.split(", Minister")[0].rstrip(".")
+    if "quotas" in text:
+        content = text[text.index("fishing") :].rstrip(".")
+    start = text.index(content)
+    quote = {
+        "content": [[start, start + len(content)]],
+        "cue": [[text.index("said"), text.index("said") + 4]],
+        "source": [[text.index("Ana Ruiz"), text.index("Ana Ruiz") + 8]],
+        "speaker": "Ana Ruiz",
+        "kind": "indirect",
+        "confidence": 0.8,
+        "speaker_type": "person",
+        "role": "Minister",
+        "evidence": "",
+        "parent": None,
+    }
+    return {
+        "article": {
+            "doc": doc,
+            "text": text,
+            "title": doc,
+            "outlet": None,
+            "url": None,
+            "published": published,
+            "path": None,
+        },
+        "outlet": outlet,
+        "outlet_evidence": "metadata",
+        "quotes": [quote],
+        "aliases": [],
+    }
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_db(tmp_path / "data.db")
+    for doc in STORIES:
+        save_extraction(database, article(doc), "rules-1")
+    regroup(database, ["2024-05-03"])
+    yield database
+    database.conn.close()
+
+
+def ids(db) -> dict[str, int]:
+    rows = db.execute("select a.doc, q.id from quotes q join articles a on a.id = q.article_id")
+    return dict(rows.fetchall())
+
+
+def statement(db, quote_id: int) -> int:
+    row = db.execute("select statement_id from quote_view where id = ?", [quote_id])
+    return row.fetchone()[0]
+
+
+def test_two_outlets_reporting_one_statement_share_it(db):
+    q = ids(db)
+    assert statement(db, q["wire"]) == statement(db, q["daily"]) != statement(db, q["weekly"])
+    [shared] = list_statements(db)
+    assert (shared["outlets"], shared["first_outlet"], shared["first_seen"]) == (
+        2,
+        "Wire",
+        "2024-05-02",
+    )
+    assert [v["outlet"] for v in also_reported(db, q["daily"])] == ["Wire"]
+
+
+def test_an_analysts_split_and_join_survive_regrouping(db):
+    q = ids(db)
+    decisions.leave_statement(db, q["daily"], analyst="maria")
+    decisions.join_statement(db, q["weekly"], q["wire"], analyst="li")
+    assert statement(db, q["weekly"]) == statement(db, q["wire"]) != statement(db, q["daily"])
+    for _ in range(2):
+        regroup(db)
+        assert statement(db, q["weekly"]) == statement(db, q["wire"])
+        assert statement(db, q["daily"]) != statement(db, q["wire"])
+
+
+def test_undoing_a_split_puts_the_quote_back(db):
+    q = ids(db)
+    before = statement(db, q["daily"])
+    decisions.leave_statement(db, q["daily"], analyst="maria")
+    assert statement(db, q["daily"]) != before
+    decisions.undo(db, analyst="maria")
+    regroup(db)
+    assert statement(db, q["daily"]) == statement(db, q["wire"])
+
+
+def test_statement_view_reads_in_plain_sql(db, tmp_path):
+    with sqlite3.connect(tmp_path / "data.db") as conn:
+        rows = conn.execute(
+            "select speaker, first_seen, outlets, versions, outlet_names from statement_view"
+            " where versions > 1"
+        ).fetchall()
+    assert rows == [("Ana Ruiz", "2024-05-02", 2, 2, "Daily, Wire")]
+
+
+def test_versions_list_every_outlets_wording(db):
+    q = ids(db)
+    texts = [v["quote"] for v in versions(db, statement(db, q["wire"]))]
+    assert len(texts) == 2 and all("four thousand jobs" in t for t in texts)
