@@ -35,7 +35,7 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
         db = sqlite_utils.Database(conn)
         _prepare(db, path)
     except sqlite3.OperationalError as exc:
-        raise StoreError(f"{path}: {_explain(exc)}") from None
+        raise StoreError(f"{path}: {explain_sqlite_error(exc)}") from None
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a usable SQLite database ({exc})") from None
     return db
@@ -71,7 +71,8 @@ def _prepare(db: sqlite_utils.Database, path: Path) -> None:
         schema.migrate(db, version)
 
 
-def _explain(exc: sqlite3.OperationalError) -> str:
+def explain_sqlite_error(exc: sqlite3.OperationalError) -> str:
+    """A sqlite3 error in words an analyst can act on."""
     message = str(exc)
     if "locked" in message or "busy" in message:
         return "the database is locked by another program; try again when it has finished"

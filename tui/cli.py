@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 
+from store.db import explain_sqlite_error
 from store.errors import StoreError
 from tui import review_commands
 
@@ -268,8 +269,11 @@ def main() -> None:
     except StoreError as exc:
         say(f"quotedesk: error: {exc}")
         sys.exit(1)
+    except sqlite3.OperationalError as exc:
+        say(f"quotedesk: error: {explain_sqlite_error(exc)}")
+        sys.exit(1)
     except sqlite3.DatabaseError as exc:
-        say(f"quotedesk: error: database: {exc}")
+        say(f"quotedesk: error: the database is damaged or not a database ({exc})")
         sys.exit(1)
     except KeyboardInterrupt:
         say("quotedesk: interrupted; everything stored so far is kept")

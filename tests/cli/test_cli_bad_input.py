@@ -63,3 +63,27 @@ def test_export_from_a_missing_database_says_how_to_start(tmp_path):
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert not (tmp_path / "nothing.db").exists()
+
+
+def test_a_huge_file_is_refused_by_name(tmp_path, runner, sample_db_copy):
+    huge = tmp_path / "dump.txt"
+    huge.write_text("word " * 10_000_000, encoding="utf-8")  # 50 MB
+    result = runner.invoke(app, ["ingest", str(huge), "--db", str(sample_db_copy)])
+    assert result.exit_code == 1
+    assert "dump.txt" in result.output and "too large" in result.output
+
+
+def test_a_locked_database_gives_one_line_not_a_traceback(sample_db_copy):
+    holder = sqlite3.connect(sample_db_copy)
+    holder.execute("begin exclusive")  # another program in the middle of a long write
+    try:
+        result = subprocess.run(
+            [QUOTEDESK, "quote", "accept", "1", "--db", str(sample_db_copy)],
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "locked" in result.stderr, result.stderr
