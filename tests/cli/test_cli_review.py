@@ -1,0 +1,72 @@
+"""Scripted review: the quote, speakers, undo and log commands on the samples."""
+
+import json
+import sqlite3
+
+from tui.cli import app
+
+
+def invoke(runner, db, *args):
+    result = runner.invoke(app, [*args, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def row(db, quote_id: int) -> dict:
+    with sqlite3.connect(db) as conn:
+        conn.row_factory = sqlite3.Row
+        return dict(conn.execute("select * from quote_view where id = ?", [quote_id]).fetchone())
+
+
+def peskov_quote(db) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "select id from quote_view where quote like '%one-on-one conversation%'"
+        ).fetchone()[0]
+
+
+def test_review_a_quote_from_the_shell(sample_db_copy, runner):
+    db, qid = sample_db_copy, peskov_quote(sample_db_copy)
+    invoke(runner, db, "quote", "accept", str(qid), "--analyst", "maria")
+    invoke(
+        runner,
+        db,
+        "quote",
+        "stance",
+        str(qid),
+        "support",
+        "--target",
+        "the visit",
+        "--analyst",
+        "maria",
+    )
+    invoke(runner, db, "quote", "note", str(qid), "FT paraphrase?", "--analyst", "li")
+    state = row(db, qid)
+    assert (state["status"], state["stance"], state["stance_target"], state["note"]) == (
+        "accepted",
+        "support",
+        "the visit",
+        "FT paraphrase?",
+    )
+    shown = json.loads(invoke(runner, db, "quote", "show", str(qid)).stdout)
+    assert shown["speaker"] == "Dmitry Peskov" and len(shown["history"]) == 4
+    log = invoke(runner, db, "log").stdout.splitlines()
+    assert len(log) == 4 and "li" in log[0] and "note" in log[0]
+    invoke(runner, db, "undo", "--analyst", "li")
+    assert row(db, qid)["note"] is None and row(db, qid)["stance"] == "support"
+
+
+def test_set_speaker_and_merge_speakers_from_the_shell(sample_db_copy, runner):
+    db, qid = sample_db_copy, peskov_quote(sample_db_copy)
+    invoke(runner, db, "quote", "set-speaker", str(qid), "D. Peskov", "--analyst", "maria")
+    assert row(db, qid)["speaker"] == "D. Peskov"
+    invoke(runner, db, "speakers", "merge", "D. Peskov", "Dmitry Peskov", "--analyst", "maria")
+    assert row(db, qid)["speaker"] == "Dmitry Peskov"
+    listing = invoke(runner, db, "speakers", "list").stdout
+    assert "Dmitry Peskov" in listing and "also: D. Peskov" in listing
+
+
+def test_an_unknown_quote_id_is_one_clear_error(sample_db_copy, runner):
+    result = runner.invoke(app, ["quote", "accept", "99999", "--db", str(sample_db_copy)])
+    assert result.exit_code == 1
+    assert "no quote with id 99999" in str(result.exception)
