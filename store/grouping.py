@@ -17,9 +17,9 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 WINDOW_DAYS = 7
-THRESHOLD = 0.5
+THRESHOLD = 0.45
 SAME_SPEAKER_DISCOUNT = 0.8
-MIN_SHARED = 3
+MIN_SHARED = 4
 SAME_ARTICLE_BAR = 0.7
 # Fewer content words than this ("the Foreign Ministry") cannot tell statements apart.
 MIN_WORDS = 3
@@ -128,7 +128,9 @@ def group_quotes(items: list[QuoteItem], threshold: float = THRESHOLD) -> list[G
     """
     for item in items:
         item.words = content_words(item.text)
-    items = sorted(items, key=lambda q: (q.day or date.min, q.key))
+    # Within a day the fullest quotes go first, so a group is seeded by a full
+    # quote, not by a four-word headline that would match too much.
+    items = sorted(items, key=lambda q: (q.day or date.min, -len(q.words), q.key))
     counts = _word_counts(items)
     most = max(MIN_FREQUENT, MAX_WORD_SHARE * len(items))
     rare = {w for w, c in counts.items() if c <= most}

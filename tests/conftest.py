@@ -14,7 +14,7 @@ def runner() -> CliRunner:
 
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory, runner) -> Path:
-    """The five sample articles ingested once, through the real command."""
+    """The five sample articles ingested once, through the real command (shared by all suites)."""
     db = tmp_path_factory.mktemp("samples") / "data.db"
     result = runner.invoke(app, ["ingest", str(samples_dir()), "--db", str(db)])
     assert result.exit_code == 0, result.output
