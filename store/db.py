@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -69,6 +71,42 @@ def _prepare(db: sqlite_utils.Database, path: Path) -> None:
         schema.create(db)
     elif version < SCHEMA_VERSION:
         schema.migrate(db, version)
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """One write transaction: all of it lands, or none of it.
+
+    BEGIN IMMEDIATE takes the write lock before the first read, so a check
+    (is this edit stale? is this article stored?) and the write it guards see
+    the same state even with another process writing; waiting for the lock
+    uses the busy timeout. Nested calls join the outer transaction, so an
+    action built from smaller ones is still one transaction. A lock that
+    outlasts the timeout becomes a StoreError an analyst can read.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        yield
+        return
+    try:
+        conn.execute("begin immediate")
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"{db_name(db)}: {explain_sqlite_error(exc)}") from None
+    try:
+        yield
+        conn.commit()
+    except sqlite3.OperationalError as exc:
+        conn.rollback()
+        raise StoreError(f"{db_name(db)}: {explain_sqlite_error(exc)}") from None
+    except BaseException:
+        conn.rollback()
+        raise
+
+
+def db_name(db: sqlite_utils.Database) -> str:
+    """The file behind a connection, for error messages."""
+    row = db.execute("pragma database_list").fetchone()
+    return row[2] if row and row[2] else "the database"
 
 
 def explain_sqlite_error(exc: sqlite3.OperationalError) -> str:

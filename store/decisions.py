@@ -13,6 +13,7 @@ instead of silently overwriting their decision.
 from __future__ import annotations
 
 from store import statements
+from store.db import transaction
 from store.errors import StaleEdit, StoreError
 from store.ingest import now
 from store.schema import refresh_current
@@ -75,7 +76,7 @@ def set_speaker(
     expected=UNSET,
 ) -> None:
     """Attribute the quote to a known speaker (by id or name) or a new one."""
-    with db.conn:
+    with transaction(db):
         if speaker_id is None:
             if not name or not name.strip():
                 raise StoreError("a speaker needs a name")
@@ -119,7 +120,7 @@ def leave_statement(db, quote_id: int, *, analyst: str, expected=UNSET) -> None:
 
 def set_outlet(db, article_id: int, outlet: str, *, analyst: str, expected=UNSET) -> None:
     """Correct the outlet of an article: a decision on each of its quotes."""
-    with db.conn:
+    with transaction(db):
         current = db.execute(
             "select distinct outlet from quote_view where article_id = ?", [article_id]
         ).fetchall()
@@ -137,7 +138,7 @@ def set_outlet(db, article_id: int, outlet: str, *, analyst: str, expected=UNSET
 
 
 def rename_speaker(db, speaker_id_: int, name: str, *, analyst: str, expected=UNSET) -> None:
-    with db.conn:
+    with transaction(db):
         current = speaker(db, speaker_id_)
         if expected is not UNSET and current["name"] != expected:
             raise StaleEdit(f"speaker {speaker_id_} was renamed to {current['name']!r} meanwhile")
@@ -151,7 +152,7 @@ def rename_speaker(db, speaker_id_: int, name: str, *, analyst: str, expected=UN
 
 def merge_speakers(db, from_id: int | str, into_id: int | str, *, analyst: str) -> None:
     """Fold one speaker (and whatever was merged into it) into another."""
-    with db.conn:
+    with transaction(db):
         source, target = find_speaker(db, from_id), find_speaker(db, into_id)
         if target["merged_into"]:
             target = speaker(db, target["merged_into"])
@@ -171,7 +172,7 @@ def merge_speakers(db, from_id: int | str, into_id: int | str, *, analyst: str) 
 
 def split_alias(db, speaker_id_: int, alias: str, *, analyst: str) -> None:
     """Take a name back out of a speaker: an unmerge, or an alias made its own speaker."""
-    with db.conn:
+    with transaction(db):
         merged = db.execute(
             "select id from speakers where name = ? and merged_into = ?", [alias, speaker_id_]
         ).fetchone()
@@ -200,7 +201,7 @@ def split_alias(db, speaker_id_: int, alias: str, *, analyst: str) -> None:
 
 def undo(db, *, analyst: str) -> str | None:
     """Revert the analyst's latest action still in force; a line saying what, or None."""
-    with db.conn:
+    with transaction(db):
         batch = db.execute(
             "select batch, action from decisions d where analyst = ? and action != 'undo'"
             # Once undone a batch stays undone: a redo appends a new batch that
@@ -222,7 +223,7 @@ def undo(db, *, analyst: str) -> str | None:
 
 def redo(db, *, analyst: str) -> str | None:
     """Put back the analyst's latest undo, if nothing else was done since."""
-    with db.conn:
+    with transaction(db):
         last = db.execute(
             "select batch, action from decisions where analyst = ? order by id desc limit 1",
             [analyst],
@@ -266,7 +267,7 @@ def log(db, limit: int = 50, analyst: str | None = None) -> list[dict]:
 
 
 def _set_quote(db, quote_id, action, values, analyst, seen, batch=None) -> int:
-    with db.conn:
+    with transaction(db):
         row = db.execute("select quote_key from quotes where id = ?", [quote_id]).fetchone()
         if not row:
             raise StoreError(f"no quote with id {quote_id}")

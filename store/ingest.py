@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
+from store.db import transaction
 from store.schema import refresh_current
 from store.speakers import outlet_id, speaker_id
 
@@ -60,7 +61,7 @@ def save_extraction(db: sqlite_utils.Database, record: dict, pipeline_version: s
     article = record["article"]
     text = article["text"]
     digest = content_hash(text)
-    with db.conn:
+    with transaction(db):
         existing = db.execute(
             "select id, pipeline_version from articles where hash = ?", [digest]
         ).fetchone()

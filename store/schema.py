@@ -233,14 +233,50 @@ where {condition}
 """
 
 
+# Full-text search over the quote text and the mention that names its speaker
+# ("Mr. Peskov"); resolved speaker names are matched on the speakers table. The
+# same DDL sqlite-utils' enable_fts(create_triggers=True) writes, spelled out so
+# it runs inside the one transaction that creates the schema.
+FTS = """
+create virtual table if not exists quotes_fts using fts5 (
+    text, source_text, tokenize='porter', content='quotes'
+);
+create trigger if not exists quotes_ai after insert on quotes begin
+  insert into quotes_fts (rowid, text, source_text) values (new.rowid, new.text, new.source_text);
+end;
+create trigger if not exists quotes_ad after delete on quotes begin
+  insert into quotes_fts (quotes_fts, rowid, text, source_text)
+  values ('delete', old.rowid, old.text, old.source_text);
+end;
+create trigger if not exists quotes_au after update on quotes begin
+  insert into quotes_fts (quotes_fts, rowid, text, source_text)
+  values ('delete', old.rowid, old.text, old.source_text);
+  insert into quotes_fts (rowid, text, source_text) values (new.rowid, new.text, new.source_text);
+end;
+"""
+
+STAMP = f"""
+insert or ignore into meta values ('application', '{APPLICATION}');
+insert or ignore into meta values ('schema_version', '{SCHEMA_VERSION}');
+"""
+
+
 def create(db: sqlite_utils.Database) -> None:
-    """Create everything in one transaction, stamped with our version."""
-    db.conn.executescript("begin;" + TABLES + INDICES + QUOTE_VIEW + STATEMENT_VIEW + "commit;")
-    with db.conn:
-        db.execute("insert or ignore into meta values ('application', ?)", [APPLICATION])
-        db.execute("insert or ignore into meta values ('schema_version', ?)", [SCHEMA_VERSION])
-    if "quotes_fts" not in db.table_names():
-        db["quotes"].enable_fts(["text", "source_text"], create_triggers=True, tokenize="porter")
+    """Create everything in one transaction, stamped with our version.
+
+    A process killed halfway leaves no tables at all (a fresh file again),
+    never a stamped database with a part of its schema missing.
+    """
+    db.conn.executescript(
+        "begin immediate;"
+        + TABLES
+        + INDICES
+        + FTS
+        + QUOTE_VIEW
+        + STATEMENT_VIEW
+        + STAMP
+        + "commit;"
+    )
 
 
 def refresh_current(db: sqlite_utils.Database, condition: str, params: list) -> None:
@@ -261,8 +297,11 @@ def version(db: sqlite_utils.Database) -> tuple[str | None, int | None]:
 MIGRATIONS: dict[int, str] = {}
 
 
-def migrate(db: sqlite_utils.Database, from_version: int) -> None:
-    for target in range(from_version + 1, SCHEMA_VERSION + 1):
-        with db.conn:
-            db.conn.executescript(MIGRATIONS[target])
+def migrate(db: sqlite_utils.Database, from_version: int, to_version: int = SCHEMA_VERSION) -> None:
+    """Upgrade step by step; each step and its new stamp are one transaction."""
+    from store.db import transaction  # db imports this module
+
+    for target in range(from_version + 1, to_version + 1):
+        with transaction(db):
+            db.executescript(MIGRATIONS[target])
             db.execute("update meta set value = ? where key = 'schema_version'", [target])

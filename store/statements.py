@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
+from store.db import transaction
 from store.grouping import WINDOW_DAYS, QuoteItem, group_quotes
 
 ALONE = "-"
@@ -30,7 +31,7 @@ class RegroupResult:
 
 def regroup(db: sqlite_utils.Database, days: list[str] | None = None) -> RegroupResult:
     """Group the quotes published within WINDOW_DAYS of `days` (all quotes if None)."""
-    with db.conn:
+    with transaction(db):
         items = _items(db, days)
         machine = group_quotes(items)
         score_of = {m.key: g.score for g in machine for m in g.members}
