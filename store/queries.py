@@ -32,8 +32,12 @@ class QuoteFilter:
     include_rejected: bool = False
 
 
-def where(f: QuoteFilter) -> tuple[str, list]:
-    """The SQL condition for a filter, on the columns `current` and `quote_view` share."""
+def where(f: QuoteFilter, search: bool = True) -> tuple[str, list]:
+    """The SQL condition for a filter, on the columns `current` and `quote_view` share.
+
+    With search=False the full-text part is left out, for callers that join
+    the FTS index themselves (paging and counting do, to read it in order).
+    """
     clauses, params = [], []
     for column in ("kind", "stance", "status", "article_id", "speaker_id"):
         value = getattr(f, column)
@@ -49,7 +53,7 @@ def where(f: QuoteFilter) -> tuple[str, list]:
     if f.statement_id is not None:
         clauses.append("id in (select quote_id from quote_statements where statement_id = ?)")
         params.append(f.statement_id)
-    if f.search and f.search.strip():
+    if search and _searching(f):
         clauses.append(
             "(id in (select rowid from quotes_fts where quotes_fts match ?)"
             f" or speaker_id in ({SPEAKER_IDS} name like ?))"
@@ -64,21 +68,81 @@ def where(f: QuoteFilter) -> tuple[str, list]:
 SPEAKER_IDS = "select coalesce(merged_into, id) from speakers where"
 
 
+def _searching(f: QuoteFilter) -> bool:
+    return bool(f.search and f.search.strip())
+
+
 def fts_query(text: str) -> str:
     """Analyst text as an FTS5 query: every word must appear, prefixes allowed."""
     words = re.findall(r"\w+", text)
     return " ".join(f'"{w}"*' for w in words) or '""'
 
 
+def _matching_ids(f: QuoteFilter, first: int | None) -> tuple[str, list]:
+    """SQL for the ids of quotes matching `f`, in id order, at least the first `first`.
+
+    Paging runs on `current` (narrow, indexed), and only the page's rows are
+    joined into quote_view. A search reads the FTS index in rowid order and
+    speaker-name matches in id order, each stopping after `first` hits, so the
+    first page of a search for common words does not collect every match.
+    """
+    condition, params = where(f, search=False)
+    if not _searching(f):
+        return f"select id from current{condition} order by id", params
+    cut = "" if first is None else f" limit {int(first)}"
+    also = " and " + condition.removeprefix(" where ") if condition else ""
+    sql = (
+        "select id from (select c.id from quotes_fts join current c on c.id = quotes_fts.rowid"
+        f" where quotes_fts match ?{also} order by quotes_fts.rowid{cut})"
+        " union "
+        f"select id from (select id from current where speaker_id in ({SPEAKER_IDS} name like ?)"
+        f"{also} order by id{cut})"
+        " order by id"
+    )
+    return sql, [fts_query(f.search), *params, f"%{f.search.strip()}%", *params]
+
+
 def list_quotes(db: sqlite_utils.Database, f: QuoteFilter, offset: int = 0, limit: int = 100):
-    condition, params = where(f)
-    sql = f"select * from quote_view{condition} order by id limit ? offset ?"
+    """One page of quote_view rows matching `f`, in id order."""
+    ids_sql, params = _matching_ids(f, offset + limit)
+    sql = f"select * from quote_view where id in ({ids_sql} limit ? offset ?) order by id"
     return _dicts(db, sql, [*params, limit, offset])
 
 
 def count_quotes(db: sqlite_utils.Database, f: QuoteFilter) -> int:
-    condition, params = where(f)
-    return db.execute(f"select count(*) from current{condition}", params).fetchone()[0]
+    """How many quotes match `f` (the running tallies answer the common filters)."""
+    tallied = _count_from_tallies(db, f)
+    if tallied is not None:
+        return tallied
+    ids_sql, params = _matching_ids(f, None)
+    return db.execute(f"select count(*) from ({ids_sql})", params).fetchone()[0]
+
+
+# Filter fields the `tallies` table has a column for.
+TALLIED = ("outlet", "kind", "status", "stance", "include_rejected")
+
+
+def _count_from_tallies(db: sqlite_utils.Database, f: QuoteFilter) -> int | None:
+    """The count from `tallies` when the filter only uses its columns, else None."""
+    if any(getattr(f, name) not in (None, "") for name in _untallied_fields()):
+        return None
+    clauses, params = ["n > 0"], []
+    if f.outlet:
+        clauses.append("outlet_id = (select id from outlets where name = ?)")
+        params.append(f.outlet)
+    for column in ("kind", "status", "stance"):
+        value = getattr(f, column)
+        if value not in (None, ""):
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if not f.include_rejected and f.status != "rejected":
+        clauses.append("status != 'rejected'")
+    sql = f"select coalesce(sum(n), 0) from tallies where {' and '.join(clauses)}"
+    return db.execute(sql, params).fetchone()[0]
+
+
+def _untallied_fields() -> list[str]:
+    return [name for name in QuoteFilter.__dataclass_fields__ if name not in TALLIED]
 
 
 def get_quote(db: sqlite_utils.Database, quote_id: int) -> dict:
@@ -142,8 +206,7 @@ def list_speakers(db: sqlite_utils.Database) -> list[dict]:
     outlets = _outlet_names(db)
     counts: dict[int, dict[str, int]] = {}
     for sid, oid, n in db.execute(
-        "select speaker_id, outlet_id, count(*) from current"
-        " where status != 'rejected' and speaker_id is not null group by 1, 2"
+        "select speaker_id, outlet_id, n from speaker_tallies where n > 0"
     ):
         counts.setdefault(sid, {})[outlets.get(oid, "(no outlet)")] = n
     names: dict[int, list[str]] = {}
@@ -160,39 +223,36 @@ def list_speakers(db: sqlite_utils.Database) -> list[dict]:
 
 
 def overview(db: sqlite_utils.Database, top: int = 8) -> dict:
-    """What the Overview screen charts: speaker x outlet, stance by outlet, kinds, review."""
+    """What the Overview screen charts: speaker x outlet, stance by outlet, kinds, review.
+
+    Everything comes from the running tallies, not from grouping the quotes.
+    """
     outlet_names = _outlet_names(db)
     outlet_ids = sorted(outlet_names, key=outlet_names.get)
     top_ids = [
         row[0]
         for row in db.execute(
-            "select speaker_id from current where speaker_id is not null"
-            " and status != 'rejected' group by speaker_id order by count(*) desc limit ?",
+            "select speaker_id from speaker_tallies group by speaker_id"
+            " having sum(n) > 0 order by sum(n) desc, speaker_id limit ?",
             [top],
         )
     ]
-    names = {
-        sid: name
-        for sid, name in db.execute(
-            f"select id, name from speakers where id in ({','.join('?' * len(top_ids))})",
+    marks = ",".join("?" * len(top_ids))
+    names = dict(db.execute(f"select id, name from speakers where id in ({marks})", top_ids))
+    cells = {
+        (sid, oid): n
+        for sid, oid, n in db.execute(
+            f"select speaker_id, outlet_id, n from speaker_tallies where speaker_id in ({marks})",
             top_ids,
         )
     }
-    cells = dict(
-        ((sid, oid), n)
-        for sid, oid, n in db.execute(
-            "select speaker_id, outlet_id, count(*) from current where status != 'rejected'"
-            f" and speaker_id in ({','.join('?' * len(top_ids))}) group by 1, 2",
-            top_ids,
+    stance_cells = {
+        (stance or None, oid or None): n
+        for stance, oid, n in db.execute(
+            "select stance, outlet_id, sum(n) from tallies where status != 'rejected'"
+            " group by 1, 2 having sum(n) > 0"
         )
-    )
-    stance_cells = dict(
-        ((st, oid), n)
-        for st, oid, n in db.execute(
-            "select stance, outlet_id, count(*) from current where status != 'rejected'"
-            " group by 1, 2"
-        )
-    )
+    }
     stances = [None] + sorted({st for st, _ in stance_cells if st is not None})
     return {
         "speaker_outlet": {
@@ -206,9 +266,14 @@ def overview(db: sqlite_utils.Database, top: int = 8) -> dict:
             "counts": [[stance_cells.get((st, o), 0) for o in outlet_ids] for st in stances],
         },
         "kinds": dict(
-            db.execute("select kind, count(*) from current where status != 'rejected' group by 1")
+            db.execute(
+                "select kind, sum(n) from tallies where status != 'rejected'"
+                " group by 1 having sum(n) > 0"
+            )
         ),
-        "review": dict(db.execute("select status, count(*) from current group by 1")),
+        "review": dict(
+            db.execute("select status, sum(n) from tallies group by 1 having sum(n) > 0")
+        ),
     }
 
 

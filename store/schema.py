@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION = "quotedesk"
 
 TABLES = """
@@ -222,7 +222,7 @@ left join outlets o on o.id = st.first_outlet_id;
 
 # Recomputes `current` for the quotes a condition picks (q, a, h in scope).
 REFRESH_CURRENT = """
-insert or replace into current (id, article_id, speaker_id, outlet_id, kind, status, stance)
+insert into current (id, article_id, speaker_id, outlet_id, kind, status, stance)
 select q.id, q.article_id, coalesce(s0.merged_into, s0.id), coalesce(h.outlet_id, a.outlet_id),
        q.kind, coalesce(h.status, 'unreviewed'), h.stance
 from quotes q
@@ -230,6 +230,81 @@ join articles a on a.id = q.article_id
 left join human h on h.quote_key = q.quote_key
 left join speakers s0 on s0.id = coalesce(h.speaker_id, q.speaker_id)
 where {condition}
+-- An upsert, not "insert or replace": a replace deletes without firing the
+-- delete triggers, and the tallies below must see every change.
+on conflict (id) do update set
+    article_id = excluded.article_id, speaker_id = excluded.speaker_id,
+    outlet_id = excluded.outlet_id, kind = excluded.kind,
+    status = excluded.status, stance = excluded.stance
+"""
+
+# Running counts of `current`, kept by triggers in the same transaction as
+# every change to it, so the Overview and Speakers screens add up a few
+# thousand rows instead of grouping 200,000. NULLs are stored as 0 / '' so
+# they can be part of a primary key. Rows at n = 0 stay; readers skip them.
+TALLIES = """
+create table if not exists tallies (
+    outlet_id integer not null,
+    kind text not null,
+    status text not null,
+    stance text not null,
+    n integer not null,
+    primary key (outlet_id, kind, status, stance)
+) without rowid;
+
+-- Quotes that are not rejected, per speaker and outlet.
+create table if not exists speaker_tallies (
+    speaker_id integer not null,
+    outlet_id integer not null,
+    n integer not null,
+    primary key (speaker_id, outlet_id)
+) without rowid;
+
+create trigger if not exists current_tally_ai after insert on current begin
+  insert into tallies values
+    (ifnull(new.outlet_id, 0), new.kind, new.status, ifnull(new.stance, ''), 1)
+    on conflict do update set n = n + 1;
+  insert into speaker_tallies select new.speaker_id, ifnull(new.outlet_id, 0), 1
+    where new.speaker_id is not null and new.status != 'rejected'
+    on conflict do update set n = n + 1;
+end;
+
+create trigger if not exists current_tally_ad after delete on current begin
+  update tallies set n = n - 1
+    where outlet_id = ifnull(old.outlet_id, 0) and kind = old.kind
+    and status = old.status and stance = ifnull(old.stance, '');
+  update speaker_tallies set n = n - 1
+    where old.status != 'rejected'
+    and speaker_id = old.speaker_id and outlet_id = ifnull(old.outlet_id, 0);
+end;
+
+create trigger if not exists current_tally_au after update on current begin
+  update tallies set n = n - 1
+    where outlet_id = ifnull(old.outlet_id, 0) and kind = old.kind
+    and status = old.status and stance = ifnull(old.stance, '');
+  update speaker_tallies set n = n - 1
+    where old.status != 'rejected'
+    and speaker_id = old.speaker_id and outlet_id = ifnull(old.outlet_id, 0);
+  insert into tallies values
+    (ifnull(new.outlet_id, 0), new.kind, new.status, ifnull(new.stance, ''), 1)
+    on conflict do update set n = n + 1;
+  insert into speaker_tallies select new.speaker_id, ifnull(new.outlet_id, 0), 1
+    where new.speaker_id is not null and new.status != 'rejected'
+    on conflict do update set n = n + 1;
+end;
+"""
+
+# Counts `current` from scratch: the migration that adds the tallies, and the
+# test that checks the triggers kept them right.
+TALLY_FILL = """
+delete from tallies;
+delete from speaker_tallies;
+insert into tallies
+  select ifnull(outlet_id, 0), kind, status, ifnull(stance, ''), count(*)
+  from current group by 1, 2, 3, 4;
+insert into speaker_tallies
+  select speaker_id, ifnull(outlet_id, 0), count(*) from current
+  where speaker_id is not null and status != 'rejected' group by 1, 2;
 """
 
 
@@ -274,6 +349,7 @@ def create(db: sqlite_utils.Database) -> None:
         + FTS
         + QUOTE_VIEW
         + STATEMENT_VIEW
+        + TALLIES
         + STAMP
         + "commit;"
     )
@@ -294,7 +370,9 @@ def version(db: sqlite_utils.Database) -> tuple[str | None, int | None]:
 
 
 # Each entry upgrades from version N-1 to N; run in order, each in a transaction.
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    2: TALLIES + TALLY_FILL,  # running counts for the Overview and Speakers screens
+}
 
 
 def migrate(db: sqlite_utils.Database, from_version: int, to_version: int = SCHEMA_VERSION) -> None:

@@ -1,0 +1,32 @@
+"""A database written by an older quotedesk is upgraded in place, data kept."""
+
+import sqlite3
+
+from store_helpers import quote_id
+
+from store import decisions
+from store.db import SCHEMA_VERSION, open_db
+from store.queries import QuoteFilter, count_quotes, overview
+
+
+def make_version_1(path) -> None:
+    """Turn a current database back into what schema 1 wrote (no running tallies)."""
+    with sqlite3.connect(path) as conn:
+        for trigger in ("current_tally_ai", "current_tally_ad", "current_tally_au"):
+            conn.execute(f"drop trigger {trigger}")
+        conn.execute("drop table tallies")
+        conn.execute("drop table speaker_tallies")
+        conn.execute("update meta set value = '1' where key = 'schema_version'")
+
+
+def test_a_version_1_database_is_migrated_with_its_decisions(db, db_path):
+    decisions.reject(db, quote_id(db, "rushed"), analyst="maria")
+    db.conn.close()
+    make_version_1(db_path)
+    migrated = open_db(db_path)
+    stamp = migrated.execute("select value from meta where key = 'schema_version'").fetchone()
+    assert int(stamp[0]) == SCHEMA_VERSION == 2
+    assert count_quotes(migrated, QuoteFilter()) == 2
+    assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
+    decisions.accept(migrated, quote_id(migrated, "a good day"), analyst="li")
+    assert overview(migrated)["review"] == {"unreviewed": 1, "accepted": 1, "rejected": 1}
