@@ -25,22 +25,25 @@ sys.path.insert(0, str(ROOT))
 from store.grouping import QuoteItem, group_quotes  # noqa: E402
 
 GOLD = ROOT / "tests" / "statements" / "sample_statements.tsv"
+POLNEAR_GOLD = ROOT / "tests" / "statements" / "polnear_statements.tsv"
+POLNEAR = ROOT.parent / "shared" / "polnear"
+
+
+def read_tsv(path: Path) -> list[dict]:
+    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 def read_gold(path: Path = GOLD) -> list[tuple[str, str, str]]:
-    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
-    return [(r["statement"], r["doc"], r["phrase"]) for r in csv.DictReader(lines, delimiter="\t")]
+    return [(r["statement"], r["doc"], r["phrase"]) for r in read_tsv(path)]
 
 
-def sample_items() -> tuple[list[QuoteItem], dict[str, str]]:
-    """Quotes the NLP pass finds in samples/, and the gold statement of each labelled one."""
-    from nlp.articles import read_articles
+def extracted_items(articles) -> tuple[list[QuoteItem], list[tuple[str, object, list]]]:
+    """QuoteItems for the quotes the NLP pass finds, and (key, article, spans) of each."""
     from nlp.extract import extract
 
-    gold = read_gold()
-    articles = [a for a in read_articles([ROOT / "samples"]) if not isinstance(a, Exception)]
     speaker_ids: dict[str, int] = {}
-    items, labels = [], {}
+    items, where = [], []
     for record in extract(articles):
         text = record.article.text
         day = date.fromisoformat(record.article.published) if record.article.published else None
@@ -61,18 +64,92 @@ def sample_items() -> tuple[list[QuoteItem], dict[str, str]]:
                     day,
                 )
             )
-            for statement, doc, phrase in gold:
-                if doc == record.article.doc and phrase in content:
-                    labels.setdefault(key, statement)
+            where.append((key, record.article, quote.content))
+    return items, where
+
+
+def sample_items() -> tuple[list[QuoteItem], dict[str, str]]:
+    """Quotes the NLP pass finds in samples/, and the gold statement of each labelled one."""
+    from nlp.articles import read_articles
+
+    gold = read_gold()
+    articles = [a for a in read_articles([ROOT / "samples"]) if not isinstance(a, Exception)]
+    items, where = extracted_items(articles)
+    labels = {}
+    for item, (key, article, _) in zip(items, where, strict=True):
+        for statement, doc, phrase in gold:
+            if doc == article.doc and phrase in item.text:
+                labels.setdefault(key, statement)
     return items, labels
+
+
+def polnear_items(corpus: Path = POLNEAR) -> tuple[list[QuoteItem], dict[str, str]]:
+    """The labelled PolNeAR articles plus every article of the same days, as distractors."""
+    from nlp.records import Article
+
+    gold = read_tsv(POLNEAR_GOLD)
+    days = {r["file"].split("_")[1] for r in gold}
+    rows = [r for r in read_tsv(corpus / "metadata.tsv") if r["publication_date"] in days]
+    # The days either side too: grouping must keep near-in-time stories apart.
+    near = {(date.fromisoformat(d) + timedelta(k)).isoformat() for d in days for k in (-1, 1)}
+    rows += [r for r in read_tsv(corpus / "metadata.tsv") if r["publication_date"] in near]
+    rows = list({r["filename"]: r for r in rows}.values())
+    articles = []
+    for row in rows:
+        path = corpus / "train" / "text" / f"{row['filename']}.txt"
+        if path.exists():
+            text = path.open(encoding="utf-8", newline="").read()
+            articles.append(
+                Article(
+                    row["filename"],
+                    text,
+                    row["title"],
+                    row["publisher"],
+                    None,
+                    row["publication_date"],
+                    str(path),
+                )
+            )
+    items, where = extracted_items(articles)
+    spans = _gold_spans(corpus, gold)
+    labels = {}
+    for key, article, content in where:
+        for statement, doc, gold_ranges in spans:
+            if doc == article.doc and _overlap(content, gold_ranges) >= 0.5:
+                labels.setdefault(key, statement)
+    return items, labels
+
+
+def _gold_spans(corpus: Path, gold: list[dict]) -> list[tuple[str, str, list]]:
+    spans = []
+    for row in gold:
+        ann = sorted((corpus / "train" / "attributions").glob(f"{row['file']}_*.ann"))[0]
+        for line in ann.read_text("utf-8").splitlines():
+            fields = line.split("\t")
+            if fields[0] == row["content"]:
+                ranges = fields[1].split(" ", 1)[1]
+                spans.append(
+                    (
+                        row["statement"],
+                        row["file"],
+                        [tuple(map(int, r.split())) for r in ranges.split(";")],
+                    )
+                )
+    return spans
+
+
+def _overlap(a: list, b: list) -> float:
+    """Characters two range lists share, over the shorter one's length."""
+    shared = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+    shorter = min(sum(e - s for s, e in a), sum(e - s for s, e in b))
+    return shared / shorter if shorter else 0.0
 
 
 def pairs(groups: list[set[str]]) -> set[frozenset[str]]:
     return {frozenset(p) for g in groups for p in itertools.combinations(sorted(g), 2)}
 
 
-def quality() -> dict[str, float]:
-    items, labels = sample_items()
+def quality(items: list[QuoteItem], labels: dict[str, str]) -> dict[str, float]:
     predicted = pairs([{m.key for m in g.members} for g in group_quotes(items)])
     by_statement: dict[str, set[str]] = {}
     for key, statement in labels.items():
@@ -81,7 +158,7 @@ def quality() -> dict[str, float]:
     hit = len(predicted & gold)
     precision = hit / len(predicted) if predicted else 0.0
     recall = hit / len(gold) if gold else 0.0
-    found = {statement for _, statement in labels.items()}
+    found = set(labels.values())
     return {
         "quotes": len(items),
         "labelled quotes found": len(labels),
@@ -137,11 +214,14 @@ def main() -> None:
     parser.add_argument("--skip-quality", action="store_true")
     args = parser.parse_args()
     if not args.skip_quality:
-        print("quality on samples/ (hand-labelled statements)")
-        for name, value in quality().items():
-            print(
-                f"  {name:28} {value:.3f}" if isinstance(value, float) else f"  {name:28} {value}"
-            )
+        sets = [("samples/", sample_items)]
+        if (POLNEAR / "train").is_dir():
+            sets.append(("PolNeAR train, 9-13 Aug 2016", polnear_items))
+        for title, load in sets:
+            print(f"quality on {title} (hand-labelled statements)")
+            for name, value in quality(*load()).items():
+                shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+                print(f"  {name:28} {shown}")
     print(f"speed on {args.quotes:,} synthetic quotes")
     for name, value in speed(args.quotes).items():
         print(f"  {name:28} {value:,.2f}" if isinstance(value, float) else f"  {name:28} {value:,}")
