@@ -20,10 +20,21 @@ from tui.commands import QuoteDeskCommands
 from tui.config import Config, ConfigError, load_config
 from tui.data import DataSource
 from tui.messages import DataChanged, ShowQuotes
-from tui.screens.article import ArticleScreen
-from tui.screens.overview import OverviewScreen
 from tui.screens.quotes import QuotesScreen
-from tui.screens.speakers import SpeakersScreen
+
+
+# The other screens are imported when first opened: plotext alone costs
+# ~100 ms, and startup should show quotes, not import charting code.
+def _speakers_screen() -> Any:
+    from tui.screens.speakers import SpeakersScreen
+
+    return SpeakersScreen()
+
+
+def _overview_screen() -> Any:
+    from tui.screens.overview import OverviewScreen
+
+    return OverviewScreen()
 
 
 class QuoteDeskApp(App):
@@ -33,10 +44,11 @@ class QuoteDeskApp(App):
     # Narrow terminals stack the detail pane under the table; wide ones put it beside.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
 
+    # A later Statements screen (issue 6) is one more mode here and one F-key.
     MODES = {
         "quotes": QuotesScreen,
-        "speakers": SpeakersScreen,
-        "overview": OverviewScreen,
+        "speakers": _speakers_screen,
+        "overview": _overview_screen,
     }
     DEFAULT_MODE = "quotes"
 
@@ -62,13 +74,15 @@ class QuoteDeskApp(App):
             self.config = Config()
             self.config_error = str(exc)
         self.data = DataSource(self.db_path)
+        self.data.warm_up()
         self.last_change_ids: tuple[int, ...] = ()
         self.last_change_origin: Any = None
         self.sub_title = f"{self.db_path} · {analyst}"
 
     def on_mount(self) -> None:
         self.set_keymap(self.config.keymap)
-        unknown = sorted(set(self.config.keymap) - all_binding_ids())
+        # Checking ids imports every screen; only pay for it when there is a keymap.
+        unknown = sorted(set(self.config.keymap) - all_binding_ids()) if self.config.keymap else []
         if unknown:
             self.notify(
                 f"Unknown binding ids in config: {', '.join(unknown)} (see ? for the list)",
@@ -123,6 +137,10 @@ def all_binding_ids() -> set[str]:
 
 def binding_table() -> list[tuple[str, Binding]]:
     """(where, binding) for every binding an analyst may remap, in help order."""
+    from tui.screens.article import ArticleScreen
+    from tui.screens.overview import OverviewScreen
+    from tui.screens.speakers import SpeakersScreen
+
     rows: list[tuple[str, Binding]] = []
     for where, owner in (
         ("Quotes", QuotesScreen),

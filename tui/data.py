@@ -37,6 +37,18 @@ class DataSource:
             self._db = open_db(self.path, create=False)
         return self._db
 
+    def warm_up(self) -> None:
+        """Import the store and open the file on the database thread right away,
+        while the UI is still being built on the main one."""
+        if self.exists:
+            self._executor.submit(self._warm)
+
+    def _warm(self) -> None:
+        try:
+            self._connection()
+        except Exception:  # noqa: BLE001 - the first real query reports it properly
+            self._db = None
+
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run fn(db, ...) on the database thread and wait (tests, benchmarks)."""
         return self._executor.submit(lambda: fn(self._connection(), *args, **kwargs)).result()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import DataTable
@@ -73,20 +73,26 @@ class QuoteTable(DataTable):
         self.add_column("Quote", key="quote", width=30)
         self._fit_columns()
 
-    def on_resize(self) -> None:
-        self._fit_columns()
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_columns(event.size.width)
+        # Resizes come in bursts while the screen's breakpoint classes settle;
+        # check again once the layout has been refreshed.
+        self.call_after_refresh(self._fit_columns)
 
-    def _fit_columns(self) -> None:
+    def _fit_columns(self, width: int | None = None) -> None:
         """Size the name columns to the table, and give the quote whatever is left."""
         if "quote" not in self.columns:
             return
-        widths = {key: width for key, _, width in FIXED_COLUMNS}
-        if self.size.width >= WIDE_TABLE:
+        width = self.size.width if width is None else width
+        widths = {key: w for key, _, w in FIXED_COLUMNS}
+        if width >= WIDE_TABLE:
             widths.update(WIDE_WIDTHS)
-        fixed = sum(width + 2 * self.cell_padding for width in widths.values())
+        fixed = sum(w + 2 * self.cell_padding for w in widths.values())
         scrollbar = self.styles.scrollbar_size_vertical
-        widths["quote"] = max(20, self.size.width - scrollbar - fixed - 2 * self.cell_padding)
+        widths["quote"] = max(20, width - scrollbar - fixed - 2 * self.cell_padding)
         changed = widths != self.widths
+        if not changed and self.columns["quote"].width == widths["quote"]:
+            return
         self.widths = widths
         for key, width in widths.items():
             column = self.columns[key]
@@ -114,9 +120,9 @@ class QuoteTable(DataTable):
         if not self.app.data.exists:
             self.total = 0
             return
-        self._fetch_count(self.generation, quote_filter)
-        # Reloading "the same place" after a merge: fetch as many rows as were shown.
+        # The page first: both share the database thread, and rows matter more than the count.
         self._fetch_page(self.generation, 0)
+        self._fetch_count(self.generation, quote_filter)
 
     def recount(self) -> None:
         """Count again after a decision (the shown rows stay; a reload is the analyst's call)."""
@@ -172,7 +178,7 @@ class QuoteTable(DataTable):
             else:
                 self._restore_id = None
         self._maybe_prefetch()
-        # Let the screen know (it selects the first row, updates the count line).
+        self._fit_columns()
 
     def wants_more(self) -> bool:
         return self.total is None or len(self.order) < self.total
