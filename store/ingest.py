@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 import sqlite_utils
 
 from store.db import transaction
+from store.errors import StoreError
 from store.schema import refresh_current
 from store.speakers import outlet_id, speaker_id
 
@@ -57,7 +58,12 @@ def article_known(db: sqlite_utils.Database, text_hash: str, pipeline_version: s
 
 
 def save_extraction(db: sqlite_utils.Database, record: dict, pipeline_version: str) -> SaveResult:
-    """Store one article and its quotes (a dict of nlp.records.Extraction) atomically."""
+    """Store one article and its quotes (a dict of nlp.records.Extraction) atomically.
+
+    A malformed record raises StoreError naming the article, and nothing of it
+    is stored; what was stored before is untouched.
+    """
+    check_record(record)
     article = record["article"]
     text = article["text"]
     digest = content_hash(text)
@@ -73,6 +79,35 @@ def save_extraction(db: sqlite_utils.Database, record: dict, pipeline_version: s
             _save_alias(db, alias)
         count = _replace_quotes(db, article_id, digest, text, record["quotes"], pipeline_version)
     return SaveResult(article_id, "updated" if existing else "new", count)
+
+
+def check_record(record: dict) -> None:
+    """Refuse a record whose spans do not fit its text, before anything is written."""
+    article = record.get("article") or {}
+    doc = article.get("doc") or "(no doc)"
+    text = article.get("text")
+    if not isinstance(text, str):
+        raise StoreError(f"{doc}: the record has no article text")
+    for n, quote in enumerate(record.get("quotes") or [], start=1):
+        if not quote.get("content"):
+            raise StoreError(f"{doc}: quote {n} has no content span")
+        if not quote.get("kind"):
+            raise StoreError(f"{doc}: quote {n} has no kind")
+        for name in ("content", "cue", "source"):
+            for span in quote.get(name) or []:
+                if not _fits(span, len(text)):
+                    raise StoreError(
+                        f"{doc}: quote {n}: {name} span {list(span)} is outside the text"
+                        f" ({len(text)} characters)"
+                    )
+
+
+def _fits(span, length: int) -> bool:
+    try:
+        start, end = span
+    except (TypeError, ValueError):
+        return False
+    return isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= length
 
 
 def _save_article(db, record, digest, pipeline_version, existing) -> int:
@@ -98,13 +133,31 @@ def _save_article(db, record, digest, pipeline_version, existing) -> int:
 
 
 def _save_alias(db, alias: dict) -> None:
-    if alias["alias"] == alias["speaker"]:
+    """Record a machine-found name variant, unless analysts already decided otherwise."""
+    if alias["alias"] == alias["speaker"] or _alias_overruled(db, alias["alias"]):
         return
     canonical = speaker_id(db, alias["speaker"], "person", None)
     db.execute(
         "insert or ignore into speaker_aliases (speaker_id, alias, evidence) values (?, ?, ?)",
         [canonical, alias["alias"], alias.get("evidence")],
     )
+
+
+def _alias_overruled(db, name: str) -> bool:
+    """True when `name` is its own speaker now, or an analyst split it out of one.
+
+    An alias row only matters when no speaker has that name; and a split an
+    analyst made must not be undone by the next run re-proposing the merge.
+    """
+    if db.execute("select 1 from speakers where name = ?", [name]).fetchone():
+        return True
+    last = db.execute(
+        "select new from decisions where id = (select max(id) from ("
+        " select id from decisions where field = 'alias' and old = ? union all"
+        " select id from decisions where field = 'alias' and new = ?))",
+        [name, name],
+    ).fetchone()
+    return last is not None and last[0] is None
 
 
 def _replace_quotes(db, article_id, digest, text, quotes, pipeline_version) -> int:
@@ -125,6 +178,7 @@ def _replace_quotes(db, article_id, digest, text, quotes, pipeline_version) -> i
     }
     rows = [_quote_row(digest, text, q, pipeline_version) for q in quotes]
     _link_parents(rows, quotes)
+    rows = _unique(rows)
     _inherit_keys(rows, old, reviewed)
     kept = {row["quote_key"] for row in rows}
     for key in old:
@@ -168,6 +222,14 @@ def _quote_row(digest: str, text: str, quote: dict, pipeline_version: str) -> di
     }
 
 
+def _unique(rows: list[dict]) -> list[dict]:
+    """One row per quote key: the pass reporting one span twice is one quote."""
+    seen: dict[str, dict] = {}
+    for row in rows:
+        seen.setdefault(row["quote_key"], row)
+    return list(seen.values())
+
+
 def _link_parents(rows: list[dict], quotes: list[dict]) -> None:
     for row, quote in zip(rows, quotes, strict=True):
         parent = quote.get("parent")
@@ -176,19 +238,25 @@ def _link_parents(rows: list[dict], quotes: list[dict]) -> None:
 
 
 def _inherit_keys(rows: list[dict], old: dict, reviewed: set[str]) -> None:
-    """A new quote over a reviewed quote's span keeps that key, so decisions follow it."""
+    """A new quote over an old quote's span keeps that key (and so its id).
+
+    Reviewed quotes are matched first, so decisions follow the quote whose
+    span moved; unreviewed ones then keep their ids, so `quote accept 12`
+    typed after a re-run still means the same quote.
+    """
     taken = {row["quote_key"] for row in rows}
-    for row in rows:
-        if row["quote_key"] in old:
-            continue
-        best, best_overlap = None, INHERIT_OVERLAP
-        for key in reviewed - taken:
-            overlap = _overlap(old[key], (row["content_start"], row["content_end"]))
-            if overlap >= best_overlap:
-                best, best_overlap = key, overlap
-        if best:
-            taken.add(best)
-            row["quote_key"] = best
+    for candidates in (reviewed, set(old) - reviewed):
+        for row in rows:
+            if row["quote_key"] in old:
+                continue
+            best, best_overlap = None, INHERIT_OVERLAP
+            for key in sorted(candidates - taken):
+                overlap = _overlap(old[key], (row["content_start"], row["content_end"]))
+                if overlap > best_overlap or (overlap == best_overlap and best is None):
+                    best, best_overlap = key, overlap
+            if best:
+                taken.add(best)
+                row["quote_key"] = best
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:

@@ -151,6 +151,8 @@ create index if not exists decisions_quote on decisions(quote_key);
 create index if not exists decisions_at on decisions(at);
 create index if not exists decisions_batch on decisions(analyst, batch);
 create index if not exists decisions_reverts on decisions(reverts);
+create index if not exists decisions_field_old on decisions(field, old);
+create index if not exists decisions_field_new on decisions(field, new);
 create index if not exists speakers_merged on speakers(merged_into);
 create index if not exists aliases_speaker on speaker_aliases(speaker_id);
 create index if not exists quote_statements_statement on quote_statements(statement_id);
@@ -371,7 +373,12 @@ def version(db: sqlite_utils.Database) -> tuple[str | None, int | None]:
 
 # Each entry upgrades from version N-1 to N; run in order, each in a transaction.
 MIGRATIONS: dict[int, str] = {
-    2: TALLIES + TALLY_FILL,  # running counts for the Overview and Speakers screens
+    # Running counts for the Overview and Speakers screens; the log searchable
+    # by old and new value (ingest asks it about renamed speakers, split aliases).
+    2: TALLIES
+    + TALLY_FILL
+    + "create index if not exists decisions_field_old on decisions(field, old);"
+    + "create index if not exists decisions_field_new on decisions(field, new);",
 }
 
 

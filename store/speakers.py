@@ -19,9 +19,22 @@ def speaker_id(
     row = db.execute("select speaker_id from speaker_aliases where alias = ?", [name]).fetchone()
     if row:
         return row[0]
+    row = renamed_from(db, name)
+    if row:
+        return row
     return db.execute(
         "insert into speakers (name, type, role) values (?, ?, ?)", [name, type_, role]
     ).lastrowid
+
+
+def renamed_from(db: sqlite_utils.Database, name: str) -> int | None:
+    """The speaker an analyst renamed away from `name`, so a re-run finds it again."""
+    row = db.execute(
+        "select speaker_id from decisions where field = 'name' and old = ?"
+        " and speaker_id is not null order by id desc limit 1",
+        [name],
+    ).fetchone()
+    return row[0] if row else None
 
 
 def outlet_id(db: sqlite_utils.Database, name: str) -> int:

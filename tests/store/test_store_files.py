@@ -1,16 +1,15 @@
 """Bad database files get one clear message, and are never modified."""
 
+import signal
 import sqlite3
 import subprocess
 import sys
-import textwrap
+from pathlib import Path
 
 import pytest
-from store_helpers import record
 
 from store.db import open_db
 from store.errors import StoreError
-from store.ingest import save_extraction
 
 
 def test_a_text_file_is_refused_untouched(tmp_path):
@@ -63,44 +62,60 @@ def test_wal_mode_lets_a_reader_work_while_another_process_writes(db, db_path):
     writer.close()
 
 
+INGEST_SCRIPT = """
+import sys
+sys.path[:0] = {path!r}
+from store_helpers import record
+from store.db import open_db
+from store.ingest import article_known, content_hash, save_extraction
+db = open_db({db!r})
+skipped = 0
+for n in range(int(sys.argv[1])):
+    text = f"Story {{n}}\\n\\n“Quote number {{n}} here,” said Ana Ruiz."
+    if article_known(db, content_hash(text), "rules-1"):
+        skipped += 1
+        continue
+    quotes = [dict(content=[[text.index("Quote"), text.index(" here") + 5]],
+                   cue=[[text.index("said"), text.index("said") + 4]],
+                   source=[[text.index("Ana"), len(text) - 1]], speaker="Ana Ruiz",
+                   kind="direct", confidence=0.9, speaker_type="person", role=None,
+                   evidence="", parent=None)]
+    save_extraction(db, record(text=text, doc=f"s{{n}}", quotes=quotes), "rules-1")
+    print(n, flush=True)
+print("skipped", skipped, flush=True)
+"""
+
+
 def test_an_ingest_killed_halfway_leaves_a_consistent_file(db_path, tmp_path):
     script = tmp_path / "slow_ingest.py"
-    script.write_text(
-        textwrap.dedent(f"""
-        import sys, time
-        sys.path[:0] = {sys.path!r}
-        from store_helpers import record
-        from store.db import open_db
-        from store.ingest import save_extraction
-        db = open_db({str(db_path)!r})
-        for n in range(10_000):
-            text = f"Story {{n}}\\n\\n“Quote number {{n}} here,” said Ana Ruiz."
-            quotes = [dict(content=[[text.index("Quote"), text.index(" here") + 5]],
-                           cue=[[text.index("said"), text.index("said") + 4]],
-                           source=[[text.index("Ana"), len(text) - 1]], speaker="Ana Ruiz",
-                           kind="direct", confidence=0.9, speaker_type="person", role=None,
-                           evidence="", parent=None)]
-            save_extraction(db, record(text=text, doc=f"s{{n}}", quotes=quotes), "rules-1")
-            print(n, flush=True)
-    """),
-        encoding="utf-8",
-    )
+    script.write_text(INGEST_SCRIPT.format(path=sys.path, db=str(db_path)), encoding="utf-8")
+    env = {"PYTHONPATH": str(Path(__file__).parent)}
     proc = subprocess.Popen(
-        [sys.executable, str(script)],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=str(tmp_path),
-        env={"PYTHONPATH": str(__import__("pathlib").Path(__file__).parent)},
+        [sys.executable, str(script), "100000"], stdout=subprocess.PIPE, text=True, env=env
     )
     for _ in range(200):  # let it store a couple hundred articles, then kill it mid-write
         proc.stdout.readline()
-    proc.kill()
+    proc.send_signal(signal.SIGKILL)
     proc.wait()
     db = open_db(db_path)
     assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
-    articles = db.execute("select count(*) from articles").fetchone()[0]
-    quotes = db.execute("select count(*) from quotes").fetchone()[0]
-    assert articles >= 200 and quotes == articles  # no article without its quote
-    # The next ingest completes the rest without duplicating.
-    save_extraction(db, record(), "rules-1")
-    assert db.execute("select count(*) from articles").fetchone()[0] == articles + 1
+    stored = db.execute("select count(*) from articles").fetchone()[0]
+    assert 200 <= stored < 100_000
+    tables = ("quotes", "current", "quotes_fts")
+    counts = [db.execute(f"select count(*) from {t}").fetchone()[0] for t in tables]
+    assert counts == [stored] * 3  # no article without its quote, no half-written quote
+    tallied = db.execute("select sum(n) from tallies").fetchone()[0]
+    assert tallied == stored
+    db.conn.close()
+    # The next run skips what is stored and completes the rest, without duplicates.
+    total = stored + 50
+    rerun = subprocess.run(
+        [sys.executable, str(script), str(total)], capture_output=True, text=True, env=env
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.stdout.splitlines()[-1] == f"skipped {stored}"
+    db = open_db(db_path)
+    assert db.execute("select count(*) from articles").fetchone()[0] == total
+    assert db.execute("select count(distinct hash) from articles").fetchone()[0] == total
+    assert db.execute("select count(*) from quote_view").fetchone()[0] == total
+    db.conn.close()

@@ -4,6 +4,7 @@ from store_helpers import TEXT, quote, quote_id, record, view
 
 from store import decisions
 from store.ingest import save_extraction
+from store.speakers import speaker as get_speaker
 
 
 def review(db) -> dict:
@@ -92,3 +93,44 @@ def test_merges_survive_a_rerun(db):
     )
     speakers = {row[0] for row in db.execute("select distinct speaker from quote_view")}
     assert speakers == {"Ana Ruiz", "Tom Baker"}
+
+
+def test_a_renamed_speaker_stays_renamed_after_a_rerun(db):
+    ana = db.execute("select id from speakers where name = 'Ana Ruiz'").fetchone()[0]
+    decisions.rename_speaker(db, ana, "Ana Ruiz Gómez", analyst="maria")
+    save_extraction(db, record(), "rules-2")  # the pass still says "Ana Ruiz"
+    speakers = {row[0] for row in db.execute("select distinct speaker from quote_view")}
+    assert speakers == {"Ana Ruiz Gómez", "Tom Baker"}
+    assert db.execute("select count(*) from speakers").fetchone()[0] == 2
+
+
+def test_a_split_alias_is_not_merged_back_by_a_rerun(db):
+    aliases = [{"alias": "A. Ruiz", "speaker": "Ana Ruiz", "evidence": "initial"}]
+    save_extraction(db, record(aliases=aliases), "rules-2")
+    ana = db.execute("select id from speakers where name = 'Ana Ruiz'").fetchone()[0]
+    decisions.split_alias(db, ana, "A. Ruiz", analyst="maria")
+    save_extraction(db, record(aliases=aliases), "rules-3")
+    assert "A. Ruiz" not in get_speaker(db, ana)["aliases"]
+    decisions.undo(db, analyst="maria")  # the analyst changes their mind: merged again
+    assert "A. Ruiz" in get_speaker(db, ana)["aliases"]
+
+
+def test_an_unreviewed_quote_keeps_its_id_when_its_span_shifts(db):
+    before = quote_id(db, "We will not sign")
+    newer = record(
+        quotes=[
+            quote(
+                TEXT, "We will not sign anything that hurts fishermen", "told", "Ruiz", "Ana Ruiz"
+            )
+        ]
+    )
+    save_extraction(db, newer, "rules-2")
+    assert quote_id(db, "We will not sign") == before
+    assert view(db, before)["quote"] == "We will not sign anything that hurts fishermen"
+
+
+def test_a_quote_reported_twice_by_the_pass_is_stored_once(db):
+    twice = record(quotes=[record()["quotes"][0]] * 2)
+    result = save_extraction(db, twice, "rules-2")
+    assert result.quotes == 1
+    assert db.execute("select count(*) from quotes").fetchone()[0] == 1
