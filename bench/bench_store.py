@@ -28,6 +28,7 @@ from store.export import export_quotes  # noqa: E402
 from store.ingest import save_extraction  # noqa: E402
 from store.queries import (  # noqa: E402
     QuoteFilter,
+    article_quotes,
     count_quotes,
     filter_values,
     get_quote,
@@ -45,12 +46,31 @@ WORDS = (
 VERBS = ["said", "told reporters", "added", "warned", "noted", "stressed"]
 
 
-def synthetic_record(n: int, rng: random.Random, people: list[str], outlets: list[str]) -> dict:
+class People:
+    """Speakers drawn as in real coverage: a few quoted everywhere, a long tail.
+
+    Zipf weights (1/rank) over 5,000 names; the cost of the Speakers screen
+    grows with the number of (speaker, outlet) pairs, which this shapes.
+    """
+
+    def __init__(self, rng: random.Random, count: int = 5_000) -> None:
+        self.rng = rng
+        self.names = [f"{rng.choice('ABCDEFGHKLMNPRST')}. Person{i}" for i in range(count)]
+        total, self.cumulative = 0.0, []
+        for rank in range(1, count + 1):
+            total += 1 / rank
+            self.cumulative.append(total)
+
+    def pick(self) -> str:
+        return self.rng.choices(self.names, cum_weights=self.cumulative)[0]
+
+
+def synthetic_record(n: int, rng: random.Random, people: People, outlets: list[str]) -> dict:
     """An article of 20 paragraphs, each with one quote."""
     paragraphs, quotes = [f"Headline number {n}"], []
     offset = len(paragraphs[0]) + 2
     for _ in range(20):
-        speaker = rng.choice(people)
+        speaker = people.pick()
         words = " ".join(
             rng.choice(WORDS) if rng.random() < 0.7 else f"term{rng.randrange(20_000)}"
             for _ in range(rng.randint(8, 25))
@@ -97,18 +117,27 @@ def synthetic_record(n: int, rng: random.Random, people: list[str], outlets: lis
 
 def build(path: Path, articles: int) -> dict[str, float]:
     rng = random.Random(42)
-    people = [f"{rng.choice('ABCDEFGHKLMNPRST')}. Person{i}" for i in range(2_000)]
+    people = People(rng)
     outlets = [f"Outlet {i}" for i in range(30)]
     db = open_db(path)
-    started = time.perf_counter()
+    seconds = 0.0  # the store alone: making up the records is not counted
     for n in range(articles):
-        save_extraction(db, synthetic_record(n, rng, people, outlets), "bench-1")
-    seconds = time.perf_counter() - started
+        record = synthetic_record(n, rng, people, outlets)
+        started = time.perf_counter()
+        save_extraction(db, record, "bench-1")
+        seconds += time.perf_counter() - started
+    started, actions = time.perf_counter(), 0
     for qid in range(1, articles * 20, 97):  # some decisions, as after a few weeks of review
         decisions.accept(db, qid, analyst="bench")
         decisions.set_stance(db, qid, rng.choice(["support", "oppose", "neutral"]), analyst="bench")
+        actions += 2
+    decided = time.perf_counter() - started
     db.conn.close()
-    return {"articles/s": articles / seconds, "quotes/s": articles * 20 / seconds}
+    return {
+        "articles/s": articles / seconds,
+        "quotes/s": articles * 20 / seconds,
+        "decisions/s": actions / decided,
+    }
 
 
 def timed(fn, repeat: int = 5) -> float:
@@ -126,12 +155,29 @@ def latencies(path: Path) -> dict[str, float]:
     db = open_db(path)
     speaker = db.execute("select name from speakers limit 1 offset 7").fetchone()[0]
     some = QuoteFilter(speaker=speaker)
+    busiest = QuoteFilter(speaker=db.execute("select name from speakers limit 1").fetchone()[0])
+    rare = QuoteFilter(
+        speaker=db.execute("select name from speakers order by id desc limit 1").fetchone()[0]
+    )
+    middle = db.execute("select max(id) / 2 from quotes").fetchone()[0]
+    article = db.execute("select max(id) / 2 from articles").fetchone()[0]
     return {
         "first page, no filter": timed(lambda: list_quotes(db, QuoteFilter(), 0, 100)),
         "count, no filter": timed(lambda: count_quotes(db, QuoteFilter())),
         "page 500 (offset 50,000)": timed(lambda: list_quotes(db, QuoteFilter(), 50_000, 100)),
         "first page, speaker": timed(lambda: list_quotes(db, some, 0, 100)),
         "count, speaker": timed(lambda: count_quotes(db, some)),
+        "first page, busiest speaker": timed(lambda: list_quotes(db, busiest, 0, 100)),
+        "count, busiest speaker": timed(lambda: count_quotes(db, busiest)),
+        "first page, rare speaker": timed(lambda: list_quotes(db, rare, 0, 100)),
+        "first page, speaker + outlet": timed(
+            lambda: list_quotes(db, QuoteFilter(speaker=speaker, outlet="Outlet 3"))
+        ),
+        "count, outlet + kind + status": timed(
+            lambda: count_quotes(
+                db, QuoteFilter(outlet="Outlet 3", kind="mixed", status="unreviewed")
+            )
+        ),
         "first page, outlet": timed(lambda: list_quotes(db, QuoteFilter(outlet="Outlet 3"))),
         "count, outlet": timed(lambda: count_quotes(db, QuoteFilter(outlet="Outlet 3"))),
         "first page, kind": timed(lambda: list_quotes(db, QuoteFilter(kind="mixed"))),
@@ -143,9 +189,11 @@ def latencies(path: Path) -> dict[str, float]:
         "search 'pipeline strike'": timed(
             lambda: list_quotes(db, QuoteFilter(search="pipeline strike"))
         ),
-        "one quote in full": timed(lambda: get_quote(db, 123_45 % 1000 + 1)),
+        "one quote in full": timed(lambda: get_quote(db, middle)),
+        "one article with its quotes": timed(lambda: article_quotes(db, article)),
         "filter values": timed(lambda: filter_values(db)),
-        "speakers list": timed(lambda: list_speakers(db), repeat=3),
+        "speakers list, all": timed(lambda: list_speakers(db), repeat=3),
+        "speakers list, page of 200": timed(lambda: list_speakers(db, 0, 200)),
         "overview": timed(lambda: overview(db), repeat=3),
     }
 

@@ -196,23 +196,38 @@ def filter_values(db: sqlite_utils.Database) -> dict[str, list[str]]:
     }
 
 
-def list_speakers(db: sqlite_utils.Database) -> list[dict]:
-    """Every canonical speaker with quote counts per outlet and aliases."""
+def list_speakers(
+    db: sqlite_utils.Database, offset: int = 0, limit: int | None = None
+) -> list[dict]:
+    """Canonical speakers by name, with quote counts per outlet and aliases.
+
+    All of them by default. The cost grows with the number of (speaker,
+    outlet) pairs (about 55 ms at 50,000 pairs, see docs/database.md); a
+    screen that pages with `limit` pays only for the speakers it shows.
+    """
+    page = "" if limit is None else f" limit {int(limit)} offset {int(offset)}"
     speakers = _dicts(
         db,
-        "select id, name, type, role from speakers where merged_into is null order by name",
+        f"select id, name, type, role from speakers where merged_into is null order by name{page}",
         [],
     )
+    if limit is None:
+        chosen, params = "", []
+    else:
+        params = [s["id"] for s in speakers]
+        chosen = f" and speaker_id in ({','.join('?' * len(params))})"
     outlets = _outlet_names(db)
     counts: dict[int, dict[str, int]] = {}
     for sid, oid, n in db.execute(
-        "select speaker_id, outlet_id, n from speaker_tallies where n > 0"
+        f"select speaker_id, outlet_id, n from speaker_tallies where n > 0{chosen}", params
     ):
         counts.setdefault(sid, {})[outlets.get(oid, "(no outlet)")] = n
     names: dict[int, list[str]] = {}
     for sid, alias in db.execute(
-        "select speaker_id, alias from speaker_aliases union all"
+        f"select speaker_id, alias from speaker_aliases where 1{chosen} union all"
         " select merged_into, name from speakers where merged_into is not null"
+        + chosen.replace("speaker_id", "merged_into"),
+        params * 2,
     ):
         names.setdefault(sid, []).append(alias)
     for s in speakers:

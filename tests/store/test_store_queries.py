@@ -74,3 +74,12 @@ def test_jsonl_export_leaves_out_rejected(db):
     export_quotes(db, QuoteFilter(), "jsonl", out)
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     assert len(rows) == 2 and all(r["status"] != "rejected" for r in rows)
+
+
+def test_speakers_list_pages_match_the_full_list(db):
+    decisions.set_speaker(db, quote_id(db, "rushed"), "T. Baker", analyst="maria")
+    decisions.merge_speakers(db, "T. Baker", "Tom Baker", analyst="maria")
+    everything = list_speakers(db)
+    paged = list_speakers(db, 0, 1) + list_speakers(db, 1, 1) + list_speakers(db, 2, 1)
+    assert paged == everything
+    assert [s["aliases"] for s in everything] == [[], ["T. Baker"]]
