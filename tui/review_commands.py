@@ -18,6 +18,15 @@ AnalystOption = Annotated[
     str | None, typer.Option(help="Your name in the decision log (default: login name).")
 ]
 IdArgument = Annotated[int, typer.Argument(help="The quote id (the `id` column of exports).")]
+# What the script saw before deciding: if the stored value differs now, someone
+# else changed it meanwhile, and the command fails instead of overwriting it.
+ExpectOption = Annotated[
+    str | None,
+    typer.Option(
+        "--expect",
+        help="Only if the current value is this (e.g. unreviewed); 'none' for no value.",
+    ),
+]
 
 quote_app = typer.Typer(help="Review one quote: show, accept, reject, set speaker, stance, note.")
 speakers_app = typer.Typer(help="List and merge speakers.")
@@ -41,6 +50,21 @@ def _analyst(analyst: str | None) -> str:
         return "analyst"
 
 
+def _expected(value: str | None):
+    """--expect as store.decisions takes it: left out means no check."""
+    from store.decisions import UNSET
+
+    if value is None:
+        return UNSET
+    return None if value.lower() == "none" else value
+
+
+def _quote_field(db, quote_id: int, field: str):
+    from store.queries import get_quote
+
+    return get_quote(db, quote_id)[field]
+
+
 def _done(message: str) -> None:
     typer.echo(message, err=True)
 
@@ -56,29 +80,44 @@ def show(quote_id: IdArgument, db: DbOption = Path("data.db")) -> None:
 
 
 @quote_app.command("accept")
-def accept(quote_id: IdArgument, db: DbOption = Path("data.db"), analyst: AnalystOption = None):
+def accept(
+    quote_id: IdArgument,
+    db: DbOption = Path("data.db"),
+    analyst: AnalystOption = None,
+    expect: ExpectOption = None,
+):
     """Mark the quote as right."""
     from store import decisions
 
-    decisions.accept(_db(db), quote_id, analyst=_analyst(analyst))
+    decisions.accept(_db(db), quote_id, analyst=_analyst(analyst), expected=_expected(expect))
     _done(f"quote {quote_id} accepted")
 
 
 @quote_app.command("reject")
-def reject(quote_id: IdArgument, db: DbOption = Path("data.db"), analyst: AnalystOption = None):
+def reject(
+    quote_id: IdArgument,
+    db: DbOption = Path("data.db"),
+    analyst: AnalystOption = None,
+    expect: ExpectOption = None,
+):
     """Mark the quote as not a quote (it leaves exports unless --include-rejected)."""
     from store import decisions
 
-    decisions.reject(_db(db), quote_id, analyst=_analyst(analyst))
+    decisions.reject(_db(db), quote_id, analyst=_analyst(analyst), expected=_expected(expect))
     _done(f"quote {quote_id} rejected")
 
 
 @quote_app.command("restore")
-def restore(quote_id: IdArgument, db: DbOption = Path("data.db"), analyst: AnalystOption = None):
+def restore(
+    quote_id: IdArgument,
+    db: DbOption = Path("data.db"),
+    analyst: AnalystOption = None,
+    expect: ExpectOption = None,
+):
     """Put an accepted or rejected quote back to unreviewed."""
     from store import decisions
 
-    decisions.restore(_db(db), quote_id, analyst=_analyst(analyst))
+    decisions.restore(_db(db), quote_id, analyst=_analyst(analyst), expected=_expected(expect))
     _done(f"quote {quote_id} back to unreviewed")
 
 
@@ -109,11 +148,19 @@ def stance(
     target: Annotated[str | None, typer.Option(help="What the stance is towards.")] = None,
     db: DbOption = Path("data.db"),
     analyst: AnalystOption = None,
+    expect: ExpectOption = None,
 ):
-    """Tag the quote's stance."""
+    """Tag the quote's stance (--expect compares the current stance label)."""
     from store import decisions
 
-    decisions.set_stance(_db(db), quote_id, label, target, analyst=_analyst(analyst))
+    database = _db(db)
+    expected = _expected(expect)
+    if expected is not decisions.UNSET:  # the target is not part of the check
+        target_now = _quote_field(database, quote_id, "stance_target")
+        expected = (expected, target_now)
+    decisions.set_stance(
+        database, quote_id, label, target, analyst=_analyst(analyst), expected=expected
+    )
     _done(f"quote {quote_id} stance: {label}")
 
 
@@ -123,11 +170,14 @@ def note(
     text: Annotated[str, typer.Argument(help="The note (empty text clears it).")],
     db: DbOption = Path("data.db"),
     analyst: AnalystOption = None,
+    expect: ExpectOption = None,
 ):
-    """Attach a note to the quote."""
+    """Attach a note to the quote (replacing any note it had)."""
     from store import decisions
 
-    decisions.set_note(_db(db), quote_id, text, analyst=_analyst(analyst))
+    decisions.set_note(
+        _db(db), quote_id, text, analyst=_analyst(analyst), expected=_expected(expect)
+    )
     _done(f"quote {quote_id} note saved")
 
 
