@@ -106,3 +106,32 @@ def test_a_failed_action_writes_nothing(db):
     with pytest.raises(StoreError):
         decisions.accept(db, 9999, analyst="maria")
     assert log_rows(db) == []
+
+
+def test_the_human_layer_is_exactly_the_log_replayed(db):
+    """`human` is a cache: replaying `decisions` in order gives the same values."""
+    day, sign, rushed = (quote_id(db, p) for p in ("a good day", "We will not", "rushed"))
+    decisions.accept(db, day, analyst="maria")
+    decisions.set_stance(db, day, "support", "port deal", analyst="maria")
+    decisions.reject(db, rushed, analyst="li")
+    decisions.set_speaker(db, sign, "Tom Baker", analyst="li")
+    decisions.undo(db, analyst="li")
+    decisions.redo(db, analyst="li")
+    decisions.set_note(db, sign, "check", analyst="maria")
+    decisions.undo(db, analyst="maria")
+    article = view(db, day)["article_id"]
+    decisions.set_outlet(db, article, "Gazette", analyst="li")
+    replayed: dict[str, dict] = {}
+    for key, field, new in db.execute(
+        "select quote_key, field, new from decisions where quote_key is not null order by id"
+    ):
+        replayed.setdefault(key, {})[field] = new
+    fields = ("status", "stance", "stance_target", "note", "speaker_id", "outlet_id")
+    stored = {
+        row[0]: {f: (None if v is None else str(v)) for f, v in zip(fields, row[1:], strict=True)}
+        for row in db.execute(f"select quote_key, {', '.join(fields)} from human")
+    }
+    for key, values in replayed.items():
+        for field, value in values.items():
+            assert stored[key][field] == value, (key, field)
+    assert set(stored) == set(replayed)

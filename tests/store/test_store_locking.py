@@ -1,6 +1,8 @@
 """Two connections on one file: waits within the busy timeout, a clear error past it."""
 
 import sqlite3
+import threading
+import time
 
 import pytest
 from store_helpers import quote_id, view
@@ -8,7 +10,7 @@ from store_helpers import quote_id, view
 from store import db as store_db
 from store import decisions
 from store.db import open_db
-from store.errors import StoreError
+from store.errors import StaleEdit, StoreError
 
 
 @pytest.fixture
@@ -18,7 +20,7 @@ def short_timeout(monkeypatch):
 
 def hold_write_lock(path) -> sqlite3.Connection:
     """Another program in the middle of a long write."""
-    holder = sqlite3.connect(path, isolation_level=None)
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     holder.execute("begin immediate")
     holder.execute("insert into outlets (name) values ('Pending')")
     return holder
@@ -72,3 +74,27 @@ def test_a_multi_quote_action_is_one_transaction(db, db_path, monkeypatch):
         decisions.set_outlet(db, article, "Port Gazette", analyst="maria")
     assert db.execute("select count(*) from decisions").fetchone()[0] == 0
     assert {r[0] for r in db.execute("select outlet from quote_view")} == {"Wire"}
+
+
+def test_a_write_waits_for_a_short_lock_instead_of_failing(db, db_path):
+    qid = quote_id(db, "a good day")
+    holder = hold_write_lock(db_path)
+    release = threading.Timer(0.3, holder.commit)  # the other writer finishes soon
+    release.start()
+    started = time.monotonic()
+    decisions.accept(db, qid, analyst="maria")  # waits on the busy timeout
+    assert time.monotonic() - started >= 0.25
+    assert view(db, qid)["status"] == "accepted"
+    release.join()
+    holder.close()
+
+
+def test_a_stale_check_and_its_write_see_the_same_state(db, db_path):
+    # The check runs inside the write transaction: a decision committed by
+    # another connection before it is seen, never overwritten.
+    qid = quote_id(db, "a good day")
+    other = open_db(db_path)
+    decisions.reject(other, qid, analyst="li", expected="unreviewed")
+    with pytest.raises(StaleEdit):
+        decisions.accept(db, qid, analyst="maria", expected="unreviewed")
+    other.conn.close()
