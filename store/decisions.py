@@ -5,9 +5,11 @@ per field it changes) and applies them. Undo appends a batch that puts the old
 values back (each row names the row it reverts); redo appends one that puts
 them forward again. Nothing is ever deleted from the log.
 
-Stale edits: each action takes `expected`, the value the analyst saw. If the
-stored value differs, somebody changed it meanwhile, and StaleEdit says so
-instead of silently overwriting their decision.
+Stale edits: each action takes `expected`, the value the analyst saw (None is
+a value: "there was no note"). If the stored value differs, somebody changed
+it meanwhile, and StaleEdit says so instead of silently overwriting their
+decision. Leaving `expected` out (UNSET) skips the check. The check runs in the
+same write transaction as the change, so no other writer can slip in between.
 """
 
 from __future__ import annotations

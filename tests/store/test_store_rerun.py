@@ -134,3 +134,13 @@ def test_a_quote_reported_twice_by_the_pass_is_stored_once(db):
     result = save_extraction(db, twice, "rules-2")
     assert result.quotes == 1
     assert db.execute("select count(*) from quotes").fetchone()[0] == 1
+
+
+def test_a_flagged_quote_found_again_is_unflagged_with_its_decisions(db):
+    ids = review(db)
+    save_extraction(db, record(quotes=[]), "rules-2")  # the pass finds nothing
+    assert view(db, ids["day"])["machine_missing"] == 1
+    save_extraction(db, record(), "rules-3")  # ... and then finds them again
+    day = view(db, ids["day"])
+    assert (day["machine_missing"], day["status"], day["stance"]) == (0, "accepted", "support")
+    assert db.execute("select count(*) from quotes").fetchone()[0] == 3
