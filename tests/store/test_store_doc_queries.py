@@ -1,4 +1,4 @@
-"""The five sqlite3 questions in docs/database.md, run against a store built here."""
+"""The README's five sqlite3 questions, run against a store built here."""
 
 import re
 import sqlite3
@@ -11,7 +11,7 @@ from store import decisions
 from store.db import open_db
 from store.ingest import save_extraction
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "database.md"
+DOC = Path(__file__).resolve().parents[2] / "README.md"
 
 KREMLIN = (
     "Kremlin rules out talks\n\n"
