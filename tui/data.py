@@ -46,6 +46,9 @@ class DataSource:
     def _warm(self) -> None:
         try:
             self._connection()
+            # The first accept should not pay for importing the decision code.
+            import store.decisions  # noqa: F401
+            import store.queries  # noqa: F401
         except Exception:  # noqa: BLE001 - the first real query reports it properly
             self._db = None
 
