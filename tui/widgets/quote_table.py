@@ -32,7 +32,7 @@ FIXED_COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("status", "✓", 1),
 )
 # Wider name columns when the table itself is wide; the quote gets the rest.
-WIDE_TABLE = 90
+WIDE_TABLE = 120
 WIDE_WIDTHS = {"speaker": 24, "outlet": 20}
 
 
