@@ -422,7 +422,9 @@ class QuotesScreen(Screen):
         self.notify("No unreviewed quote below this one.")
 
     def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        # Focus now, not via call_later: keys typed right after "/" (or pasted)
+        # must land in the search box, not on the table as review actions.
+        self.set_focus(self.query_one("#search", Input))
 
     def action_clear_filter(self) -> None:
         from store.queries import QuoteFilter

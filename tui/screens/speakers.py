@@ -255,7 +255,8 @@ class SpeakersScreen(Screen):
             self.app.show_quotes(QuoteFilter(speaker_id=s["id"], speaker=s["name"]))
 
     def action_find(self) -> None:
-        self.query_one("#speaker-find", Input).focus()
+        # Immediately, so fast typing after "/" is not taken as speaker actions.
+        self.set_focus(self.query_one("#speaker-find", Input))
 
     def action_clear_find(self) -> None:
         find = self.query_one("#speaker-find", Input)

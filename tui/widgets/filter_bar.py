@@ -39,6 +39,10 @@ def describe(quote_filter: Any) -> Text:
     if getattr(quote_filter, "speaker_id", None) and not getattr(quote_filter, "speaker", None):
         parts.append(" speaker=", style="dim")
         parts.append(f"#{quote_filter.speaker_id}", style="bold")
+    if getattr(quote_filter, "search", None):
+        parts.append(" " if parts else "")
+        parts.append("matching ", style="dim")
+        parts.append(f"“{quote_filter.search}”", style="bold")
     if getattr(quote_filter, "include_rejected", False):
         parts.append(" +rejected", style="dim")
     return parts or Text("all quotes · f to filter", style="dim")
