@@ -69,6 +69,9 @@ async def test_merge_suggests_romanisation_variant(db_path):
         assert "Park Ji Won" not in after
         assert after["Park Ji-won"]["quotes"] == 2
         assert "Park Ji Won" in after["Park Ji-won"]["aliases"]
+        await pilot.press("u")  # undo works on this screen too
+        await settle(pilot)
+        assert "Park Ji Won" in speakers(db_path)
 
 
 async def test_split_alias_undoes_a_merge(db_path):

@@ -73,6 +73,24 @@ def citation(q: dict[str, Any]) -> str:
     return f"“{text}” — {who} ({where})"
 
 
+async def history(screen: Screen, op: str) -> None:
+    """Undo or redo the analyst's last decision, from whichever screen they are on."""
+    from store.errors import StoreError
+    from tui import actions
+
+    app: Any = screen.app
+    try:
+        summary = await app.data.run(getattr(actions, op), analyst=app.analyst)
+    except StoreError as exc:
+        screen.notify(str(exc), severity="warning")
+        return
+    if summary is None:
+        screen.notify(f"Nothing to {op}.")
+        return
+    screen.notify(summary, title=op.capitalize())
+    app.post_message(DataChanged((), summary))
+
+
 class QuotesScreen(Screen):
     """Browse, search and review quotes."""
 
@@ -384,26 +402,11 @@ class QuotesScreen(Screen):
 
     @work(group="decide")
     async def action_undo(self) -> None:
-        await self._history("undo")
+        await history(self, "undo")
 
     @work(group="decide")
     async def action_redo(self) -> None:
-        await self._history("redo")
-
-    async def _history(self, op: str) -> None:
-        from store.errors import StoreError
-        from tui import actions
-
-        try:
-            summary = await self.app.data.run(getattr(actions, op), analyst=self.app.analyst)
-        except StoreError as exc:
-            self.notify(str(exc), severity="warning")
-            return
-        if summary is None:
-            self.notify(f"Nothing to {op}.")
-            return
-        self.notify(summary, title=op.capitalize())
-        self.app.post_message(DataChanged((), summary))
+        await history(self, "redo")
 
     # ---- moving around -------------------------------------------------------
 
