@@ -73,10 +73,11 @@ class QuoteDeskApp(App):
         except ConfigError as exc:
             self.config = Config()
             self.config_error = str(exc)
-        self.data = DataSource(self.db_path)
+        self.data = DataSource(self.db_path, on_error=self._database_error)
         self.data.warm_up()
         self.last_change_ids: tuple[int, ...] = ()
         self.last_change_origin: Any = None
+        self.db_error: str | None = None
         self.sub_title = f"{self.db_path} · {analyst}"
 
     def on_mount(self) -> None:
@@ -94,6 +95,15 @@ class QuoteDeskApp(App):
 
     def on_unmount(self) -> None:
         self.data.close()
+
+    def _database_error(self, error: str) -> None:
+        """The database cannot be used: say so on every screen, keep the app open."""
+        self.db_error = error
+        self.notify(error, title="Database", severity="error", timeout=10)
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                if hasattr(screen, "show_database_error"):
+                    screen.show_database_error(error)
 
     @on(DataChanged)
     def _data_changed(self, message: DataChanged) -> None:

@@ -10,6 +10,7 @@ means an accept followed at once by a page reload sees the accept.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,10 +20,13 @@ T = TypeVar("T")
 
 
 class DataSource:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, on_error: Callable[[str], None] | None = None) -> None:
         self.path = path
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quotedesk-db")
         self._db: Any = None
+        # Called (on the UI side) when the file cannot be used at all.
+        self.on_error = on_error
+        self.error: str | None = None
 
     @property
     def exists(self) -> bool:
@@ -57,11 +61,26 @@ class DataSource:
         return self._executor.submit(lambda: fn(self._connection(), *args, **kwargs)).result()
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run fn(db, ...) on the database thread without blocking the UI."""
+        """Run fn(db, ...) on the database thread without blocking the UI.
+
+        A file that cannot be opened (not a database, a newer schema, locked,
+        damaged) or a SQLite failure is reported once through `on_error` and
+        cancels the calling worker: the app stays open and says what is wrong.
+        Store errors about the operation itself (StaleEdit, ...) reach the caller.
+        """
+        from store.errors import StoreError
+
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(
-            self._executor, lambda: fn(self._connection(), *args, **kwargs)
-        )
+        try:
+            db = await loop.run_in_executor(self._executor, self._connection)
+            return await loop.run_in_executor(self._executor, lambda: fn(db, *args, **kwargs))
+        except (StoreError, sqlite3.Error) as exc:
+            if self._db is not None and not isinstance(exc, sqlite3.Error):
+                raise  # the database is fine; the operation was refused
+            if self.error is None and self.on_error is not None:
+                self.on_error(str(exc))
+            self.error = str(exc)
+            raise asyncio.CancelledError from exc
 
     def close(self) -> None:
         def _close() -> None:

@@ -267,3 +267,16 @@ async def test_q_quits(db_path):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_foreign_file_is_a_message_not_a_crash(tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("not a database", encoding="utf-8")
+    app = QuoteDeskApp(notes, ANALYST)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("f3", "f4", "f2")
+        await settle(pilot)
+        assert app.db_error and "not a SQLite database" in app.db_error
+        assert "Cannot read" in str(app.screen.query_one("#empty").render())
+    assert notes.read_text(encoding="utf-8") == "not a database"

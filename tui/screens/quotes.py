@@ -186,7 +186,16 @@ class QuotesScreen(Screen):
         table = self.table
         self.query_one(FilterBar).set_count(len(table.order), table.total)
 
+    def show_database_error(self, error: str) -> None:
+        self.query_one("#empty", Static).update(
+            f"[b]Cannot read {self.app.db_path}[/b]\n\n{error}\n\n"
+            "Point --db at a quotedesk database, or make one with  [b]quotedesk ingest PATH[/b]"
+        )
+        self.set_class(True, "-empty")
+
     def _show_empty_if_needed(self) -> None:
+        if self.app.db_error:
+            return
         path = self.app.db_path
         table = self.table
         if not self.app.data.exists:
