@@ -7,3 +7,7 @@ class StoreError(Exception):
 
 class StaleEdit(StoreError):
     """An edit was based on a view of a quote that another analyst has since changed."""
+
+
+class BadRecord(StoreError):
+    """One extraction record cannot be stored; the rest of a batch can."""

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 import sqlite_utils
 
 from store.db import transaction
-from store.errors import StoreError
+from store.errors import BadRecord
 from store.schema import refresh_current
 from store.speakers import outlet_id, speaker_id
 
@@ -60,7 +60,7 @@ def article_known(db: sqlite_utils.Database, text_hash: str, pipeline_version: s
 def save_extraction(db: sqlite_utils.Database, record: dict, pipeline_version: str) -> SaveResult:
     """Store one article and its quotes (a dict of nlp.records.Extraction) atomically.
 
-    A malformed record raises StoreError naming the article, and nothing of it
+    A malformed record raises BadRecord naming the article, and nothing of it
     is stored; what was stored before is untouched.
     """
     check_record(record)
@@ -87,16 +87,16 @@ def check_record(record: dict) -> None:
     doc = article.get("doc") or "(no doc)"
     text = article.get("text")
     if not isinstance(text, str):
-        raise StoreError(f"{doc}: the record has no article text")
+        raise BadRecord(f"{doc}: the record has no article text")
     for n, quote in enumerate(record.get("quotes") or [], start=1):
         if not quote.get("content"):
-            raise StoreError(f"{doc}: quote {n} has no content span")
+            raise BadRecord(f"{doc}: quote {n} has no content span")
         if not quote.get("kind"):
-            raise StoreError(f"{doc}: quote {n} has no kind")
+            raise BadRecord(f"{doc}: quote {n} has no kind")
         for name in ("content", "cue", "source"):
             for span in quote.get(name) or []:
                 if not _fits(span, len(text)):
-                    raise StoreError(
+                    raise BadRecord(
                         f"{doc}: quote {n}: {name} span {list(span)} is outside the text"
                         f" ({len(text)} characters)"
                     )

@@ -11,6 +11,7 @@ import json
 import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Annotated
 
@@ -174,10 +175,13 @@ def demo(
     tui(db=db, analyst=analyst, config=None)
 
 
+@dataclass
 class IngestSummary:
-    def __init__(self) -> None:
-        self.new = self.updated = self.unchanged = self.quotes = 0
-        self.errors: list = []
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    quotes: int = 0
+    errors: list = field(default_factory=list)
 
     def line(self) -> str:
         parts = [f"{self.new} new", f"{self.updated} updated", f"{self.unchanged} unchanged"]
@@ -205,6 +209,7 @@ def _ingest_into(db, paths: list[Path], outlet: str | None, jobs: int) -> Ingest
     from nlp import PIPELINE_VERSION
     from nlp.articles import read_articles
     from nlp.extract import extract as run_extract
+    from store.errors import BadRecord
     from store.ingest import article_known, content_hash, save_extraction
     from store.speakers import known_speaker_names
     from store.statements import regroup
@@ -230,22 +235,21 @@ def _ingest_into(db, paths: list[Path], outlet: str | None, jobs: int) -> Ingest
         days: list[str | None] = []
         records = run_extract(todo, jobs=jobs, known_speakers=known_speaker_names(db))
         for record in records:
-            result = save_extraction(db, _as_dict(record), PIPELINE_VERSION)
+            progress.update(task, advance=1, doc=record.article.doc)
+            try:
+                result = save_extraction(db, asdict(record), PIPELINE_VERSION)
+            except BadRecord as exc:  # the NLP pass tripped on this one; keep going
+                say(f"quotedesk: skipped {exc}")
+                summary.errors.append(exc)
+                continue
             summary.new += result.status == "new"
             summary.updated += result.status == "updated"
             summary.unchanged += result.status == "unchanged"
             summary.quotes += result.quotes
-            progress.update(task, advance=1, doc=record.article.doc)
             days.append(record.article.published)
     # Group once per batch, around the new articles' dates (the whole corpus if undated).
     regroup(db, days if all(days) else None)
     return summary
-
-
-def _as_dict(record) -> dict:
-    from dataclasses import asdict
-
-    return asdict(record)
 
 
 def _report_errors(items: Iterable, errors: list) -> Iterator:

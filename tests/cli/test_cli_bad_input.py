@@ -87,3 +87,24 @@ def test_a_locked_database_gives_one_line_not_a_traceback(sample_db_copy):
         holder.close()
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "locked" in result.stderr, result.stderr
+
+
+def test_a_record_the_store_refuses_is_listed_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import nlp.extract
+    from tui.cli import run_ingest
+
+    real_extract = nlp.extract.extract
+
+    def extract_with_a_broken_record(articles, **kwargs):
+        for record in real_extract(articles, **kwargs):
+            if record.article.doc == "b":
+                record.quotes[0].content = []  # as if the pass lost a span
+            yield record
+
+    monkeypatch.setattr(nlp.extract, "extract", extract_with_a_broken_record)
+    for name in "abc":
+        (tmp_path / f"{name}.txt").write_text(GOOD.replace("Lee", f"Lee{name}"), "utf-8")
+    summary = run_ingest([tmp_path], tmp_path / "data.db", None, 1)
+    assert (summary.new, len(summary.errors)) == (2, 1)
+    assert "b: quote 1 has no content span" in str(summary.errors[0])
+    assert article_count(tmp_path / "data.db") == 2
