@@ -108,6 +108,20 @@ def join_statement(db, quote_id: int, other_quote_id: int, *, analyst: str, expe
     )
 
 
+def join_statements(db, quote_ids: list[int], other_quote_id: int, *, analyst: str) -> None:
+    """Move several quotes (a whole statement) into another quote's statement,
+    as one step that one undo takes back."""
+    with transaction(db):
+        row = db.execute("select quote_key from quotes where id = ?", [other_quote_id]).fetchone()
+        if not row:
+            raise StoreError(f"no quote with id {other_quote_id}")
+        batch = None
+        for quote_id in quote_ids:
+            batch = _set_quote(
+                db, quote_id, "join statement", {"statement_key": row[0]}, analyst, {}, batch=batch
+            )
+
+
 def leave_statement(db, quote_id: int, *, analyst: str, expected=UNSET) -> None:
     """Say that a quote reports a statement of its own, not the one it was grouped in."""
     _set_quote(

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from store.errors import StoreError
 from store.speakers import aliases
+from store.statements import also_reported
 
 STATUSES = ("unreviewed", "accepted", "rejected")
 KINDS = ("direct", "mixed", "indirect", "belief")
@@ -170,6 +171,7 @@ def get_quote(db: sqlite_utils.Database, quote_id: int) -> dict:
         " where quote_key = ? order by id",
         [quote["quote_key"]],
     )
+    quote["also_reported"] = also_reported(db, quote_id)
     return quote
 
 

@@ -44,17 +44,26 @@ def regroup(db: sqlite_utils.Database, days: list[str] | None = None) -> Regroup
 
 
 def place(db: sqlite_utils.Database, quote_key: str) -> None:
-    """Put one quote where its analyst decision says, without regrouping the rest."""
+    """Put one quote where its analyst decision says, without regrouping the rest.
+
+    With no decision left (an undone join or leave), the machine decides again:
+    the quote's days are regrouped, so it goes back where grouping puts it.
+    """
     row = db.execute(
-        "select q.id, h.statement_key from quotes q left join human h on h.quote_key = q.quote_key"
-        " where q.quote_key = ?",
+        "select q.id, h.statement_key, a.published from quotes q"
+        " join articles a on a.id = q.article_id"
+        " left join human h on h.quote_key = q.quote_key where q.quote_key = ?",
         [quote_key],
     ).fetchone()
     if not row:
         return
-    quote_id, decision = row
+    quote_id, decision, published = row
+    if not decision:
+        day = _day(published)
+        regroup(db, [day.isoformat()] if day else None)
+        return
     old = _statement_of(db, quote_id)
-    if decision and decision != ALONE:
+    if decision != ALONE:
         other = db.execute("select id from quotes where quote_key = ?", [decision]).fetchone()
         target = _statement_of(db, other[0]) if other else None
         if target is None and other:
@@ -69,14 +78,74 @@ def place(db: sqlite_utils.Database, quote_key: str) -> None:
 
 
 def list_statements(
-    db: sqlite_utils.Database, offset: int = 0, limit: int = 100, min_outlets: int = 2
+    db: sqlite_utils.Database,
+    offset: int = 0,
+    limit: int = 100,
+    min_outlets: int = 2,
+    search: str | None = None,
 ) -> list[dict]:
-    """Statements by number of outlets, then first seen."""
+    """Statements by number of outlets, then first seen, each with its earliest
+    version's words as `quote`. `search` matches the speaker or any version's words."""
+    where = "sv.outlets >= ?"
+    params: list = [min_outlets]
+    if search:
+        where += (
+            " and (sv.speaker like ? or exists (select 1 from quote_statements qs"
+            " join quotes q on q.id = qs.quote_id"
+            " where qs.statement_id = sv.statement_id and q.text like ?))"
+        )
+        params += [f"%{search}%", f"%{search}%"]
     return _dicts(
         db,
-        "select * from statement_view where outlets >= ?"
-        " order by outlets desc, versions desc, first_seen limit ? offset ?",
-        [min_outlets, limit, offset],
+        f"{_STATEMENT_ROW} where {where}"
+        " order by sv.outlets desc, sv.versions desc, sv.first_seen, sv.statement_id"
+        " limit ? offset ?",
+        [*params, limit, offset],
+    )
+
+
+def get_statement(db: sqlite_utils.Database, statement_id: int) -> dict | None:
+    """One statement_view row with its earliest version's words, or None."""
+    rows = _dicts(db, f"{_STATEMENT_ROW} where sv.statement_id = ?", [statement_id])
+    return rows[0] if rows else None
+
+
+_STATEMENT_ROW = (
+    "select sv.*, (select v.quote from quote_view v where v.statement_id = sv.statement_id"
+    " and v.status != 'rejected' order by v.published, v.id limit 1) as quote"
+    " from statement_view sv"
+)
+
+
+def statement_of(db: sqlite_utils.Database, quote_id: int) -> int | None:
+    """The statement a quote is grouped in, if any."""
+    return _statement_of(db, quote_id)
+
+
+def join_candidates(db: sqlite_utils.Database, quote_id: int, limit: int = 40) -> list[dict]:
+    """Statements a quote might belong to instead: the same speaker's first, then
+    any speaker's, nearest in time first (for the app's join picker)."""
+    row = db.execute(
+        "select speaker_id, published, statement_id from quote_view where id = ?", [quote_id]
+    ).fetchone()
+    if not row:
+        return []
+    speaker_id, published, own = row
+    # Pick and order the few candidates first; their first versions are read after.
+    return _dicts(
+        db,
+        "select sv.*, (select v.id from quote_view v where v.statement_id = sv.statement_id"
+        " and v.status != 'rejected' order by v.published, v.id limit 1) as first_quote_id,"
+        " (select v.quote from quote_view v where v.statement_id = sv.statement_id"
+        " and v.status != 'rejected' order by v.published, v.id limit 1) as quote"
+        " from (select st.id, st.speaker_id is not ? as other_speaker,"
+        " abs(julianday(st.first_seen) - julianday(coalesce(?, st.first_seen))) as distance"
+        " from statements st where st.id is not ? and st.versions > 0"
+        " and abs(julianday(st.first_seen) - julianday(coalesce(?, st.first_seen))) <= ?"
+        " order by other_speaker, distance, st.id limit ?) pick"
+        " join statement_view sv on sv.statement_id = pick.id"
+        " order by pick.other_speaker, pick.distance, pick.id",
+        [speaker_id, published, own, published, WINDOW_DAYS, limit],
     )
 
 

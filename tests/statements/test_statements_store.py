@@ -7,7 +7,13 @@ import pytest
 from store import decisions
 from store.db import open_db
 from store.ingest import save_extraction
-from store.statements import also_reported, list_statements, regroup, versions
+from store.statements import (
+    also_reported,
+    join_candidates,
+    list_statements,
+    regroup,
+    versions,
+)
 
 STORIES = {
     "wire": (
@@ -114,9 +120,9 @@ def test_undoing_a_split_puts_the_quote_back(db):
     before = statement(db, q["daily"])
     decisions.leave_statement(db, q["daily"], analyst="maria")
     assert statement(db, q["daily"]) != before
+    # Undo alone regroups the quote's days: no separate regroup needed.
     decisions.undo(db, analyst="maria")
-    regroup(db)
-    assert statement(db, q["daily"]) == statement(db, q["wire"])
+    assert statement(db, q["daily"]) == statement(db, q["wire"]) == before
 
 
 def test_statement_view_reads_in_plain_sql(db, tmp_path):
@@ -132,3 +138,30 @@ def test_versions_list_every_outlets_wording(db):
     q = ids(db)
     texts = [v["quote"] for v in versions(db, statement(db, q["wire"]))]
     assert len(texts) == 2 and all("four thousand jobs" in t for t in texts)
+
+
+def test_joining_a_whole_statement_is_one_undoable_step(db):
+    q = ids(db)
+    decisions.join_statements(db, [q["wire"], q["daily"]], q["weekly"], analyst="li")
+    assert statement(db, q["wire"]) == statement(db, q["daily"]) == statement(db, q["weekly"])
+    decisions.undo(db, analyst="li")
+    assert statement(db, q["wire"]) == statement(db, q["daily"]) != statement(db, q["weekly"])
+    assert decisions.undo(db, analyst="li") is None
+
+
+def test_join_candidates_offer_the_same_speakers_statements_nearby(db):
+    q = ids(db)
+    [candidate] = join_candidates(db, q["weekly"])
+    assert candidate["statement_id"] == statement(db, q["wire"])
+    assert candidate["first_quote_id"] == q["wire"]
+    assert "four thousand jobs" in candidate["quote"]
+
+
+def test_statements_found_by_speaker_or_words(db):
+    everything = list_statements(db, min_outlets=1)
+    assert len(everything) == 2
+    assert [s["quote"] for s in list_statements(db, min_outlets=1, search="quotas")] == [
+        "fishing quotas would be cut sharply next spring"
+    ]
+    assert len(list_statements(db, min_outlets=1, search="Ruiz")) == 2
+    assert list_statements(db, min_outlets=1, search="nobody said this") == []
