@@ -72,6 +72,30 @@ def apply_speaker(db: Any, op: str, speaker: dict[str, Any], *, analyst: str, **
     raise ValueError(f"unknown speaker action {op!r}")
 
 
+def apply_statement(
+    db: Any, op: str, statement_id: int, quote_ids: list[int], *, analyst: str, **kw: Any
+) -> str:
+    """Move quotes between statements, if they are still where the analyst saw them."""
+    from store import decisions
+    from store.errors import StaleEdit
+    from store.statements import statement_of
+
+    for quote_id in quote_ids:
+        if statement_of(db, quote_id) != statement_id:
+            raise StaleEdit(
+                f"quote {quote_id} is no longer in statement {statement_id};"
+                " someone regrouped it. Look again and decide"
+            )
+    if op == "join":
+        decisions.join_statements(db, quote_ids, kw["into_quote_id"], analyst=analyst)
+        what = f"quote #{quote_ids[0]}" if len(quote_ids) == 1 else f"statement {statement_id}"
+        return f"Joined {what} into statement {kw['into_statement_id']}"
+    if op == "leave":
+        decisions.leave_statement(db, quote_ids[0], analyst=analyst)
+        return f"Quote #{quote_ids[0]} is now a statement of its own"
+    raise ValueError(f"unknown statement action {op!r}")
+
+
 def undo(db: Any, *, analyst: str) -> str | None:
     from store import decisions
 

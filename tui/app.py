@@ -1,8 +1,7 @@
 """QuoteDeskApp: the analyst's desk over one quotedesk database.
 
 Screens are Textual modes, so each keeps its own state while the analyst
-moves between them (and a later Statements screen is one more entry in
-MODES). All database work runs on the DataSource thread; when a decision is
+moves between them. All database work runs on the DataSource thread; when a decision is
 stored, `data_version` goes up and every screen re-reads what it shows.
 """
 
@@ -31,6 +30,12 @@ def _speakers_screen() -> Any:
     return SpeakersScreen()
 
 
+def _statements_screen() -> Any:
+    from tui.screens.statements import StatementsScreen
+
+    return StatementsScreen()
+
+
 def _overview_screen() -> Any:
     from tui.screens.overview import OverviewScreen
 
@@ -44,11 +49,11 @@ class QuoteDeskApp(App):
     # Narrow terminals stack the detail pane under the table; wide ones put it beside.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
 
-    # A later Statements screen (issue 6) is one more mode here and one F-key.
     MODES = {
         "quotes": QuotesScreen,
         "speakers": _speakers_screen,
         "overview": _overview_screen,
+        "statements": _statements_screen,
     }
     DEFAULT_MODE = "quotes"
 
@@ -58,6 +63,7 @@ class QuoteDeskApp(App):
         Binding("f2", "switch_mode('quotes')", "Quotes", id="go-quotes", show=False),
         Binding("f3", "switch_mode('speakers')", "Speakers", id="go-speakers", show=False),
         Binding("f4", "switch_mode('overview')", "Overview", id="go-overview", show=False),
+        Binding("f5", "switch_mode('statements')", "Statements", id="go-statements", show=False),
     ]
 
     # Bumped after every stored decision; screens watch it and reload.
@@ -119,6 +125,10 @@ class QuoteDeskApp(App):
         self.switch_mode("quotes")
         self.screen_for("quotes").show_filter(quote_filter)
 
+    def show_statement(self, statement_id: int, quote_id: int | None = None) -> None:
+        self.switch_mode("statements")
+        self.screen_for("statements").show_statement(statement_id, quote_id)
+
     def screen_for(self, mode: str) -> Any:
         """The base screen of a mode (the bottom of its stack)."""
         return self._screen_stacks[mode][0]
@@ -150,11 +160,13 @@ def binding_table() -> list[tuple[str, Binding]]:
     from tui.screens.article import ArticleScreen
     from tui.screens.overview import OverviewScreen
     from tui.screens.speakers import SpeakersScreen
+    from tui.screens.statements import StatementsScreen
 
     rows: list[tuple[str, Binding]] = []
     for where, owner in (
         ("Quotes", QuotesScreen),
         ("Speakers", SpeakersScreen),
+        ("Statements", StatementsScreen),
         ("Article", ArticleScreen),
         ("Overview", OverviewScreen),
         ("Everywhere", QuoteDeskApp),

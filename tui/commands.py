@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 NAVIGATION = (
     ("Go to Quotes", "switch_mode('quotes')", "The quotes table and review desk"),
     ("Go to Speakers", "switch_mode('speakers')", "Speakers: counts, rename, merge, split"),
+    ("Go to Statements", "switch_mode('statements')", "One statement as each outlet reported it"),
     ("Go to Overview", "switch_mode('overview')", "Charts: speakers × outlets, stance, kinds"),
     ("Help: keys and screens", "help", "Every key binding, and how to remap it"),
     ("Quit quotedesk", "quit", "Leave the app; every decision is already stored"),

@@ -32,6 +32,11 @@ STATUS_GLYPHS: dict[str, str] = {"unreviewed": "·", "accepted": "✓", "rejecte
 SOURCE_STYLE = "bold underline #ffffff on #5c6bc0"
 CUE_STYLE = "bold italic underline"
 
+# Word differences between two outlets' versions of one statement: what only
+# the left (base) version says, and what only the right one says.
+DIFF_ONLY_BASE = "bold #ffab91 on #4e2a22"
+DIFF_ONLY_OTHER = "bold #a5d6a7 on #1f3d24"
+
 
 def kind_colour(kind: str | None) -> str:
     return KIND_COLOURS.get(kind or "", UNKNOWN_COLOUR)

@@ -47,3 +47,25 @@ def test_no_database(snap_compare, tmp_path, monkeypatch, size):
     monkeypatch.chdir(tmp_path)  # a relative path, so the message is the same every run
     app = QuoteDeskApp(Path("data.db"), "tester")
     assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+STATEMENT_SCREENS = {
+    "statements": ["f5"],
+    # The KCNA statement in two translations, one word-level comparison.
+    "statements-compare": ["f5", "down", "down", "down", "tab", "down"],
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", list(STATEMENT_SCREENS))
+def test_statements_screen(snap_compare, sample_db_copy, size, screen):
+    """On the real samples: grouping several outlets needs articles that overlap."""
+    app = QuoteDeskApp(sample_db_copy, "tester")
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in STATEMENT_SCREENS[screen]:
+            await pilot.press(key)
+            await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

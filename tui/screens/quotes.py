@@ -113,6 +113,7 @@ class QuotesScreen(Screen):
         Binding("e", "export", "Export CSV", id="export", show=False),
         Binding("c", "copy", "Copy with citation", id="copy", show=False),
         Binding("r", "article", "Read in article", id="open-article", show=False),
+        Binding("v", "compare", "Compare outlets", id="compare", show=False),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter", show=False),
     ]
 
@@ -463,6 +464,14 @@ class QuotesScreen(Screen):
 
         if quote := self._guard():
             self.app.push_screen(ArticleScreen(quote["article_id"], quote["id"]))
+
+    def action_compare(self) -> None:
+        """The quote's statement on the Statements screen, this version highlighted."""
+        if quote := self._guard():
+            if quote.get("statement_id") is None:
+                self.notify("This quote is not grouped into a statement yet.")
+                return
+            self.app.show_statement(quote["statement_id"], quote["id"])
 
     def action_copy(self) -> None:
         if quote := self._guard():

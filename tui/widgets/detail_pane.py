@@ -83,6 +83,23 @@ def legend(kind: str | None) -> Text:
     )
 
 
+def also_reported(quote: dict[str, Any], others: list[dict[str, Any]]) -> Text:
+    """Each other outlet's version of the statement, with how many words it shares."""
+    from tui.widgets.compare import clean, similarity
+
+    out = Text()
+    for other in others:
+        if out:
+            out.append("\n")
+        out.append(other.get("outlet") or "unknown outlet", style="bold")
+        out.append(f" {str(other.get('published') or '')[:10]}", style="dim")
+        same = similarity(quote.get("quote") or "", other.get("quote") or "")
+        out.append(f" {same:.0%} same", style="dim")
+        out.append(f"  {clean(other.get('quote') or '')}")
+    out.append("\nv compares them side by side", style="dim italic")
+    return out
+
+
 class DetailPane(VerticalScroll, can_focus=False):
     """Shows one quote's detail; `show(None)` shows the empty hint instead."""
 
@@ -152,4 +169,7 @@ class DetailPane(VerticalScroll, can_focus=False):
             grid.add_row("note", Text(d["note"], style="italic"))
         if d.get("machine_missing"):
             grid.add_row("", Text("no longer found by the NLP pass", style="yellow"))
+        others = d.get("also_reported") or []
+        if others:
+            grid.add_row("also by", also_reported(d, others))
         return Group(legend(d.get("kind")), grid)
