@@ -3,7 +3,9 @@
     uv run python docs/screenshots/make_screenshots.py
 
 Uses the hand-written test corpus (tests/tui/conftest.py) in a temporary
-database, with a few decisions made first so the charts have something to show.
+database, with a few decisions made first so the charts have something to show;
+the demo and Statements shots use the bundled samples, ingested for real, since
+comparing outlets needs articles that report the same statements.
 """
 
 from __future__ import annotations
@@ -24,6 +26,12 @@ SHOTS = {
     "article": ["down", "down", "r"],
     "overview": ["f4"],
     "help": ["question_mark"],
+}
+
+SAMPLE_SHOTS = {
+    "demo": [],
+    # The KCNA statement in two translations, compared word by word.
+    "statements": ["f5", "down", "down", "down", "tab", "down"],
 }
 
 
@@ -54,6 +62,17 @@ async def review(db: Path) -> None:
         await pilot.pause(0.3)
 
 
+def ingest_samples() -> Path:
+    from typer.testing import CliRunner
+
+    from tui.cli import app, samples_dir
+
+    db = Path(tempfile.mkdtemp()) / "samples.db"
+    result = CliRunner().invoke(app, ["ingest", str(samples_dir()), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
 def main() -> None:
     from conftest import build_db
 
@@ -63,6 +82,10 @@ def main() -> None:
     for name, keys in SHOTS.items():
         for size in ((160, 45), (80, 24)):
             asyncio.run(shoot(db, name, keys, size))
+    samples = ingest_samples()
+    for name, keys in SAMPLE_SHOTS.items():
+        for size in ((160, 45), (80, 24)):
+            asyncio.run(shoot(samples, name, keys, size))
     asyncio.run(shoot(Path("data.db"), "no-database", [], (80, 24)))
 
 
