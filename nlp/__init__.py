@@ -1,4 +1,4 @@
 """Text in, quote records out: the spaCy pass of quotedesk (no SQL, no UI)."""
 
 # Bump whenever extraction output changes, so stored machine layers are redone.
-PIPELINE_VERSION = "rules-2"
+PIPELINE_VERSION = "rules-3"

@@ -164,7 +164,24 @@ def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
         before = verb.doc[verb.head.left_edge.i : verb.left_edge.i]
         if before and before[-1].text in (",", ":", "—", "–") and source.i > verb.head.i:
             return _minus(verb.head, verb)
+    if verb.dep_ == "parataxis" and verb.i < verb.head.i and _set_off(verb, source):
+        # "Greensboro, Sexton said, made him question ...": the cue interrupts
+        # its content, which is the whole clause around it.
+        return _minus(verb.head, verb)
     return []
+
+
+SET_OFF = (",", "—", "–")
+
+
+def _set_off(verb: Token, source: Token) -> bool:
+    """The cue and its source stand between commas (or dashes) inside the clause."""
+    doc = verb.doc
+    start, end = verb.left_edge.i, verb.right_edge.i
+    opens = doc[start].text in SET_OFF or (start > 0 and doc[start - 1].text in SET_OFF)
+    closes = doc[end].text in SET_OFF or (end + 1 < len(doc) and doc[end + 1].text in SET_OFF)
+    inside = start <= source.i <= end
+    return opens and closes and inside and _has_words(doc, verb.head.left_edge.i, start)
 
 
 def _minus(head: Token, cut: Token) -> list[tuple[int, int]]:

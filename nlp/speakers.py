@@ -111,6 +111,9 @@ class SpeakerResolver:
             return Speaker(_core_phrase(head), "unnamed", None, "unnamed source", 0.8, None)
         if lemma in self.lex.speech_nouns or lower in self.lex.speech_nouns:
             return self._document(head)
+        known = self._known_surname(head)
+        if known is not None:
+            return known
         org = self._org_in(span, head)
         if org is not None:
             return Speaker(org, "organisation", None, "organisation named", 0.85, None)
@@ -153,6 +156,20 @@ class SpeakerResolver:
                 if len(parts) > 1 and key in (name_key(parts[-1]), name_key(parts[0])):
                     return full, f"'{name}' -> {full} named in the text", 0.9
         return name, "surname only", 0.7
+
+    def _known_surname(self, head: Token) -> Speaker | None:
+        """'Marin said', where the entity recogniser took Marin for a place or a
+        company: a person named in full elsewhere in the article wins."""
+        if head.pos_ != "PROPN" or head.is_upper:
+            return None  # acronyms are organisations
+        if any(
+            c.dep_ == "compound" and c.lower_.rstrip(".") not in HONORIFICS for c in head.children
+        ):
+            return None  # "Morgan Stanley": a longer name, not a surname
+        full, evidence, confidence = self.full_name(head.text, head.i)
+        if full == head.text:
+            return None
+        return Speaker(full, "person", None, evidence, confidence - 0.05, None)
 
     def _org_in(self, span: Span, head: Token) -> str | None:
         """An organisation entity that is the mention's head or modifies it."""

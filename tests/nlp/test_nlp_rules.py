@@ -58,3 +58,17 @@ def test_headline_says_carries_an_attribution(run):
     (headline,) = by_prefix(extraction, "bridge will reopen")
     assert [extraction.article.text[slice(*r)] for r in headline.cue] == ["says"]
     assert headline.speaker_type == "unnamed"  # a role, nobody named
+
+
+def test_cue_set_off_inside_its_content(run):
+    text = (
+        "Title\n\n"
+        "Union leader Rosa Marin spoke after the vote.\n\n"
+        "The new contract, Marin said, would protect every night-shift job at the plant.\n"
+    )
+    extraction = run(text)
+    (quote,) = by_prefix(extraction, "The new contract")
+    parts = [extraction.article.text[slice(*r)] for r in quote.content]
+    assert parts == ["The new contract", "would protect every night-shift job at the plant"]
+    assert (quote.speaker, quote.kind) == ("Rosa Marin", "indirect")
+    assert [extraction.article.text[slice(*r)] for r in quote.cue] == ["said"]
