@@ -110,11 +110,15 @@ def get_statement(db: sqlite_utils.Database, statement_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
-_STATEMENT_ROW = (
-    "select sv.*, (select v.quote from quote_view v where v.statement_id = sv.statement_id"
-    " and v.status != 'rejected' order by v.published, v.id limit 1) as quote"
-    " from statement_view sv"
-)
+def _first_version(column: str) -> str:
+    """A subquery for one column of statement sv's earliest version still standing."""
+    return (
+        f"(select v.{column} from quote_view v where v.statement_id = sv.statement_id"
+        " and v.status != 'rejected' order by v.published, v.id limit 1)"
+    )
+
+
+_STATEMENT_ROW = f"select sv.*, {_first_version('quote')} as quote from statement_view sv"
 
 
 def statement_of(db: sqlite_utils.Database, quote_id: int) -> int | None:
@@ -134,10 +138,8 @@ def join_candidates(db: sqlite_utils.Database, quote_id: int, limit: int = 40) -
     # Pick and order the few candidates first; their first versions are read after.
     return _dicts(
         db,
-        "select sv.*, (select v.id from quote_view v where v.statement_id = sv.statement_id"
-        " and v.status != 'rejected' order by v.published, v.id limit 1) as first_quote_id,"
-        " (select v.quote from quote_view v where v.statement_id = sv.statement_id"
-        " and v.status != 'rejected' order by v.published, v.id limit 1) as quote"
+        f"select sv.*, {_first_version('id')} as first_quote_id,"
+        f" {_first_version('quote')} as quote"
         " from (select st.id, st.speaker_id is not ? as other_speaker,"
         " abs(julianday(st.first_seen) - julianday(coalesce(?, st.first_seen))) as distance"
         " from statements st where st.id is not ? and st.versions > 0"

@@ -32,14 +32,19 @@ SCREENS = {
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_screen(snap_compare, db_path, size, screen):
     app = QuoteDeskApp(db_path, "tester")
+    assert snap_compare(app, terminal_size=size, run_before=pressing(SCREENS[screen]))
+
+
+def pressing(keys: list[str]):
+    """A run_before that presses the keys, letting the app settle after each."""
 
     async def run_before(pilot) -> None:
         await settle(pilot)
-        for key in SCREENS[screen]:
+        for key in keys:
             await pilot.press(key)
             await settle(pilot)
 
-    assert snap_compare(app, terminal_size=size, run_before=run_before)
+    return run_before
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -61,11 +66,4 @@ STATEMENT_SCREENS = {
 def test_statements_screen(snap_compare, sample_db_copy, size, screen):
     """On the real samples: grouping several outlets needs articles that overlap."""
     app = QuoteDeskApp(sample_db_copy, "tester")
-
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        for key in STATEMENT_SCREENS[screen]:
-            await pilot.press(key)
-            await settle(pilot)
-
-    assert snap_compare(app, terminal_size=size, run_before=run_before)
+    assert snap_compare(app, terminal_size=size, run_before=pressing(STATEMENT_SCREENS[screen]))

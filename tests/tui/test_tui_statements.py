@@ -11,7 +11,7 @@ import sqlite3
 
 from tui_helpers import settle
 
-from store.queries import get_quote
+from store.queries import QuoteFilter, get_quote
 from store.statements import versions
 from tui.app import QuoteDeskApp
 from tui.palette import DIFF_ONLY_BASE, DIFF_ONLY_OTHER
@@ -169,8 +169,6 @@ async def test_quote_detail_says_who_else_reported_it_and_v_compares(sample_db_c
     app = QuoteDeskApp(sample_db_copy, "tester")
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        from store.queries import QuoteFilter
-
         app.screen.show_filter(QuoteFilter(search="best friend"))
         await settle(pilot)
         assert app.screen.current["id"] == herald

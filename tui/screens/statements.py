@@ -47,10 +47,6 @@ class VersionsLoaded(Message):
     rows: list[dict[str, Any]]
 
 
-def outlets_line(row: dict[str, Any]) -> str:
-    return row.get("outlet_names") or ""
-
-
 class StatementsScreen(Screen):
     BINDINGS = [
         Binding("enter", "open_quotes", "Quotes", id="statement-quotes"),

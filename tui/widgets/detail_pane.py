@@ -23,6 +23,7 @@ from tui.palette import (
     stance_text,
     status_text,
 )
+from tui.widgets.compare import clean, similarity
 
 Spans = list[tuple[int, int]]
 
@@ -85,8 +86,6 @@ def legend(kind: str | None) -> Text:
 
 def also_reported(quote: dict[str, Any], others: list[dict[str, Any]]) -> Text:
     """Each other outlet's version of the statement, with how many words it shares."""
-    from tui.widgets.compare import clean, similarity
-
     out = Text()
     for other in others:
         if out:
