@@ -1,11 +1,12 @@
 """Throughput of the NLP pass: bare spaCy pipeline vs quotedesk, and --jobs scaling.
 
-    uv run python bench/bench_nlp.py [DIR] [--limit N] [--jobs 1 2]
+    uv run python bench/bench_nlp.py [DIR] [--limit N] [--jobs 1 2] [--tagger PATH]
 
 DIR is a folder of .txt articles or a PolNeAR-style corpus (uses DIR/text);
 default: the bundled samples repeated to 100 articles. Prints articles/s for
 the bare model and with quotedesk's components (single process), their ratio,
-and quotedesk's articles/s for each --jobs value.
+and quotedesk's articles/s for each --jobs value. With --tagger (a trained
+attribution tagger, quotedesk train) the quotedesk figures include it.
 """
 
 from __future__ import annotations
@@ -46,9 +47,10 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", type=Path)
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--jobs", type=int, nargs="*", default=[1, 2])
+    parser.add_argument("--tagger", help="a trained attribution tagger's folder")
     args = parser.parse_args()
     texts = load_texts(args.folder, args.limit)
-    bare, full = load_bare(), load_nlp()
+    bare, full = load_bare(), load_nlp(args.tagger)
     # Warm both up so model loading and first-call costs are not timed.
     list(bare.pipe(texts[:5]))
     list(full.pipe(texts[:5]))
@@ -56,11 +58,12 @@ def main() -> None:
     full_rate = rate(lambda ts: list(full.pipe(ts, batch_size=32)), texts)
     print(f"articles: {len(texts)}")
     print(f"bare spaCy ({', '.join(bare.pipe_names)}): {bare_rate:.1f} articles/s")
-    print(f"with quotedesk components:  {full_rate:.1f} articles/s")
+    print(f"with quotedesk components ({', '.join(full.pipe_names)}): {full_rate:.1f} articles/s")
     print(f"ratio: {full_rate / bare_rate:.2f}")
     articles = [Article(doc=str(i), text=t) for i, t in enumerate(texts)]
     for jobs in args.jobs:
-        jobs_rate = rate(lambda _, n=jobs: list(extract(articles, jobs=n)), texts)
+        run = lambda _, n=jobs: list(extract(articles, jobs=n, tagger=args.tagger))  # noqa: E731
+        jobs_rate = rate(run, texts)
         print(f"extract(jobs={jobs}): {jobs_rate:.1f} articles/s")
 
 

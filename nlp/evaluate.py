@@ -21,6 +21,7 @@ Measures, as BBC Citron reports them plus end-to-end ones:
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,8 +124,18 @@ def _range(part: str) -> Range:
     return int(start), int(end)
 
 
-def corpus_items(corpus_dir: Path, limit: int | None = None) -> list[tuple[Path, Path]]:
-    """(text file, annotation file) pairs in name order."""
+SPLITS = ("all", "train", "held-out")
+
+
+def held_out(stem: str) -> bool:
+    """One article in ten, chosen by a hash of its name: never used to train the tagger."""
+    return zlib.crc32(stem.encode("utf-8")) % 10 == 0
+
+
+def corpus_items(
+    corpus_dir: Path, limit: int | None = None, split: str = "all"
+) -> list[tuple[Path, Path]]:
+    """(text file, annotation file) pairs in name order, on one side of the split."""
     annotations: dict[str, Path] = {}
     for ann in sorted((corpus_dir / "attributions").glob("*.ann")):
         stem = ann.stem
@@ -133,7 +144,9 @@ def corpus_items(corpus_dir: Path, limit: int | None = None) -> list[tuple[Path,
                 annotations.setdefault(candidate, ann)
                 break
     items = [
-        (corpus_dir / "text" / f"{stem}.txt", ann) for stem, ann in sorted(annotations.items())
+        (corpus_dir / "text" / f"{stem}.txt", ann)
+        for stem, ann in sorted(annotations.items())
+        if split == "all" or held_out(stem) == (split == "held-out")
     ]
     return items[:limit] if limit is not None else items
 
@@ -300,13 +313,19 @@ def _score_quotes(tokens, gold: list[Attribution], pred: list[Quote], report: Re
 # -- entry points ------------------------------------------------------------------------
 
 
-def evaluate(corpus_dir: Path, jobs: int = 1, limit: int | None = None) -> Report:
+def evaluate(
+    corpus_dir: Path,
+    jobs: int = 1,
+    limit: int | None = None,
+    split: str = "all",
+    tagger: str | None = None,
+) -> Report:
     """Run extract() over the corpus texts and score against the brat annotations."""
     corpus_dir = Path(corpus_dir)
-    items = corpus_items(corpus_dir, limit)
+    items = corpus_items(corpus_dir, limit, split)
     gold_by_doc = {t.stem: read_ann(a.read_text(encoding="utf-8")) for t, a in items}
     report = Report()
-    for extraction in extract(_articles(items), jobs=jobs):
+    for extraction in extract(_articles(items), jobs=jobs, tagger=tagger):
         article = extraction.article
         score_document(article.text, gold_by_doc[article.doc], extraction.quotes, report)
         report.articles += 1

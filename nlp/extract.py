@@ -17,14 +17,16 @@ def extract(
     jobs: int = 1,
     batch_size: int = 32,
     known_speakers: Iterable[str] = (),
+    tagger: str | None = None,
 ) -> Iterator[Extraction]:
     """Find quotes, speakers and outlet for each article, in input order.
 
     Person names are made canonical across the whole call (and against the
     names already known, e.g. from the database), so "Choe Son-hui" in one
     article and "Choe Son Hui" in another become one speaker, with an Alias.
+    `tagger` adds a trained attribution tagger's finds to the rules' (load_nlp).
     """
-    nlp = load_nlp()
+    nlp = load_nlp(tagger)
     canonicals = Canonicals(known_speakers)
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=jobs):

@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.attribution import make_attribution_tagger  # noqa: F401  (registers the factory)
 from nlp.lexicon import load_lexicon
 from nlp.quotes import Settings, find_quotes
 from nlp.speakers import people
@@ -71,10 +72,16 @@ def make_quote_finder(
 
 
 @cache
-def load_nlp() -> Language:
-    """The parser plus quotedesk's components; cached, so one load per process."""
+def load_nlp(tagger: str | None = None) -> Language:
+    """The parser plus quotedesk's components; cached, so one load per process.
+
+    `tagger` is the folder of a trained attribution tagger (quotedesk train);
+    without one the pass is rules only.
+    """
     nlp = spacy.load(MODEL)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    if tagger:
+        nlp.add_pipe("attribution_tagger", config={"model": str(tagger)}, last=True)
     nlp.add_pipe("quote_finder", last=True)
     return nlp
 

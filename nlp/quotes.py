@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.attribution import tagged_attributions
 from nlp.frames import Frame, find_frames, trim
 from nlp.lexicon import Lexicon
 from nlp.marks import Marked, find_marked
@@ -42,6 +43,7 @@ def find_quotes(doc: Doc, lex: Lexicon, settings: Settings) -> list[dict]:
     marked = [m for m in (_mark_tokens(doc, m) for m in find_marked(doc.text)) if m]
     frames = find_frames(doc, lex, settings.include_beliefs)
     found = _link(doc, frames, marked, settings)
+    found += _tagged(doc, found, marked, lex, settings)
     found.sort(key=lambda f: f.content[0][0])
     resolver = SpeakerResolver(doc, lex, _nested_sources(found))
     quotes: list[dict] = []
@@ -192,6 +194,37 @@ def _link(
         elif settings.keep_unattributed:
             found.append(Found([mark.inner], None, "direct", evidence="nobody named"))
     return found
+
+
+def _tagged(
+    doc: Doc, found: list[Found], marks: list[MarkTokens], lex: Lexicon, settings: Settings
+) -> list[Found]:
+    """Attributions the trained tagger found (when it ran) that the rules did not."""
+    taken = {i for item in found for start, end in item.content for i in range(start, end)}
+    extra = []
+    for tagged in tagged_attributions(doc):
+        tokens = {i for start, end in tagged.content for i in range(start, end)}
+        if len(tokens & taken) * 2 > len(tokens):
+            continue  # the rules have it, with their own speaker and content edges
+        belief = not _speech_cue(doc, tagged.cue, lex)
+        if belief and not settings.include_beliefs:
+            continue
+        frame = Frame(tagged.cue, tagged.source, tagged.content, belief=belief)
+        inside = [m for m in marks if _overlaps(m.inner, tagged.content)]
+        if inside and _covered_by(doc, tagged.content, inside):
+            item = Found([m.inner for m in inside], frame, "direct", [m.marked for m in inside])
+        else:
+            kind = "mixed" if inside else "belief" if belief else "indirect"
+            item = Found(tagged.content, frame, kind)
+        item.evidence = "attribution tagger"
+        taken |= tokens
+        extra.append(item)
+    return extra
+
+
+def _speech_cue(doc: Doc, cue: list[int], lex: Lexicon) -> bool:
+    words = {doc[i].lemma_.lower() for i in cue} | {doc[i].lower_ for i in cue}
+    return bool(words & (lex.speech_verbs | lex.speech_nouns | {"according", ":"}))
 
 
 def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:

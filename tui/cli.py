@@ -33,6 +33,15 @@ DbOption = Annotated[Path, typer.Option("--db", help="The quotedesk database fil
 JobsOption = Annotated[
     int, typer.Option("--jobs", "-j", min=1, help="Processes for the NLP pass (one model each).")
 ]
+TaggerOption = Annotated[
+    Path | None,
+    typer.Option(
+        envvar="QUOTEDESK_TAGGER",
+        exists=True,
+        file_okay=False,
+        help="A trained attribution tagger (quotedesk train) to run beside the rules.",
+    ),
+]
 PathsArgument = Annotated[
     list[Path], typer.Argument(help=".txt files (first line is the title), folders, .jsonl files.")
 ]
@@ -66,9 +75,10 @@ def ingest(
         str | None, typer.Option(help="Outlet for every article (overrides metadata and text).")
     ] = None,
     jobs: JobsOption = 1,
+    tagger: TaggerOption = None,
 ) -> None:
     """Find the quotes in articles and store them; the same article twice is stored once."""
-    summary = run_ingest(paths, db, outlet, jobs)
+    summary = run_ingest(paths, db, outlet, jobs, tagger)
     say(summary.line())
     if summary.errors:
         raise typer.Exit(1)
@@ -79,6 +89,7 @@ def extract(
     paths: PathsArgument,
     outlet: Annotated[str | None, typer.Option(help="Outlet for every article.")] = None,
     jobs: JobsOption = 1,
+    tagger: TaggerOption = None,
 ) -> None:
     """Print the extraction record of each article as JSON Lines; no database."""
     from nlp.articles import read_articles
@@ -86,7 +97,7 @@ def extract(
 
     errors = []
     good = _report_errors(read_articles(paths, outlet), errors)
-    for record in run_extract(good, jobs=jobs):
+    for record in run_extract(good, jobs=jobs, tagger=_str(tagger)):
         sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
     if errors:
         raise typer.Exit(1)
@@ -138,14 +149,46 @@ def evaluate(
     corpus: Annotated[Path, typer.Argument(help="A folder with text/ and attributions/ (brat).")],
     jobs: JobsOption = 1,
     limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+    split: Annotated[
+        str,
+        typer.Option(help="all, train or held-out: the tagger's split, by article name."),
+    ] = "all",
+    tagger: TaggerOption = None,
 ) -> None:
     """Score the NLP pass against a corpus in PolNeAR's layout."""
+    from nlp.evaluate import SPLITS, format_report
     from nlp.evaluate import evaluate as run_evaluate
-    from nlp.evaluate import format_report
 
+    _check_corpus(corpus)
+    if split not in SPLITS:
+        raise StoreError(f"unknown split {split!r}: use {', '.join(SPLITS)}")
+    report = run_evaluate(corpus, jobs=jobs, limit=limit, split=split, tagger=_str(tagger))
+    typer.echo(format_report(report))
+
+
+@app.command()
+def train(
+    corpus: Annotated[Path, typer.Argument(help="A folder with text/ and attributions/ (brat).")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where the trained tagger goes.")
+    ] = Path("models/attribution"),
+    epochs: Annotated[int, typer.Option(min=1, help="Passes over the training articles.")] = 6,
+) -> None:
+    """Train the attribution tagger on a PolNeAR-style corpus (CPU; held-out articles unseen)."""
+    from nlp.training import train as run_train
+
+    _check_corpus(corpus)
+    tagger = run_train(corpus, output, {"training.max_epochs": epochs})
+    say(f"trained tagger in {tagger}; use it with --tagger {tagger} or QUOTEDESK_TAGGER")
+
+
+def _check_corpus(corpus: Path) -> None:
     if not (corpus / "text").is_dir() or not (corpus / "attributions").is_dir():
         raise StoreError(f"{corpus}: expected text/ and attributions/ folders (PolNeAR layout)")
-    typer.echo(format_report(run_evaluate(corpus, jobs=jobs, limit=limit)))
+
+
+def _str(path: Path | None) -> str | None:
+    return str(path) if path else None
 
 
 @app.command()
@@ -191,22 +234,26 @@ class IngestSummary:
         return line
 
 
-def run_ingest(paths: list[Path], db_path: Path, outlet: str | None, jobs: int) -> IngestSummary:
+def run_ingest(
+    paths: list[Path], db_path: Path, outlet: str | None, jobs: int, tagger: Path | None = None
+) -> IngestSummary:
     """Read, extract and store, one transaction per article, skipping what is stored."""
     from store.db import open_db
 
     db = open_db(db_path)
     try:
-        return _ingest_into(db, paths, outlet, jobs)
+        return _ingest_into(db, paths, outlet, jobs, _str(tagger))
     finally:
         db.conn.close()
 
 
-def _ingest_into(db, paths: list[Path], outlet: str | None, jobs: int) -> IngestSummary:
+def _ingest_into(
+    db, paths: list[Path], outlet: str | None, jobs: int, tagger: str | None
+) -> IngestSummary:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from nlp import PIPELINE_VERSION
+    from nlp import pipeline_version
     from nlp.articles import read_articles
     from nlp.extract import extract as run_extract
     from store.errors import BadRecord
@@ -214,11 +261,12 @@ def _ingest_into(db, paths: list[Path], outlet: str | None, jobs: int) -> Ingest
     from store.speakers import known_speaker_names
     from store.statements import regroup
 
+    version = pipeline_version(tagger)
     summary = IngestSummary()
     articles = list(_report_errors(read_articles(paths, outlet), summary.errors))
     todo = []
     for article in articles:
-        if article_known(db, content_hash(article.text), PIPELINE_VERSION):
+        if article_known(db, content_hash(article.text), version):
             summary.unchanged += 1
         else:
             todo.append(article)
@@ -233,11 +281,12 @@ def _ingest_into(db, paths: list[Path], outlet: str | None, jobs: int) -> Ingest
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("ingest", total=len(todo), doc="loading model…")
         days: list[str | None] = []
-        records = run_extract(todo, jobs=jobs, known_speakers=known_speaker_names(db))
+        known = known_speaker_names(db)
+        records = run_extract(todo, jobs=jobs, known_speakers=known, tagger=tagger)
         for record in records:
             progress.update(task, advance=1, doc=record.article.doc)
             try:
-                result = save_extraction(db, asdict(record), PIPELINE_VERSION)
+                result = save_extraction(db, asdict(record), version)
             except BadRecord as exc:  # the NLP pass tripped on this one; keep going
                 say(f"quotedesk: skipped {exc}")
                 summary.errors.append(exc)

@@ -1,0 +1,190 @@
+"""The trained attribution tagger: training data, reading its spans, and a real
+(tiny) training run through the command line, on invented articles."""
+
+import json
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Span
+
+from nlp.attribution import SPANS_KEY, tagged_attributions
+from nlp.evaluate import Attribution
+from nlp.training import tagged_doc
+from tui.cli import app
+
+QUOTEDESK = str(Path(sys.executable).parent / "quotedesk")
+
+TEXT = (
+    "Talks stall\n\n"
+    "The minister said the plan had failed. Costs had doubled since spring.\n\n"
+    "KCNA said that Putin expressed support for the talks.\n"
+)
+
+
+def _at(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def test_training_doc_cuts_content_at_sentences_and_keeps_the_outer_attribution(nlp):
+    doc = nlp(TEXT)
+    two_sentences = (
+        TEXT.index("the plan"),
+        TEXT.index("spring.") + len("spring."),
+    )
+    gold = [
+        Attribution([two_sentences], [_at(TEXT, "The minister")], [_at(TEXT, "said")]),
+        Attribution(
+            [_at(TEXT, "Putin expressed support for the talks")],
+            [_at(TEXT, "KCNA")],
+            [_at(TEXT, "said that")],
+        ),
+        # Nested inside KCNA's content: a tagger cannot hold both, the outer one wins.
+        Attribution(
+            [_at(TEXT, "support for the talks")],
+            [_at(TEXT, "Putin")],
+            [_at(TEXT, "expressed")],
+        ),
+    ]
+    tagged = tagged_doc(doc, gold)
+    contents = [e.text for e in tagged.ents if e.label_ == "CONTENT"]
+    assert contents == [
+        "the plan had failed.",
+        "Costs had doubled since spring.",
+        "Putin expressed support for the talks",
+    ]
+    assert [e.text for e in tagged.ents if e.label_ == "SOURCE"] == ["The minister", "KCNA"]
+    for ent in tagged.ents:
+        assert not ent[0].is_space and not ent[-1].is_space
+        assert not any(t.is_sent_start for t in ent[1:]), ent.text
+
+
+def test_tagger_spans_read_back_as_attributions(nlp):
+    doc = nlp(TEXT)
+    plan = doc.char_span(*_at(TEXT, "the plan had failed."), alignment_mode="expand")
+    costs = doc.char_span(*_at(TEXT, "Costs had doubled since spring."), alignment_mode="expand")
+    minister = doc.char_span(*_at(TEXT, "The minister"))
+    said = [t for t in doc if t.text == "said"]
+    talks = doc.char_span(*_at(TEXT, "Putin expressed support for the talks"))
+    doc.spans[SPANS_KEY] = [
+        Span(doc, minister.start, minister.end, "SOURCE"),
+        Span(doc, said[0].i, said[0].i + 1, "CUE"),
+        Span(doc, plan.start, plan.end, "CONTENT"),
+        Span(doc, costs.start, costs.end, "CONTENT"),
+        # No SOURCE span here: the cue's grammatical subject stands in.
+        Span(doc, said[1].i, said[1].i + 1, "CUE"),
+        Span(doc, talks.start, talks.end, "CONTENT"),
+    ]
+    first, second = tagged_attributions(doc)
+    assert [doc[s:e].text for s, e in first.content] == [
+        "the plan had failed. Costs had doubled since spring"
+    ]
+    assert first.cue == [said[0].i] and first.source.text == "minister"
+    assert second.source.text == "KCNA"
+
+
+def test_content_with_no_cue_is_not_an_attribution(nlp):
+    doc = nlp(TEXT)
+    plan = doc.char_span(*_at(TEXT, "the plan had failed."), alignment_mode="expand")
+    doc.spans[SPANS_KEY] = [Span(doc, plan.start, plan.end, "CONTENT")]
+    assert tagged_attributions(doc) == []
+
+
+# -- a real training run, end to end ---------------------------------------------------
+
+PEOPLE = ["Ana Silva", "Tom Reed", "Mei Chen", "Omar Haddad", "Lena Berg", "Raj Patel"]
+CLAIMS = [
+    "the budget would be cut next year",
+    "the bridge was safe for traffic",
+    "talks with the union had broken down",
+    "prices would rise again in the autumn",
+    "the council had ignored the warnings",
+]
+
+
+def _article(n: int) -> tuple[str, str]:
+    """An invented article and its brat annotations (one indirect attribution each)."""
+    person, claim = PEOPLE[n % len(PEOPLE)], CLAIMS[n % len(CLAIMS)]
+    # "made the remark that" is no frame the rules know: only a trained tagger learns it.
+    text = f"Report {n}\n\nOn Monday {person} made the remark that {claim}.\n"
+    spans = [("Source", person), ("Cue", "made the remark that"), ("Content", claim)]
+    lines = []
+    for i, (label, words) in enumerate(spans, 1):
+        start, end = _at(text, words)
+        lines.append(f"T{i}\t{label} {start} {end}\t{words}")
+    lines.append("E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1")
+    return text, "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory, runner):
+    corpus = tmp_path_factory.mktemp("corpus")
+    (corpus / "text").mkdir()
+    (corpus / "attributions").mkdir()
+    for n in range(30):
+        text, ann = _article(n)
+        (corpus / "text" / f"a{n}.txt").write_text(text, encoding="utf-8")
+        (corpus / "attributions" / f"a{n}.ann").write_text(ann, encoding="utf-8")
+    out = tmp_path_factory.mktemp("tagger")
+    result = runner.invoke(app, ["train", str(corpus), "-o", str(out), "--epochs", "60"])
+    assert result.exit_code == 0, result.output
+    return corpus, out / "model-last"
+
+
+def test_the_split_holds_some_articles_out_of_training(trained):
+    corpus, _ = trained
+    held = [
+        p.stem for p in (corpus / "text").glob("*.txt") if zlib.crc32(p.stem.encode()) % 10 == 0
+    ]
+    assert held  # the invented corpus does exercise the held-out side
+    assert (trained[1].parent / "corpus" / "held-out.spacy").exists()
+
+
+def test_extract_with_a_trained_tagger_keeps_the_rules_and_the_names(trained, runner, tmp_path):
+    _, tagger = trained
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Port deal\n\n"
+        '"We will sign this week," Port chief Ana Silva said on Monday.\n\n'
+        "Tom Reed told reporters that the deal would bring jobs.\n\n"
+        "On Friday Mei Chen made the remark that the harbour would stay open.\n",
+        encoding="utf-8",
+    )
+    plain = runner.invoke(app, ["extract", str(article)])
+    tagged = runner.invoke(app, ["extract", str(article), "--tagger", str(tagger)])
+    assert plain.exit_code == 0 and tagged.exit_code == 0, tagged.output
+    plain_quotes = json.loads(plain.stdout)["quotes"]
+    tagged_quotes = json.loads(tagged.stdout)["quotes"]
+    # The tagger only adds: what the rules found, with their speakers, is all still there.
+    assert {q["speaker"] for q in plain_quotes} == {"Ana Silva", "Tom Reed"}
+    assert all(q in tagged_quotes for q in plain_quotes)
+    # ... and the cue it learned from the training articles finds one more.
+    (learned,) = [q for q in tagged_quotes if q not in plain_quotes]
+    text = article.read_text(encoding="utf-8")
+    assert text[slice(*learned["content"][0])] == "the harbour would stay open"
+    assert learned["speaker"] == "Mei Chen" and learned["kind"] == "indirect"
+    assert "attribution tagger" in learned["evidence"]
+
+
+def test_eval_scores_the_held_out_side_with_the_tagger(trained, runner):
+    corpus, tagger = trained
+    result = runner.invoke(
+        app, ["eval", str(corpus), "--split", "held-out", "--tagger", str(tagger)]
+    )
+    assert result.exit_code == 0, result.output
+    held = sum(zlib.crc32(p.stem.encode()) % 10 == 0 for p in (corpus / "text").glob("*.txt"))
+    assert f"articles: {held}" in result.stdout
+
+
+def test_eval_and_train_refuse_bad_input_in_one_line(trained, tmp_path):
+    corpus, _ = trained
+    for args, message in (
+        (["eval", str(corpus), "--split", "dev"], "unknown split 'dev'"),
+        (["train", str(tmp_path), "-o", str(tmp_path / "out")], "expected text/ and attributions/"),
+    ):
+        result = subprocess.run([QUOTEDESK, *args], capture_output=True, text=True)
+        assert result.returncode == 1
+        assert result.stderr.count("\n") == 1 and message in result.stderr
