@@ -188,3 +188,27 @@ def test_eval_and_train_refuse_bad_input_in_one_line(trained, tmp_path):
         result = subprocess.run([QUOTEDESK, *args], capture_output=True, text=True)
         assert result.returncode == 1
         assert result.stderr.count("\n") == 1 and message in result.stderr
+
+
+def test_ingest_with_the_tagger_redoes_articles_and_records_which_tagger(trained, runner, tmp_path):
+    import sqlite3
+
+    _, tagger = trained
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Harbour\n\nOn Friday Mei Chen made the remark that the harbour would stay open.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "data.db"
+    runs = [
+        runner.invoke(app, ["ingest", str(article), "--db", str(db)]),
+        runner.invoke(app, ["ingest", str(article), "--db", str(db), "--tagger", str(tagger)]),
+        runner.invoke(app, ["ingest", str(article), "--db", str(db), "--tagger", str(tagger)]),
+    ]
+    assert [r.exit_code for r in runs] == [0, 0, 0]
+    assert "1 updated" in runs[1].output and "1 unchanged" in runs[2].output
+    with sqlite3.connect(db) as conn:
+        (version,) = conn.execute("select pipeline_version from articles").fetchone()
+        speakers = [r[0] for r in conn.execute("select speaker from quote_view")]
+    assert version.startswith("rules-") and "+tagger-" in version
+    assert speakers == ["Mei Chen"]
