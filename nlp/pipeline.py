@@ -25,8 +25,12 @@ if not Doc.has_extension("people"):
 
 class ParagraphBreaks:
     """A line break always ends a sentence: headlines, captions and bylines stand alone.
+    Within a line, no sentence starts right after a word: edited text ends a
+    sentence with punctuation, and the parser otherwise splits names like
+    "North | Korea said" at the start of a paragraph. A word in capitals is the
+    exception: it is a dateline ("SEOUL — ...") the parser rightly sets apart.
 
-    Runs before the parser, which respects sentence starts already set.
+    Runs before the parser, which respects sentence starts (and non-starts) already set.
     """
 
     def __call__(self, doc: Doc) -> Doc:
@@ -35,6 +39,8 @@ class ParagraphBreaks:
             line_break = previous.is_space and "\n" in previous.text
             if line_break or (not token.is_space and "\n" in previous.whitespace_):
                 token.is_sent_start = True
+            elif previous.is_alpha and not previous.is_upper and not token.is_space:
+                token.is_sent_start = False
         return doc
 
 

@@ -140,3 +140,16 @@ def test_closing_credit_beats_photo_credit():
     assert outlet == "Yonhap" and "closing" in evidence
     outlet, evidence = find_outlet("Headline\n\nA caption, 2023. Reuters-Yonhap\n\nBody.\n")
     assert outlet == "Yonhap" and "weak" in evidence
+
+
+def test_a_country_opening_a_paragraph_is_one_speaker(samples):
+    # After a photo-credit line the parser used to start a sentence at "Korea"
+    # in "North Korea said Sunday that ...", leaving the speaker "Korea".
+    (quote,) = by_prefix(samples["001_d27c7cbd74673f90"], "that Russian President Vladimir Putin")
+    assert quote.speaker == "North Korea"
+
+
+def test_no_sentence_starts_right_after_a_word_within_a_line(nlp):
+    doc = nlp("Headline here\n\nNorth Korea said Sunday it was ready. Officials agreed\nlater.")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["Headline", "North", "Officials", "later"]
