@@ -28,9 +28,18 @@ def extract(
     """
     nlp = load_nlp(tagger)
     canonicals = Canonicals(known_speakers)
-    pairs = ((a.text, a) for a in articles)
+    pairs = ((same_length_spaces(a.text), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=jobs):
         yield to_extraction(doc, article, canonicals)
+
+
+# Non-breaking and thin spaces glue words into one token ("agency\u00a0KCNA");
+# each becomes a plain space, one character for one, so offsets still hold.
+SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
+
+
+def same_length_spaces(text: str) -> str:
+    return text.translate(SPACES)
 
 
 def to_extraction(doc: Doc, article: Article, canonicals: Canonicals) -> Extraction:

@@ -12,7 +12,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from nlp.lexicon import Lexicon, read_table
+from nlp.lexicon import Lexicon, load_lexicon, read_table
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Participles and coordinated verbs borrow the subject of the verb they hang on:
@@ -145,6 +145,8 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
                 return [_subtree_range(child)]
     if lemma in verb_frames().object:
         for child in verb.children:
+            if lemma in CITING and _names_a_party(child):
+                return []  # "KCNA said, citing the Foreign Ministry": a source, not words
             if child.dep_ in ("dobj", "oprd") and child.pos_ != "PRON":
                 start, end = _subtree_range(child)
                 if lemma == "express" and _has_words(verb.doc, child.i + 1, end):
@@ -156,6 +158,26 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
             if objects:
                 return [_subtree_range(objects[0])]
     return _reversed_content(verb, source)
+
+
+CITING = ("cite", "quote")
+# Not NORP: "citing the many Americans who had given up" gives a reason.
+PARTY_ENTITIES = ("PERSON", "ORG", "GPE")
+
+
+def _names_a_party(obj: Token) -> bool:
+    """The object of 'citing' is someone who speaks, not what was said."""
+    if obj.dep_ != "dobj":
+        return False
+    lex = load_lexicon()
+    lemma = obj.lemma_.lower()
+    return (
+        obj.ent_type_ in PARTY_ENTITIES
+        or (obj.pos_ == "PROPN" and not obj.ent_type_)
+        or lemma in lex.org_nouns
+        or lemma in lex.roles
+        or lemma in lex.unnamed_nouns
+    )
 
 
 def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:

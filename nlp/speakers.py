@@ -119,7 +119,7 @@ class SpeakerResolver:
             return Speaker(org, "organisation", None, "organisation named", 0.85, None)
         if lower in self.lex.unnamed_nouns or lemma in self.lex.unnamed_nouns:
             return Speaker(_core_phrase(head), "unnamed", None, "unnamed source", 0.8, None)
-        if lemma in self.lex.org_nouns:
+        if lemma in self.lex.org_nouns or lower in self.lex.org_nouns:  # "media" -> "medium"
             phrase = _core_phrase(head)
             return Speaker(phrase, "organisation", None, "organisation noun", 0.75, None)
         if lemma in self.lex.roles:
@@ -292,7 +292,9 @@ def _core_phrase(head: Token) -> str:
     words = [t for w in words for t in w.subtree] + [head]
     words.sort(key=lambda t: t.i)
     text = head.doc[words[0].i : head.i + 1].text
-    return text[0].lower() + text[1:] if words[0].pos_ != "PROPN" else text
+    if words[0].pos_ == "PROPN" or words[0].ent_type_:  # "North Korean state media"
+        return text
+    return text[0].lower() + text[1:]  # "Officials" opening a sentence
 
 
 def _strip_article(name: str) -> str:

@@ -72,3 +72,18 @@ def test_cue_set_off_inside_its_content(run):
     assert parts == ["The new contract", "would protect every night-shift job at the plant"]
     assert (quote.speaker, quote.kind) == ("Rosa Marin", "indirect")
     assert [extraction.article.text[slice(*r)] for r in quote.cue] == ["said"]
+
+
+def test_the_party_cited_is_a_source_not_words(run):
+    text = (
+        "Visit\n\n"
+        "Putin thanked Kim for the invitation, the state news agency\u00a0KCNA said, "
+        "citing the Foreign Ministry.\n"
+    )
+    extraction = run(text)
+    (thanked,) = by_prefix(extraction, "Putin thanked Kim")
+    # The non-breaking space no longer glues "agency KCNA" into one word ...
+    assert (thanked.speaker, thanked.speaker_type) == ("KCNA", "organisation")
+    assert text[slice(*thanked.source[0])].endswith("KCNA")
+    # ... and "citing the Foreign Ministry" names who KCNA relies on, not what was said.
+    assert by_prefix(extraction, "the Foreign Ministry") == []
