@@ -377,13 +377,14 @@ def _speaker_for(item: Found, resolver: SpeakerResolver, done: dict[int, Speaker
         return resolver.resolve(item.frame.source)
     if item.follows is not None and id(item.follows) in done:
         before = done[id(item.follows)]
+        # The mention that named the speaker is the source: there is none nearer.
         return Speaker(
             before.name,
             before.kind,
             before.role,
             "continues the quote before",
             before.confidence * 0.7,
-            None,
+            before.source,
         )
     return Speaker(None, None, None, "no speaker found", 0.2, None)
 

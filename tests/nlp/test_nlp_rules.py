@@ -87,3 +87,17 @@ def test_the_party_cited_is_a_source_not_words(run):
     assert text[slice(*thanked.source[0])].endswith("KCNA")
     # ... and "citing the Foreign Ministry" names who KCNA relies on, not what was said.
     assert by_prefix(extraction, "the Foreign Ministry") == []
+
+
+def test_a_quote_that_continues_keeps_the_mention_that_named_its_speaker(run):
+    text = (
+        "Rally\n\n"
+        '"We will win this state," Senator Ann Lee said on Monday.\n\n'
+        "The crowd cheered for several minutes.\n\n"
+        '"Nobody can stop us now, and nobody will."\n'
+    )
+    extraction = run(text)
+    (first,) = by_prefix(extraction, "We will win")
+    (later,) = by_prefix(extraction, "Nobody can stop us")
+    assert later.speaker == first.speaker == "Ann Lee"
+    assert later.source == first.source and text[slice(*later.source[0])].endswith("Ann Lee")

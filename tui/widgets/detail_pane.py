@@ -46,12 +46,18 @@ def highlight(
     """Rich text of `text` (which starts at article offset `base`) with the spans marked."""
     out = Text(text)
     colour = kind_colour(kind)
-    for start, end in content:
-        out.stylize(f"{colour} on {shade(colour)}", start - base, end - base)
-    for start, end in cue:
-        out.stylize(CUE_STYLE, start - base, end - base)
-    for start, end in source:
-        out.stylize(SOURCE_STYLE, start - base, end - base)
+    for style, spans in (
+        (f"{colour} on {shade(colour)}", content),
+        (CUE_STYLE, cue),
+        (SOURCE_STYLE, source),
+    ):
+        for start, end in spans:
+            # Clipped to the text: a span may lie partly or wholly in another
+            # paragraph (a speaker named earlier), and Rich reads a negative
+            # offset as counting from the end.
+            start, end = max(start - base, 0), min(end - base, len(text))
+            if end > start:
+                out.stylize(style, start, end)
     return out
 
 
