@@ -103,7 +103,7 @@ def _link(
     # the speaker's own "I think" / "let me tell you", and they steal matches.
     frames = [f for f in frames if f.anchor not in quoted]
     # 1. A frame whose clause sits right next to a quotation: "“…,” he said, “…”".
-    extents = [_frame_extent(doc, f) for f in frames]
+    extents = [_frame_extent(doc, f, quoted) for f in frames]
     for f_index, frame in enumerate(frames):
         if frame.according or frame.anchor in quoted:
             continue
@@ -256,8 +256,12 @@ def _mark_child(doc: Doc, verb: Token, mark: MarkTokens) -> Token:
     return inner
 
 
-def _frame_extent(doc: Doc, frame: Frame) -> TokenRange:
-    """The attribution clause: cue and source with their modifiers, not the content."""
+def _frame_extent(doc: Doc, frame: Frame, quoted: set[int]) -> TokenRange:
+    """The attribution clause: cue and source with their modifiers, not the content.
+
+    Words inside quotation marks never belong to it, even when the parse hangs
+    them on the cue ('Trump replied, “Well, maybe so. …”').
+    """
     tokens = set(frame.cue)
     if frame.source is not None:
         tokens.update(t.i for t in frame.source.subtree)
@@ -270,7 +274,7 @@ def _frame_extent(doc: Doc, frame: Frame) -> TokenRange:
             and child.i not in tokens
             or child.dep_ in ("prep", "npadvmod", "advmod", "dative", "aux", "neg", "prt")
         ):
-            tokens.update(t.i for t in child.subtree)
+            tokens.update(t.i for t in child.subtree if t.i not in quoted)
     return min(tokens), max(tokens) + 1
 
 

@@ -101,3 +101,14 @@ def test_a_quote_that_continues_keeps_the_mention_that_named_its_speaker(run):
     (later,) = by_prefix(extraction, "Nobody can stop us")
     assert later.speaker == first.speaker == "Ann Lee"
     assert later.source == first.source and text[slice(*later.source[0])].endswith("Ann Lee")
+
+
+def test_quoted_words_the_parse_hangs_on_the_cue_stay_the_quote(run):
+    text = (
+        "Debate\n\n"
+        "Asked about the fees, Ms. Ray replied, “Well, maybe so. "
+        "Maybe that is why I would not pay them.”\n"
+    )
+    (reply,) = by_prefix(run(text), "Well, maybe so")
+    assert reply.speaker.endswith("Ray")
+    assert "source of 'replied'" in reply.evidence
