@@ -112,7 +112,10 @@ def _link(
             i for i, m in enumerate(marks) if i not in used_marks and _gap_ok(doc, m.outer[1], lo)
         ]
         after = [
-            i for i, m in enumerate(marks) if i not in used_marks and _gap_ok(doc, hi, m.outer[0])
+            i
+            for i, m in enumerate(marks)
+            if i not in used_marks
+            and (_gap_ok(doc, hi, m.outer[0]) or _colon_then_paragraph(doc, hi, m.outer[0]))
         ]
         own_content = _content_outside(frame, marks, before + after)
         if own_content or not (before or after):
@@ -284,6 +287,17 @@ def _gap_ok(doc: Doc, end: int, start: int) -> bool:
         return False
     gap = doc[end:start]
     return all(t.is_punct or t.is_space for t in gap) and "\n\n" not in gap.text
+
+
+def _colon_then_paragraph(doc: Doc, end: int, start: int) -> bool:
+    """'He declared:' closing a paragraph, the quotation opening the next one."""
+    gap = doc[end:start]
+    return (
+        0 < len(gap) <= 3
+        and gap[0].text == ":"
+        and all(t.is_space for t in gap[1:])
+        and "\n" in gap.text
+    )
 
 
 def _content_outside(frame: Frame, marks: list[MarkTokens], adjacent: list[int]) -> bool:
