@@ -76,12 +76,16 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
         return None
     lemma = token.lemma_.lower()
     belief = lemma in lex.belief_verbs
-    if lemma not in lex.speech_verbs and not (include_beliefs and belief):
+    issued = _issued_statement(token, lex)
+    if lemma not in lex.speech_verbs and not issued and not (include_beliefs and belief):
         return None
     source = _subject(token, lex)
     if source is None:
         return None
     cue = [token.i] + [c.i for c in token.children if c.dep_ == "prt"]
+    if issued is not None:
+        # "released the following statement:": the words follow, the noun is the cue.
+        return Frame(cue=sorted([*cue, issued.i]), source=source)
     if lemma == "express":
         # "expressed concern over X": the object noun is part of the cue's meaning.
         cue += [
@@ -93,6 +97,19 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     frame.framing = lemma in verb_frames().framing
     frame.content = _content(token, lemma, source)
     return frame
+
+
+ISSUING = ("issue", "release", "publish", "post", "put", "send", "give", "deliver")
+
+
+def _issued_statement(verb: Token, lex: Lexicon) -> Token | None:
+    """The speech noun a verb like 'issued' or 'released' takes as its object."""
+    if verb.lemma_.lower() not in ISSUING:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in lex.speech_nouns:
+            return child
+    return None
 
 
 def _subject(verb: Token, lex: Lexicon) -> Token | None:

@@ -122,3 +122,14 @@ def test_a_colon_ending_a_paragraph_introduces_the_quotation_after_it(run):
     )
     (statement,) = by_prefix(run(text), "We offer our condolences")
     assert statement.speaker == "Ann Lee"
+
+
+def test_issuing_a_statement_is_a_cue(run):
+    text = (
+        "Condolences\n\n"
+        "When the mayor died, Governor Ann Lee released the following statement:\n\n"
+        "“We offer our condolences to his family and friends.”\n"
+    )
+    (statement,) = by_prefix(run(text), "We offer our condolences")
+    assert statement.speaker == "Ann Lee"
+    assert [text[slice(*r)] for r in statement.cue] == ["released", "statement"]
