@@ -241,6 +241,8 @@ def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
         token = token.head
     else:
         return None
+    if token.lemma_ == "be":
+        return None  # "He is now host of “The Nightly Show”": a title, not his words
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None or not (subject.ent_type_ in NAMED or subject.pos_ == "PRON"):
         return None

@@ -133,3 +133,17 @@ def test_issuing_a_statement_is_a_cue(run):
     (statement,) = by_prefix(run(text), "We offer our condolences")
     assert statement.speaker == "Ann Lee"
     assert [text[slice(*r)] for r in statement.cue] == ["released", "statement"]
+
+
+def test_objects_that_are_no_words_are_no_quotes(run):
+    text = (
+        "Campaign\n\n"
+        "Clinton has repeatedly accused Donald Trump of lying about his taxes.\n\n"
+        "Sanders praised the crowd and posted the clip online.\n\n"
+        "Larry Wilmore is now host of “The Nightly Show” on cable.\n"
+    )
+    extraction = run(text)
+    contents = [text[slice(*q.content[0])] for q in extraction.quotes]
+    assert "lying about his taxes" in contents  # accused X of Y: Y is the claim
+    for junk in ("Donald Trump", "the clip", "The Nightly Show"):
+        assert not any(c.strip("“”") == junk for c in contents), junk
