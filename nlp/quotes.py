@@ -209,6 +209,8 @@ def _tagged(
         tokens = {i for start, end in tagged.content for i in range(start, end)}
         if len(tokens & taken) * 2 > len(tokens):
             continue  # the rules have it, with their own speaker and content edges
+        if tagged.source is None:
+            continue  # words credited to nobody tell an analyst nothing
         belief = not _speech_cue(doc, tagged.cue, lex)
         if belief and not settings.include_beliefs:
             continue

@@ -212,3 +212,23 @@ def test_ingest_with_the_tagger_redoes_articles_and_records_which_tagger(trained
         speakers = [r[0] for r in conn.execute("select speaker from quote_view")]
     assert version.startswith("rules-") and "+tagger-" in version
     assert speakers == ["Mei Chen"]
+
+
+def test_tagged_words_credited_to_nobody_are_not_added(nlp):
+    from nlp.lexicon import load_lexicon
+    from nlp.quotes import Settings, find_quotes
+
+    text = "Costs\n\nCosts had doubled since spring, the word on the street went.\n"
+    doc = nlp(text)
+    costs = doc.char_span(*_at(text, "Costs had doubled since spring"))
+    word = doc.char_span(*_at(text, "word"))
+    street = doc.char_span(*_at(text, "the street"))
+    spans = [Span(doc, costs.start, costs.end, "CONTENT"), Span(doc, word.start, word.end, "CUE")]
+
+    def found(extra):
+        doc.spans[SPANS_KEY] = spans + extra
+        quotes = find_quotes(doc, load_lexicon(), Settings(include_beliefs=True))
+        return [text[slice(*q["content"][0])] for q in quotes]
+
+    assert "Costs had doubled since spring" not in found([])
+    assert "Costs had doubled since spring" in found([Span(doc, street.start, street.end, "SOURCE")])
