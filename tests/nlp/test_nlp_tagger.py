@@ -231,4 +231,6 @@ def test_tagged_words_credited_to_nobody_are_not_added(nlp):
         return [text[slice(*q["content"][0])] for q in quotes]
 
     assert "Costs had doubled since spring" not in found([])
-    assert "Costs had doubled since spring" in found([Span(doc, street.start, street.end, "SOURCE")])
+    assert "Costs had doubled since spring" in found(
+        [Span(doc, street.start, street.end, "SOURCE")]
+    )
