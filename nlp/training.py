@@ -8,7 +8,7 @@ longest content first, and a span that would overlap one already placed is
 left out.
 
 Articles are split by a hash of their name, so the same article always falls
-on the same side: one in ten is held out of training (`held_out()`) and is what
+on the same side: one in ten is held out of training (`nlp.evaluate.held_out`) and is what
 `quotedesk eval --split held-out` scores, rules and tagger alike.
 """
 
@@ -20,9 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
 from nlp.evaluate import Attribution, corpus_items, read_ann
-from nlp.records import Range
 
-LABELS = ("CONTENT", "CUE", "SOURCE")
 CONFIG = Path(__file__).parent / "data" / "attribution.cfg"
 
 
@@ -105,11 +103,6 @@ def write_docbins(nlp: Language, corpus_dir: Path, out_dir: Path) -> dict[str, i
 def _read(path: Path) -> str:
     with path.open(encoding="utf-8", newline="") as handle:
         return handle.read()
-
-
-def content_ranges(doc: Doc) -> list[Range]:
-    """Character ranges of the CONTENT spans a tagged doc holds (for checks and tests)."""
-    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "CONTENT"]
 
 
 def train(corpus_dir: Path, out_dir: Path, overrides: dict | None = None) -> Path:
