@@ -97,7 +97,7 @@ def extract(
 
     errors = []
     good = _report_errors(read_articles(paths, outlet), errors)
-    for record in run_extract(good, jobs=jobs, tagger=_str(tagger)):
+    for record in run_extract(good, jobs=jobs, tagger=_tagger(tagger)):
         sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
     if errors:
         raise typer.Exit(1)
@@ -162,7 +162,7 @@ def evaluate(
     _check_corpus(corpus)
     if split not in SPLITS:
         raise StoreError(f"unknown split {split!r}: use {', '.join(SPLITS)}")
-    report = run_evaluate(corpus, jobs=jobs, limit=limit, split=split, tagger=_str(tagger))
+    report = run_evaluate(corpus, jobs=jobs, limit=limit, split=split, tagger=_tagger(tagger))
     typer.echo(format_report(report))
 
 
@@ -187,8 +187,14 @@ def _check_corpus(corpus: Path) -> None:
         raise StoreError(f"{corpus}: expected text/ and attributions/ folders (PolNeAR layout)")
 
 
-def _str(path: Path | None) -> str | None:
-    return str(path) if path else None
+def _tagger(path: Path | None) -> str | None:
+    """The trained tagger's folder; the folder `quotedesk train` wrote will do too."""
+    if path is None:
+        return None
+    for candidate in (path, path / "model-last"):
+        if (candidate / "config.cfg").exists() and (candidate / "attribution").is_dir():
+            return str(candidate)
+    raise StoreError(f"{path}: not a trained attribution tagger (make one with quotedesk train)")
 
 
 @app.command()
@@ -240,9 +246,10 @@ def run_ingest(
     """Read, extract and store, one transaction per article, skipping what is stored."""
     from store.db import open_db
 
+    tagger_path = _tagger(tagger)  # before the database is touched
     db = open_db(db_path)
     try:
-        return _ingest_into(db, paths, outlet, jobs, _str(tagger))
+        return _ingest_into(db, paths, outlet, jobs, tagger_path)
     finally:
         db.conn.close()
 

@@ -234,3 +234,22 @@ def test_tagged_words_credited_to_nobody_are_not_added(nlp):
     assert "Costs had doubled since spring" in found(
         [Span(doc, street.start, street.end, "SOURCE")]
     )
+
+
+def test_the_folder_train_wrote_will_do_and_a_wrong_one_is_one_line(trained, tmp_path):
+    corpus, tagger = trained
+    article = corpus / "text" / "a1.txt"
+    ok = subprocess.run(
+        [QUOTEDESK, "extract", str(article), "--tagger", str(tagger.parent)],
+        capture_output=True,
+        text=True,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["quotes"]
+    bad = subprocess.run(
+        [QUOTEDESK, "extract", str(article), "--tagger", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 1
+    assert bad.stderr.count("\n") == 1 and "not a trained attribution tagger" in bad.stderr
