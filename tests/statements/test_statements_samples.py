@@ -2,16 +2,11 @@
 
 import sqlite3
 
+from tests.sample_quotes import quote_column
+
 
 def statement_of(db, doc: str, phrase: str) -> int:
-    with sqlite3.connect(db) as conn:
-        row = conn.execute(
-            "select v.statement_id from quote_view v join articles a on a.id = v.article_id"
-            " where a.doc = ? and v.quote like ?",
-            [doc, f"%{phrase}%"],
-        ).fetchone()
-    assert row, (doc, phrase)
-    return row[0]
+    return quote_column(db, doc, phrase, "statement_id")
 
 
 def test_the_three_statements_of_the_brief_are_each_one_group(sample_db):

@@ -13,6 +13,7 @@ from tui_helpers import settle
 
 from store.queries import QuoteFilter, get_quote
 from store.statements import versions
+from tests.sample_quotes import quote_column
 from tui.app import QuoteDeskApp
 from tui.palette import DIFF_ONLY_BASE, DIFF_ONLY_OTHER
 from tui.screens.statements import StatementsScreen
@@ -20,14 +21,7 @@ from tui.widgets.compare import VersionCompare, word_diff
 
 
 def quote_id(db, doc: str, phrase: str) -> int:
-    with sqlite3.connect(db) as conn:
-        row = conn.execute(
-            "select v.id from quote_view v join articles a on a.id = v.article_id"
-            " where a.doc = ? and v.quote like ?",
-            [doc, f"%{phrase}%"],
-        ).fetchone()
-    assert row, (doc, phrase)
-    return row[0]
+    return quote_column(db, doc, phrase, "id")
 
 
 def statement_id(db, quote: int) -> int:

@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.messages import DataChanged
-from tui.widgets.quote_table import fit, one_line
+from tui.widgets.quote_table import fit, one_line, row_at_cursor
 
 if TYPE_CHECKING:
     from tui.app import QuoteDeskApp
@@ -202,10 +202,7 @@ class SpeakersScreen(Screen):
 
     @property
     def current(self) -> dict[str, Any] | None:
-        table = self.table
-        if not self.shown or table.cursor_row >= len(self.shown) or table.cursor_row < 0:
-            return None
-        return self.shown[table.cursor_row]
+        return row_at_cursor(self.table, self.shown)
 
     def on_resize(self) -> None:
         if self.speakers:

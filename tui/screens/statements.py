@@ -27,7 +27,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from tui.messages import DataChanged
 from tui.palette import kind_text, status_text
 from tui.widgets.compare import VersionCompare, clean, similarity
-from tui.widgets.quote_table import fit
+from tui.widgets.quote_table import fit, row_at_cursor
 
 if TYPE_CHECKING:
     from tui.app import QuoteDeskApp
@@ -201,10 +201,7 @@ class StatementsScreen(Screen):
 
     @property
     def current(self) -> dict[str, Any] | None:
-        row = self.table.cursor_row
-        if not self.rows or not 0 <= row < len(self.rows):
-            return None
-        return self.rows[row]
+        return row_at_cursor(self.table, self.rows)
 
     @on(DataTable.RowHighlighted, "#statement-table")
     def _statement_changed(self) -> None:
@@ -289,10 +286,7 @@ class StatementsScreen(Screen):
 
     @property
     def current_version(self) -> dict[str, Any] | None:
-        row = self.version_table.cursor_row
-        if not self.versions or not 0 <= row < len(self.versions):
-            return None
-        return self.versions[row]
+        return row_at_cursor(self.version_table, self.versions)
 
     @on(DataTable.RowHighlighted, "#version-table")
     def _compare(self) -> None:

@@ -41,6 +41,12 @@ def fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
+def row_at_cursor(table: DataTable, rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The row the table's cursor is on, or None when the table is empty."""
+    row = table.cursor_row
+    return rows[row] if 0 <= row < len(rows) else None
+
+
 def one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
