@@ -116,21 +116,47 @@ def _subject(verb: Token, lex: Lexicon) -> Token | None:
     """The verb's subject, or the subject it inherits as a participle/conjunct."""
     current = verb
     for _ in range(3):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.dep_ == "nsubjpass":
-                    return _passive_agent(current)
-                if child.lower_ in ("who", "which", "that") and current.dep_ == "relcl":
-                    return current.head  # "Lim, who said ...": the antecedent speaks
-                return child
-            if child.dep_ == "agent" and current is verb:
+        # '"The more people know him, …," Briggs said' can come out with two
+        # subjects on "said", one inside the quotation: the speaker is the nearer.
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            child = min(subjects, key=lambda c: abs(c.i - current.i))
+            if child.dep_ == "nsubjpass":
                 return _passive_agent(current)
+            if child.lower_ in ("who", "which", "that") and current.dep_ == "relcl":
+                return current.head  # "Lim, who said ...": the antecedent speaks
+            return child
+        if current is verb and any(c.dep_ == "agent" for c in verb.children):
+            return _passive_agent(verb)
+        if current is verb and (inverted := _inverted_subject(verb)) is not None:
+            return inverted
         cited = _cited_as_saying(current)
         if cited is not None:
             return cited
         if current.dep_ not in INHERIT_DEPS or current.head is current:
             return None
         current = current.head
+    return None
+
+
+SPEAKER_POS = ("PROPN", "NOUN")
+CLOSING = ("”", '"', "''", "’")
+NOUN_PHRASE_POS = ("DET", "ADJ", "PROPN", "NUM", "PART")
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """'"…," added another New Hampshire Democrat': the parse makes the
+    speaker an object when the verb comes first after the quotation."""
+    if verb.i == 0 or verb.dep_ in INHERIT_DEPS or verb.doc[verb.i - 1].text not in CLOSING:
+        return None
+    # The parse may hang the speaker on the verb as an object, or on a later
+    # verb altogether ('said the woman, who did not want to be named'): read
+    # the noun phrase that follows instead.
+    for token in verb.doc[verb.i + 1 : verb.i + 6]:
+        if token.pos_ in SPEAKER_POS and token.dep_ != "compound":
+            return token
+        if token.pos_ not in NOUN_PHRASE_POS:
+            return None
     return None
 
 

@@ -185,6 +185,12 @@ def _link(
     for index, mark in enumerate(marks):
         if index in used_marks or not _sentence_like(doc, mark, settings):
             continue
+        clause = _trailing_frame(doc, mark) or _leading_frame(doc, mark)
+        if clause is not None:
+            item = Found([mark.inner], clause, "direct", [mark.marked], "its clause next to it")
+            found.append(item)
+            direct.append(item)
+            continue
         previous = _quote_before(direct, mark.inner[0])
         if previous is not None and _same_paragraph(doc, previous.content[-1][1], mark.inner[0]):
             # '"A," Clark said, noting ... "B."': one attribution, one more range.
@@ -253,6 +259,90 @@ def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
     child = _mark_child(doc, token, mark)
     content = [trim(doc, child.left_edge.i, child.right_edge.i + 1)]
     return Frame(cue=[token.i], source=subject, content=content)
+
+
+TRAILING_GAP = ("ADV", "PUNCT", "SPACE")
+SPEAKING_PRONOUNS = ("he", "she", "they", "it", "we", "i")
+OPEN_ENDS = (",", "?", "!", "—", "–")  # a quotation ended so wants its clause next
+
+
+def _trailing_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
+    """'"France will always be France," an angry Hollande retaliated.': any verb
+    right after a quotation, with a subject of its own, is its attribution.
+
+    The speech lexicon misses such verbs, but the layout leaves no other reading.
+    """
+    end = mark.outer[1]
+    if end >= len(doc) or "\n" in doc[end - 1 : min(end + 1, len(doc))].text:
+        return None
+    return _trailing_by_parse(doc, mark) or _trailing_by_layout(doc, mark)
+
+
+def _leading_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
+    """'Rubio fired back forcefully: “If they sue us …”': a clause that ends in a
+    colon introduces the quotation after it, and its subject speaks."""
+    colon = mark.outer[0] - 1
+    while colon > 0 and doc[colon].is_space:
+        colon -= 1
+    if colon <= 0 or doc[colon].text != ":":
+        return None
+    verb = doc[colon].head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i > colon:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i or not _speaker_like(subject):
+        return None
+    return Frame(cue=_with_particle(verb), source=subject)
+
+
+def _trailing_by_parse(doc: Doc, mark: MarkTokens) -> Frame | None:
+    # The last quoted sentence is the one the verb governs.
+    end = mark.outer[1]
+    heads = [t.head for t in doc[mark.outer[0] : end] if t.head.i >= end]
+    if not heads or heads[-1].pos_ != "VERB":
+        return None
+    verb = heads[-1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i < end or not _speaker_like(subject):
+        return None
+    clause = {t.i for t in subject.subtree}
+    between = doc[end : verb.i]
+    if "\n" in between.text or not all(t.i in clause or t.pos_ in TRAILING_GAP for t in between):
+        return None
+    return Frame(cue=_with_particle(verb), source=subject)
+
+
+def _trailing_by_layout(doc: Doc, mark: MarkTokens) -> Frame | None:
+    """'"…, right?" Trump went on.' when the parse splits the two: a noun phrase
+    and a finite verb straight after a quotation that ends open."""
+    if mark.outer[1] - 2 < mark.outer[0] or doc[mark.outer[1] - 2].text not in OPEN_ENDS:
+        return None
+    subject = None
+    for token in doc[mark.outer[1] : mark.outer[1] + 6]:
+        if subject is not None and token.tag_ in ("VBD", "VBZ", "VBP"):
+            return Frame(cue=_with_particle(token), source=subject)
+        if token.pos_ in ("PROPN", "NOUN", "PRON") and (subject is None or subject.pos_ != "PRON"):
+            subject = token if _speaker_like(token) else None
+        elif token.pos_ not in ("DET", "ADJ", "NUM", "PART", "ADV"):
+            return None
+        if subject is None and token.pos_ == "PRON":
+            return None
+    return None
+
+
+def _with_particle(verb: Token) -> list[int]:
+    """'fired back', 'went on': the particle belongs to the cue."""
+    return sorted([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")])
+
+
+def _speaker_like(token: Token) -> bool:
+    if token.pos_ == "PRON":
+        return token.lower_ in SPEAKING_PRONOUNS
+    return token.pos_ in ("PROPN", "NOUN")
 
 
 def _mark_child(doc: Doc, verb: Token, mark: MarkTokens) -> Token:
