@@ -67,14 +67,26 @@ class QuoteFinder:
 # four points; turn them on in the config to get them as kind "belief".
 @Language.factory(
     "quote_finder",
-    default_config={"include_beliefs": False, "keep_unattributed": True, "min_direct_tokens": 4},
+    default_config={
+        "include_beliefs": False,
+        "keep_unattributed": True,
+        "min_direct_tokens": 4,
+        "min_indirect_words": 3,
+    },
     requires=["token.dep", "token.lemma", "doc.ents"],
     assigns=["doc._.quotes"],
 )
 def make_quote_finder(
-    nlp: Language, name: str, include_beliefs: bool, keep_unattributed: bool, min_direct_tokens: int
+    nlp: Language,
+    name: str,
+    include_beliefs: bool,
+    keep_unattributed: bool,
+    min_direct_tokens: int,
+    min_indirect_words: int,
 ) -> QuoteFinder:
-    return QuoteFinder(Settings(include_beliefs, keep_unattributed, min_direct_tokens))
+    return QuoteFinder(
+        Settings(include_beliefs, keep_unattributed, min_direct_tokens, min_indirect_words)
+    )
 
 
 @cache

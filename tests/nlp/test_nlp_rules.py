@@ -147,3 +147,54 @@ def test_objects_that_are_no_words_are_no_quotes(run):
     assert "lying about his taxes" in contents  # accused X of Y: Y is the claim
     for junk in ("Donald Trump", "the clip", "The Nightly Show"):
         assert not any(c.strip("“”") == junk for c in contents), junk
+
+
+def test_a_quotation_takes_the_clause_right_beside_it(run):
+    # Verbs outside the speech lexicon ("retaliated", "fired back", "went on")
+    # still attribute a quotation they sit right next to.
+    text = (
+        "Debate\n\n"
+        "“France will always be France,” President Ann Lee retaliated. “It never gives up.”\n\n"
+        "Senator Bob Ray fired back forcefully: "
+        "“If they sue us in Miami, they are going to lose.”\n\n"
+        "“You know, it happens, right?” Cal Poe went on, smiling at the crowd.\n"
+    )
+    extraction = run(text)
+    (france,) = by_prefix(extraction, "France will always be France")
+    (sue,) = by_prefix(extraction, "If they sue us")
+    (happens,) = by_prefix(extraction, "You know, it happens")
+    assert france.kind == "direct" and france.speaker == "Ann Lee"
+    assert [text[slice(*r)] for r in france.content][-1] == "It never gives up."
+    assert sue.speaker == "Bob Ray"
+    assert happens.speaker == "Cal Poe"
+
+
+def test_the_speaker_after_the_verb_and_not_inside_the_quotation(run):
+    text = (
+        "Primary\n\n"
+        "Sanders won New Hampshire in a landslide.\n\n"
+        '"The more people who know about Bernie, the better they like him and the ideas '
+        'that he\'s talking about," Ann Lee said.\n\n'
+        "“I guess you never say never, but the gap is awfully large,” added another "
+        "New Hampshire Democrat.\n"
+    )
+    extraction = run(text)
+    (more,) = by_prefix(extraction, "The more people")
+    (gap,) = by_prefix(extraction, "I guess you never")
+    assert more.speaker == "Ann Lee" and more.kind == "direct"
+    assert text[slice(*gap.source[0])] == "another New Hampshire Democrat"
+
+
+def test_titles_and_one_word_topics_are_no_quotes(run):
+    text = (
+        "Rally\n\n"
+        "Ann Lee took the stage to “Eye of the Tiger” on Tuesday.\n\n"
+        "Bob Ray criticized Ford on Monday.\n\n"
+        "Cal Poe offered his “full support” to the mayor.\n"
+    )
+    extraction = run(text)
+    contents = [text[slice(*q.content[0])] for q in extraction.quotes]
+    assert not any("Eye of the Tiger" in c for c in contents)
+    assert "Ford" not in contents
+    (support,) = by_prefix(extraction, "his “full support”")
+    assert support.speaker == "Cal Poe"
