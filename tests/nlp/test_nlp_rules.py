@@ -174,7 +174,7 @@ def test_the_speaker_after_the_verb_and_not_inside_the_quotation(run):
         "Primary\n\n"
         "Sanders won New Hampshire in a landslide.\n\n"
         '"The more people who know about Bernie, the better they like him and the ideas '
-        'that he\'s talking about," Ann Lee said.\n\n'
+        "that he's talking about,\" Ann Lee said.\n\n"
         "“I guess you never say never, but the gap is awfully large,” added another "
         "New Hampshire Democrat.\n"
     )
