@@ -39,6 +39,17 @@ class Mention:
     plural: bool = False
 
 
+ONE_OF = ("a", "an", "another", "one", "each")
+
+
+def _one_of_a_group(head: Token) -> bool:
+    """'another New Hampshire Democrat', 'a Republican': one unnamed member of a
+    group the entity recogniser labels like a party or a nation."""
+    return head.ent_type_ == "NORP" and any(
+        c.dep_ == "det" and c.lower_ in ONE_OF for c in head.children
+    )
+
+
 class SpeakerResolver:
     """Resolves source mentions in text order, remembering who spoke."""
 
@@ -114,6 +125,8 @@ class SpeakerResolver:
         known = self._known_surname(head)
         if known is not None:
             return known
+        if _one_of_a_group(head):
+            return Speaker(_core_phrase(head), "unnamed", None, "one of a group", 0.7, None)
         org = self._org_in(span, head)
         if org is not None:
             return Speaker(org, "organisation", None, "organisation named", 0.85, None)

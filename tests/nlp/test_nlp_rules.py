@@ -183,6 +183,7 @@ def test_the_speaker_after_the_verb_and_not_inside_the_quotation(run):
     (gap,) = by_prefix(extraction, "I guess you never")
     assert more.speaker == "Ann Lee" and more.kind == "direct"
     assert text[slice(*gap.source[0])] == "another New Hampshire Democrat"
+    assert gap.speaker_type == "unnamed"  # one of a group, not an organisation
 
 
 def test_titles_and_one_word_topics_are_no_quotes(run):
