@@ -291,6 +291,7 @@ def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
 TRAILING_GAP = ("ADV", "PUNCT", "SPACE")
 SPEAKING_PRONOUNS = ("he", "she", "they", "it", "we", "i")
 OPEN_ENDS = (",", "?", "!", "—", "–")  # a quotation ended so wants its clause next
+FINITE = ("VBD", "VBZ", "VBP")
 
 
 def _trailing_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
@@ -350,13 +351,15 @@ def _trailing_by_layout(doc: Doc, mark: MarkTokens) -> Frame | None:
         return None
     subject = None
     for token in doc[mark.outer[1] : mark.outer[1] + 6]:
-        if subject is not None and token.tag_ in ("VBD", "VBZ", "VBP"):
+        if subject is not None and token.tag_ in FINITE:
             return Frame(cue=_with_particle(token), source=subject)
-        if token.pos_ in ("PROPN", "NOUN", "PRON") and (subject is None or subject.pos_ != "PRON"):
-            subject = token if _speaker_like(token) else None
+        if token.pos_ == "PRON" and subject is None:
+            if not _speaker_like(token):
+                return None  # "“…,” this means": not a speaker
+            subject = token
+        elif token.pos_ in ("PROPN", "NOUN") and (subject is None or subject.pos_ != "PRON"):
+            subject = token  # the last noun of "an angry Hollande"
         elif token.pos_ not in ("DET", "ADJ", "NUM", "PART", "ADV"):
-            return None
-        if subject is None and token.pos_ == "PRON":
             return None
     return None
 

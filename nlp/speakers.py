@@ -39,17 +39,6 @@ class Mention:
     plural: bool = False
 
 
-ONE_OF = ("a", "an", "another", "one", "each")
-
-
-def _one_of_a_group(head: Token) -> bool:
-    """'another New Hampshire Democrat', 'a Republican': one unnamed member of a
-    group the entity recogniser labels like a party or a nation."""
-    return head.ent_type_ == "NORP" and any(
-        c.dep_ == "det" and c.lower_ in ONE_OF for c in head.children
-    )
-
-
 class SpeakerResolver:
     """Resolves source mentions in text order, remembering who spoke."""
 
@@ -316,6 +305,17 @@ def _strip_article(name: str) -> str:
         if name.endswith(suffix):
             name = name[: -len(suffix)]
     return name[4:] if name.lower().startswith("the ") else name
+
+
+ONE_OF = ("a", "an", "another", "one", "each")
+
+
+def _one_of_a_group(head: Token) -> bool:
+    """'another New Hampshire Democrat', 'a Republican': one unnamed member of a
+    group the entity recogniser labels like a party or a nation."""
+    return head.ent_type_ == "NORP" and any(
+        c.dep_ == "det" and c.lower_ in ONE_OF for c in head.children
+    )
 
 
 def _is_plural(head: Token) -> bool:
