@@ -48,11 +48,7 @@ def find_quotes(doc: Doc, lex: Lexicon, settings: Settings) -> list[dict]:
     frames = find_frames(doc, lex, settings.include_beliefs)
     found = _link(doc, frames, marked, settings)
     found += _tagged(doc, found, marked, lex, settings)
-    found = [
-        f
-        for f in found
-        if f.kind in ("direct", "mixed") or _words(doc, f) >= settings.min_indirect_words
-    ]
+    found = [f for f in found if _long_enough(doc, f, settings)]
     found.sort(key=lambda f: f.content[0][0])
     resolver = SpeakerResolver(doc, lex, _nested_sources(found))
     quotes: list[dict] = []
@@ -63,6 +59,11 @@ def find_quotes(doc: Doc, lex: Lexicon, settings: Settings) -> list[dict]:
         quotes.append(_as_dict(doc, item, speakers[id(item)]))
     _set_parents(quotes)
     return quotes
+
+
+def _long_enough(doc: Doc, item: Found, settings: Settings) -> bool:
+    """Reported content under min_indirect_words ("criticized Ford") is too thin to keep."""
+    return item.kind in ("direct", "mixed") or _words(doc, item) >= settings.min_indirect_words
 
 
 def _words(doc: Doc, item: Found) -> int:
@@ -193,7 +194,6 @@ def _link(
         found.append(Found(frame.content, frame, "mixed", evidence="quoted words in its clause"))
     # 4. Quotations left over: sentence-like ones continue or stand alone; the rest are
     #    scare quotes nobody said and are dropped.
-    previous: Found | None = None
     direct = sorted((f for f in found if f.kind == "direct"), key=lambda f: f.content[0][0])
     for index, mark in enumerate(marks):
         if index in used_marks or not _sentence_like(doc, mark, settings):
@@ -209,10 +209,8 @@ def _link(
             # '"A," Clark said, noting ... "B."': one attribution, one more range.
             previous.content.append(mark.inner)
             previous.marks.append(mark.marked)
-        elif previous is not None:
-            found.append(
-                Found([mark.inner], None, "direct", evidence="continues", follows=previous)
-            )
+        elif (speaker := _attributed_before(doc, found, mark.inner[0], settings)) is not None:
+            found.append(Found([mark.inner], None, "direct", evidence="continues", follows=speaker))
         elif settings.keep_unattributed:
             found.append(Found([mark.inner], None, "direct", evidence="nobody named"))
     return found
@@ -493,6 +491,25 @@ def _quote_before(direct: list[Found], start: int) -> Found | None:
     """The attributed direct quote this one may continue: the closest before it."""
     earlier = [f for f in direct if f.content[-1][1] <= start and f.frame is not None]
     return earlier[-1] if earlier else None
+
+
+def _attributed_before(
+    doc: Doc, found: list[Found], start: int, settings: Settings
+) -> Found | None:
+    """The quote a stray quotation most likely continues: the closest attributed
+    one before it, of any kind. On PolNeAR train the closest direct quote named
+    the gold source 16 times in 167, the closest of any kind 62 times: a
+    paragraph often reports its speaker ("Corker said he was “meticulous” …")
+    before quoting them at length."""
+    earlier = [
+        f
+        for f in found
+        if f.frame is not None
+        and f.frame.source is not None
+        and f.content[-1][1] <= start
+        and _long_enough(doc, f, settings)
+    ]
+    return max(earlier, key=lambda f: f.content[-1][1]) if earlier else None
 
 
 def _same_paragraph(doc: Doc, end: int, start: int) -> bool:

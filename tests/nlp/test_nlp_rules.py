@@ -103,6 +103,20 @@ def test_a_quote_that_continues_keeps_the_mention_that_named_its_speaker(run):
     assert later.source == first.source and text[slice(*later.source[0])].endswith("Ann Lee")
 
 
+def test_a_quote_that_continues_follows_the_closest_speaker_of_any_kind(run):
+    text = (
+        "Sanctions\n\n"
+        '"We cannot wait any longer," Senator Ann Lee said on Monday.\n\n'
+        "Senator Bob Corker said that he and his partners had been careful with the bill. "
+        '"If we were to touch the deal in any way, the administration would object."\n'
+    )
+    extraction = run(text)
+    (reported,) = by_prefix(extraction, "that he and his partners")
+    (later,) = by_prefix(extraction, "If we were to touch")
+    # Not Ann Lee, whose direct quotation is the closest one before.
+    assert later.speaker == reported.speaker == "Bob Corker"
+
+
 def test_quoted_words_the_parse_hangs_on_the_cue_stay_the_quote(run):
     text = (
         "Debate\n\n"
