@@ -101,7 +101,7 @@ class SpeakerResolver:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in self.lex.pronouns:
             return self._pronoun(head)
-        person = self._person_in(span)
+        person = self._person_in(span, head)
         if person is not None:
             return self._person(head, span, person)
         lemma = head.lemma_.lower()
@@ -134,9 +134,14 @@ class SpeakerResolver:
 
     # -- kinds of mention ----------------------------------------------------
 
-    def _person_in(self, span: Span) -> tuple[Span, str] | None:
+    def _person_in(self, span: Span, head: Token) -> tuple[Span, str] | None:
+        """The person the mention names: the one its head belongs to, else the
+        first one that is not a possessor: "Hillary Clinton's campaign chairman
+        John Podesta" is Podesta, "Hillary Clinton's spokesman" is not Clinton."""
         hits = [(e, n) for e, n in self.people if e.start < span.end and e.end > span.start]
-        return hits[0] if hits else None
+        own = [(e, n) for e, n in hits if e.start <= head.i < e.end]
+        ranked = own + [(e, n) for e, n in hits if not _possessor(e)]
+        return ranked[0] if ranked else None
 
     def _person(self, head: Token, span: Span, person: tuple[Span, str]) -> Speaker:
         ent, name = person
@@ -316,6 +321,12 @@ def _one_of_a_group(head: Token) -> bool:
     return head.ent_type_ == "NORP" and any(
         c.dep_ == "det" and c.lower_ in ONE_OF for c in head.children
     )
+
+
+def _possessor(ent: Span) -> bool:
+    # The recogniser sometimes keeps the "’s" inside the entity.
+    doc = ent.doc
+    return ent[-1].tag_ == "POS" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
 
 
 def _is_plural(head: Token) -> bool:

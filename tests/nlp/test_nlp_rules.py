@@ -53,6 +53,24 @@ def test_reported_speech_forms(run):
     assert (warned.speaker, warned.speaker_type) == ("analysts", "unnamed")
 
 
+def test_a_person_named_as_the_owner_of_a_role_is_not_the_speaker(run):
+    text = (
+        "Emails\n\n"
+        "Hillary Clinton spoke in Iowa on Monday.\n\n"
+        "Hillary Clinton’s campaign chairman John Podesta said the emails were fake.\n\n"
+        "Hillary Clinton’s spokesman said the campaign would not comment further.\n"
+    )
+    extraction = run(text)
+    (chairman,) = by_prefix(extraction, "the emails were fake")
+    assert (chairman.speaker, chairman.role) == (
+        "John Podesta",
+        "Hillary Clinton’s campaign chairman",
+    )
+    (spokesman,) = by_prefix(extraction, "the campaign would not")
+    assert spokesman.speaker != "Hillary Clinton"
+    assert spokesman.speaker_type == "unnamed"
+
+
 def test_headline_says_carries_an_attribution(run):
     extraction = run("Mayor says bridge will reopen in May\n\nThe bridge closed in March.\n")
     (headline,) = by_prefix(extraction, "bridge will reopen")
