@@ -46,7 +46,7 @@ class Found:
 def find_quotes(doc: Doc, lex: Lexicon, settings: Settings) -> list[dict]:
     marked = [m for m in (_mark_tokens(doc, m) for m in find_marked(doc.text)) if m]
     frames = find_frames(doc, lex, settings.include_beliefs)
-    found = _link(doc, frames, marked, settings)
+    found = _link(doc, frames, marked, lex, settings)
     found += _tagged(doc, found, marked, lex, settings)
     found = [f for f in found if _long_enough(doc, f, settings)]
     found.sort(key=lambda f: f.content[0][0])
@@ -105,7 +105,7 @@ def _mark_tokens(doc: Doc, marked: Marked) -> MarkTokens | None:
 
 
 def _link(
-    doc: Doc, frames: list[Frame], marks: list[MarkTokens], settings: Settings
+    doc: Doc, frames: list[Frame], marks: list[MarkTokens], lex: Lexicon, settings: Settings
 ) -> list[Found]:
     found: list[Found] = []
     used_marks: set[int] = set()
@@ -198,7 +198,7 @@ def _link(
     for index, mark in enumerate(marks):
         if index in used_marks or not _sentence_like(doc, mark, settings):
             continue
-        clause = _trailing_frame(doc, mark) or _leading_frame(doc, mark)
+        clause = _trailing_frame(doc, mark) or _leading_frame(doc, mark, lex)
         if clause is not None:
             item = Found([mark.inner], clause, "direct", [mark.marked], "its clause next to it")
             found.append(item)
@@ -304,25 +304,59 @@ def _trailing_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
     return _trailing_by_parse(doc, mark) or _trailing_by_layout(doc, mark)
 
 
-def _leading_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
+def _leading_frame(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
     """'Rubio fired back forcefully: “If they sue us …”': a clause that ends in a
-    colon introduces the quotation after it, and its subject speaks."""
-    colon = mark.outer[0] - 1
-    while colon > 0 and doc[colon].is_space:
-        colon -= 1
-    if colon <= 0 or doc[colon].text != ":":
+    colon introduces the quotation after it, and its subject speaks. So does a
+    speech verb right before a comma: 'He adopted a fake accent and joked, “…”'
+    (when the parse did not make the quotation the verb's object)."""
+    before = mark.outer[0] - 1
+    while before > 0 and doc[before].is_space:
+        before -= 1
+    if before <= 0:
         return None
-    verb = doc[colon].head
+    if doc[before].text == ",":
+        return _speech_verb_before(doc, before, lex)
+    if doc[before].text != ":":
+        return None
+    verb = doc[before].head
     for _ in range(3):
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.i > colon:
+    if verb.pos_ not in ("VERB", "AUX") or verb.i > before:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i > verb.i or not _speaker_like(subject):
         return None
     return Frame(cue=_with_particle(verb), source=subject)
+
+
+def _speech_verb_before(doc: Doc, comma: int, lex: Lexicon) -> Frame | None:
+    start = doc[comma].sent.start
+    verb = next((t for t in reversed(doc[start:comma]) if t.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_.lower() not in lex.speech_verbs:
+        return None
+    if any(verb not in t.ancestors for t in doc[verb.i + 1 : comma]):
+        return None  # the verb's own words only: "joked to reporters,"
+    subject = _shared_subject(verb)
+    if subject is None or subject.i > verb.i or not _speaker_like(subject):
+        return None
+    return Frame(cue=_with_particle(verb), source=subject)
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The verb's subject, or for 'adopted an accent and joked' the first verb's
+    (the parser may hang the second verb on the first one's object)."""
+    token = verb
+    for _ in range(3):
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if token.dep_ == "conj" or (token is not verb and token.pos_ == "NOUN"):
+            token = token.head
+        else:
+            return None
+    return None
 
 
 def _trailing_by_parse(doc: Doc, mark: MarkTokens) -> Frame | None:

@@ -201,6 +201,23 @@ def test_a_quotation_takes_the_clause_right_beside_it(run):
     assert happens.speaker == "Cal Poe"
 
 
+def test_a_speech_verb_before_a_comma_introduces_the_quotation(run):
+    text = (
+        "Rally\n\n"
+        "“We will win this state,” Senator Ann Lee said on Monday.\n\n"
+        "Glenn Beck spoke after her. He then adopted a fake Southern accent and joked, "
+        "“But I will just make it easier for them to make fun of me.”\n\n"
+        "The senator paused, “Nobody will stop us now, not even the courts.”\n"
+    )
+    extraction = run(text)
+    (joked,) = by_prefix(extraction, "But I will just make it easier")
+    assert joked.speaker == "Glenn Beck"
+    assert [text[slice(*r)] for r in joked.cue] == ["joked"]
+    # "paused" is no speech verb: the quotation is not the pause's.
+    (after_pause,) = by_prefix(extraction, "Nobody will stop us")
+    assert after_pause.cue == []
+
+
 def test_the_speaker_after_the_verb_and_not_inside_the_quotation(run):
     text = (
         "Primary\n\n"
