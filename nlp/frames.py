@@ -77,7 +77,9 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     lemma = token.lemma_.lower()
     belief = lemma in lex.belief_verbs
     issued = _issued_statement(token, lex)
-    if lemma not in lex.speech_verbs and not issued and not (include_beliefs and belief):
+    put_it = _as_put_it(token)
+    speaks = lemma in lex.speech_verbs or issued is not None or put_it is not None
+    if not speaks and not (include_beliefs and belief):
         return None
     source = _subject(token, lex)
     if source is None:
@@ -93,10 +95,23 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
             for c in token.children
             if c.dep_ == "dobj" and _has_words(token.doc, c.i + 1, c.right_edge.i + 1)
         ]
+    if put_it is not None:
+        # "As Dana Milbank puts it, “…”": the clause it hangs on is the content.
+        return Frame([token.i, put_it.i], source, content=_minus(token.head, token))
     frame = Frame(cue=sorted(cue), source=source, belief=belief)
     frame.framing = lemma in verb_frames().framing
     frame.content = _content(token, lemma, source)
     return frame
+
+
+def _as_put_it(verb: Token) -> Token | None:
+    """'As X put it, …': a way of quoting somebody, whatever 'put' means
+    elsewhere. Returns the 'it', part of the cue."""
+    if verb.lemma_.lower() != "put" or verb.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
 
 
 ISSUING = ("issue", "release", "publish", "post", "put", "send", "give", "deliver")
@@ -133,12 +148,19 @@ def _subject(verb: Token, lex: Lexicon) -> Token | None:
         cited = _cited_as_saying(current)
         if cited is not None:
             return cited
+        if current.dep_ == "pcomp" and current.head.lower_ in BY_SAYING:
+            # "Husted continued by saying ...": the verb the preposition hangs on.
+            current = current.head.head
+            continue
         if current.dep_ not in INHERIT_DEPS or current.head is current:
             return None
         current = current.head
     return None
 
 
+# Not "for" or "of": "criticized him for saying", "accused of saying" are
+# somebody else's words.
+BY_SAYING = ("by", "in", "after", "before", "while", "when", "without")
 SPEAKER_POS = ("PROPN", "NOUN")
 CLOSING = ("”", '"', "''", "’")
 NOUN_PHRASE_POS = ("DET", "ADJ", "PROPN", "NUM", "PART")

@@ -218,6 +218,24 @@ def test_a_speech_verb_before_a_comma_introduces_the_quotation(run):
     assert after_pause.cue == []
 
 
+def test_as_somebody_put_it_and_continued_by_saying(run):
+    text = (
+        "Court\n\n"
+        "As columnist Dana Milbank puts it, “Senate Republicans are unmoved, "
+        "and liberal activists are uninspired.”\n\n"
+        "“Our system cannot give one county court that power,” Secretary Jon Hall said.\n\n"
+        "The secretary continued by saying, “We will appeal this decision because we "
+        "need clarity from the Supreme Court.”\n"
+    )
+    extraction = run(text)
+    (put,) = by_prefix(extraction, "Senate Republicans are unmoved")
+    assert put.speaker == "Dana Milbank"
+    assert [text[slice(*r)] for r in put.cue] == ["puts it"]
+    (saying,) = by_prefix(extraction, "We will appeal")
+    assert [text[slice(*r)] for r in saying.cue] == ["saying"]
+    assert text[slice(*saying.source[0])] == "The secretary"
+
+
 def test_the_speaker_after_the_verb_and_not_inside_the_quotation(run):
     text = (
         "Primary\n\n"
