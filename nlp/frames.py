@@ -138,8 +138,8 @@ def _subject(verb: Token, lex: Lexicon) -> Token | None:
             child = min(subjects, key=lambda c: abs(c.i - current.i))
             if child.dep_ == "nsubjpass":
                 return _passive_agent(current)
-            if child.lower_ in ("who", "which", "that") and current.dep_ == "relcl":
-                return current.head  # "Lim, who said ...": the antecedent speaks
+            # "Lim, who said ...": the source is the "who", which the speaker
+            # resolver reads as its antecedent.
             return child
         if current is verb and any(c.dep_ == "agent" for c in verb.children):
             return _passive_agent(verb)

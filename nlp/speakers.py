@@ -66,12 +66,16 @@ class SpeakerResolver:
 
     def resolve(self, head: Token) -> Speaker:
         mention = self.mention_range(head)
-        span = self.doc[mention[0] : mention[1]]
-        speaker = self._resolve_span(head, span)
+        # "Lim, who said …": the source is the local "who", the speaker Lim.
+        named = relative_antecedent(head) or head
+        start, end = mention if named is head else self.mention_range(named)
+        speaker = self._resolve_span(named, self.doc[start:end])
+        if named is not head and speaker.name:
+            speaker.evidence = f"'{head.text}' -> {speaker.name}; {speaker.evidence}"
         speaker.source = mention
         if speaker.name and head.i not in self.nested:
             self.spoken.append(
-                Mention(head.i, speaker.name, speaker.kind or "person", _is_plural(head))
+                Mention(head.i, speaker.name, speaker.kind or "person", _is_plural(named))
             )
         return speaker
 
@@ -321,6 +325,16 @@ def _one_of_a_group(head: Token) -> bool:
     return head.ent_type_ == "NORP" and any(
         c.dep_ == "det" and c.lower_ in ONE_OF for c in head.children
     )
+
+
+RELATIVE_PRONOUNS = ("who", "which", "that")
+
+
+def relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: 'Lim, who said' -> Lim."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return None
 
 
 def _possessor(ent: Span) -> bool:

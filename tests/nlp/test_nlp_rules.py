@@ -71,6 +71,17 @@ def test_a_person_named_as_the_owner_of_a_role_is_not_the_speaker(run):
     assert spokesman.speaker_type == "unnamed"
 
 
+def test_a_relative_pronoun_is_the_source_and_its_antecedent_the_speaker(run):
+    text = (
+        "Plan\n\n"
+        "The plan was praised by Senator Ann Lee, who said that it would cut costs by half.\n"
+    )
+    extraction = run(text)
+    (said,) = by_prefix(extraction, "that it would cut costs")
+    assert [text[slice(*r)] for r in said.source] == ["who"]
+    assert said.speaker == "Ann Lee"
+
+
 def test_headline_says_carries_an_attribution(run):
     extraction = run("Mayor says bridge will reopen in May\n\nThe bridge closed in March.\n")
     (headline,) = by_prefix(extraction, "bridge will reopen")
