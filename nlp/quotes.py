@@ -49,6 +49,9 @@ def find_quotes(doc: Doc, lex: Lexicon, settings: Settings) -> list[dict]:
     found = _link(doc, frames, marked, lex, settings)
     found += _tagged(doc, found, marked, lex, settings)
     found = [f for f in found if _long_enough(doc, f, settings)]
+    for item in found:
+        if item.kind == "mixed":
+            _close_last_quotation(doc, item, marked)
     found.sort(key=lambda f: f.content[0][0])
     resolver = SpeakerResolver(doc, lex, _nested_sources(found))
     quotes: list[dict] = []
@@ -59,6 +62,19 @@ def find_quotes(doc: Doc, lex: Lexicon, settings: Settings) -> list[dict]:
         quotes.append(_as_dict(doc, item, speakers[id(item)]))
     _set_parents(quotes)
     return quotes
+
+
+def _close_last_quotation(doc: Doc, item: Found, marks: list[MarkTokens]) -> None:
+    """'he is "weak on illegal immigration, you know that. Weak …"': the parse
+    ends the clause with its sentence, but the quotation it opened is part of
+    what was reported (on PolNeAR train: 19 more mixed quotes matched, 2 fewer)."""
+    start, end = item.content[-1]
+    for mark in marks:
+        if start <= mark.inner[0] < end < mark.outer[1] and _same_paragraph(
+            doc, end, mark.outer[1]
+        ):
+            item.content[-1] = (start, mark.outer[1])
+            return
 
 
 def _long_enough(doc: Doc, item: Found, settings: Settings) -> bool:

@@ -82,6 +82,18 @@ def test_a_relative_pronoun_is_the_source_and_its_antecedent_the_speaker(run):
     assert said.speaker == "Ann Lee"
 
 
+def test_a_mixed_quote_keeps_the_whole_quotation_it_opens(run):
+    text = (
+        "Debate\n\n"
+        "Donald Trump attacked Rubio on Friday, saying he is "
+        '"weak on illegal immigration, you know that. Weak like a baby."\n'
+    )
+    extraction = run(text)
+    (mixed,) = by_prefix(extraction, "he is")
+    assert mixed.kind == "mixed"
+    assert text[slice(*mixed.content[-1])].endswith('Weak like a baby."')
+
+
 def test_headline_says_carries_an_attribution(run):
     extraction = run("Mayor says bridge will reopen in May\n\nThe bridge closed in March.\n")
     (headline,) = by_prefix(extraction, "bridge will reopen")
