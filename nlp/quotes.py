@@ -70,9 +70,9 @@ def _close_last_quotation(doc: Doc, item: Found, marks: list[MarkTokens]) -> Non
     what was reported (on PolNeAR train: 19 more mixed quotes matched, 2 fewer)."""
     start, end = item.content[-1]
     for mark in marks:
-        if start <= mark.inner[0] < end < mark.outer[1] and _same_paragraph(
-            doc, end, mark.outer[1]
-        ):
+        # Ends inside the quoted words, not at their end ("‘gratefully’" is whole).
+        runs_on = start <= mark.inner[0] < end < mark.inner[1]
+        if runs_on and _same_paragraph(doc, end, mark.outer[1]):
             item.content[-1] = (start, mark.outer[1])
             return
 
