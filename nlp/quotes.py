@@ -538,7 +538,7 @@ def _sentence_like_span(span: Span) -> bool:
 
 
 def _quote_before(direct: list[Found], start: int) -> Found | None:
-    """The attributed direct quote this one may continue: the closest before it."""
+    """The attributed direct quote this one may join: the closest before it."""
     earlier = [f for f in direct if f.content[-1][1] <= start and f.frame is not None]
     return earlier[-1] if earlier else None
 
@@ -548,8 +548,8 @@ def _attributed_before(
 ) -> Found | None:
     """The quote a stray quotation most likely continues: the closest attributed
     one before it, of any kind. On PolNeAR train the closest direct quote named
-    the gold source 16 times in 167, the closest of any kind 62 times: a
-    paragraph often reports its speaker ("Corker said he was “meticulous” …")
+    the gold source 16 times in 167, the closest of any kind 68 times in 200:
+    a paragraph often reports its speaker ("Corker said he was “meticulous” …")
     before quoting them at length."""
     earlier = [
         f

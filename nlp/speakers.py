@@ -67,7 +67,7 @@ class SpeakerResolver:
     def resolve(self, head: Token) -> Speaker:
         mention = self.mention_range(head)
         # "Lim, who said …": the source is the local "who", the speaker Lim.
-        named = relative_antecedent(head) or head
+        named = _relative_antecedent(head) or head
         start, end = mention if named is head else self.mention_range(named)
         speaker = self._resolve_span(named, self.doc[start:end])
         if named is not head and speaker.name:
@@ -330,7 +330,7 @@ def _one_of_a_group(head: Token) -> bool:
 RELATIVE_PRONOUNS = ("who", "which", "that")
 
 
-def relative_antecedent(token: Token) -> Token | None:
+def _relative_antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun stands for: 'Lim, who said' -> Lim."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return token.head.head
