@@ -68,7 +68,46 @@ def find_frames(doc: Doc, lex: Lexicon, include_beliefs: bool = True) -> list[Fr
         frame = _verb_frame(token, lex, include_beliefs) or _according_frame(token)
         if frame is not None:
             frames.append(frame)
+    headline = _headline_frame(doc, lex)
+    if headline is not None:
+        frames = sorted([headline, *frames], key=lambda f: f.anchor)
     return frames
+
+
+NAME_POS = ("PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT", "NUM", "CCONJ")
+HEADLINE_NAME_TOKENS = 8
+
+
+def _headline_frame(doc: Doc, lex: Lexicon) -> Frame | None:
+    """'Reid: “Never underestimate Trump.”', 'Poll: Clinton leads in Ohio': a
+    headline that opens with a speaker and a colon (on PolNeAR train, 71 of
+    the 116 headlines with a colon carry an attribution this way). Labels like
+    'The Latest:' or 'BUSTED:' name nobody, and a question ('Ted Cruz: career
+    politician?') asks rather than reports."""
+    end = next((t.i for t in doc if "\n" in t.text), len(doc))
+    colon = next((t.i for t in doc[: min(end, HEADLINE_NAME_TOKENS)] if t.text == ":"), 0)
+    if colon == 0 or any(t.pos_ not in NAME_POS for t in doc[:colon]):
+        return None
+    nouns = [t for t in doc[:colon] if t.pos_ in SPEAKER_POS]
+    if not nouns or not _names_a_speaker(nouns[-1], lex):
+        return None
+    start, stop = trim(doc, colon + 1, end)
+    words = [t for t in doc[start:stop] if not (t.is_punct or t.is_space)]
+    if len(words) < 3 or "?" in doc[stop - 1 : stop + 1].text:
+        return None
+    return Frame(cue=[colon], source=nouns[-1], content=[(start, stop)])
+
+
+def _names_a_speaker(head: Token, lex: Lexicon) -> bool:
+    """A named party, a noun like 'poll' or 'report', or the surname of a
+    person the article names ('Reid:' before 'Senator Harry Reid said')."""
+    lemma = head.lemma_.lower()
+    if head.ent_type_ in (*PARTY_ENTITIES, "NORP"):
+        return True
+    if lemma in lex.unnamed_nouns | lex.org_nouns | lex.speech_nouns:
+        return True
+    people = (e for e in head.doc.ents if e.label_ == "PERSON" and e.start > head.i)
+    return any(e[-1].text == head.text for e in people)
 
 
 def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | None:

@@ -88,6 +88,8 @@ class SpeakerResolver:
                 child.dep_ == "prep" and child.lower_ != "of" and not _has_name(child)
             ):
                 break
+            if child.text == ":":
+                break  # "Reid: “Never …”": what follows a colon is what was said
             right = child.right_edge.i + 1
         while right > left and (self.doc[right - 1].is_punct or self.doc[right - 1].is_space):
             right -= 1
@@ -171,7 +173,8 @@ class SpeakerResolver:
     def _known_surname(self, head: Token) -> Speaker | None:
         """'Marin said', where the entity recogniser took Marin for a place or a
         company: a person named in full elsewhere in the article wins."""
-        if head.pos_ != "PROPN" or head.is_upper:
+        # A headline's "Sanders:" may come out as a common noun; capitalised will do.
+        if not (head.pos_ == "PROPN" or head.is_title) or head.is_upper:
             return None  # acronyms are organisations
         if any(
             c.dep_ == "compound" and c.lower_.rstrip(".") not in HONORIFICS for c in head.children

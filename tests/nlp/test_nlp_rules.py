@@ -94,6 +94,20 @@ def test_a_mixed_quote_keeps_the_whole_quotation_it_opens(run):
     assert text[slice(*mixed.content[-1])].endswith('Weak like a baby."')
 
 
+def test_a_headline_opening_with_a_speaker_and_a_colon_is_an_attribution(run):
+    extraction = run(
+        "Lee: Bridge will reopen in May\n\nMayor Ann Lee spoke to reporters on Monday.\n"
+    )
+    (headline,) = by_prefix(extraction, "Bridge will reopen")
+    text = extraction.article.text
+    assert [text[slice(*r)] for r in headline.cue] == [":"]
+    assert [text[slice(*r)] for r in headline.source] == ["Lee"]
+    assert headline.speaker == "Ann Lee"
+    # A label names nobody, and a question asks rather than reports.
+    assert run("The Latest: Bridge will reopen in May\n\nThe bridge closed.\n").quotes == []
+    assert run("Ann Lee: a mayor or a builder?\n\nThe bridge closed.\n").quotes == []
+
+
 def test_headline_says_carries_an_attribution(run):
     extraction = run("Mayor says bridge will reopen in May\n\nThe bridge closed in March.\n")
     (headline,) = by_prefix(extraction, "bridge will reopen")
