@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from nlp.attribution import tagged_attributions
-from nlp.frames import Frame, find_frames, trim
+from nlp.frames import SPEAKER_POS, Frame, find_frames, trim
 from nlp.lexicon import Lexicon
 from nlp.marks import Marked, find_marked
 from nlp.speakers import Speaker, SpeakerResolver
@@ -405,7 +405,7 @@ def _trailing_by_layout(doc: Doc, mark: MarkTokens) -> Frame | None:
             if not _speaker_like(token):
                 return None  # "“…,” this means": not a speaker
             subject = token
-        elif token.pos_ in ("PROPN", "NOUN") and (subject is None or subject.pos_ != "PRON"):
+        elif token.pos_ in SPEAKER_POS and (subject is None or subject.pos_ != "PRON"):
             subject = token  # the last noun of "an angry Hollande"
         elif token.pos_ not in ("DET", "ADJ", "NUM", "PART", "ADV"):
             return None
@@ -420,7 +420,7 @@ def _with_particle(verb: Token) -> list[int]:
 def _speaker_like(token: Token) -> bool:
     if token.pos_ == "PRON":
         return token.lower_ in SPEAKING_PRONOUNS
-    return token.pos_ in ("PROPN", "NOUN")
+    return token.pos_ in SPEAKER_POS
 
 
 def _mark_child(doc: Doc, verb: Token, mark: MarkTokens) -> Token:

@@ -44,3 +44,8 @@ def by_prefix(extraction: Extraction, prefix: str):
     """The quotes whose first content range starts with prefix."""
     text = extraction.article.text
     return [q for q in extraction.quotes if text[slice(*q.content[0])].startswith(prefix)]
+
+
+def words_at(text: str, ranges) -> list[str]:
+    """The text of each (start, end) range: what a quote's content, cue or source says."""
+    return [text[start:end] for start, end in ranges]

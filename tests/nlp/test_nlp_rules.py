@@ -1,6 +1,6 @@
 """Rules on invented sentences: marks, scare quotes, reported speech forms."""
 
-from tests.nlp.conftest import by_prefix
+from tests.nlp.conftest import by_prefix, words_at
 
 
 def test_straight_curly_and_two_apostrophe_marks(run):
@@ -78,7 +78,7 @@ def test_a_relative_pronoun_is_the_source_and_its_antecedent_the_speaker(run):
     )
     extraction = run(text)
     (said,) = by_prefix(extraction, "that it would cut costs")
-    assert [text[slice(*r)] for r in said.source] == ["who"]
+    assert words_at(text, said.source) == ["who"]
     assert said.speaker == "Ann Lee"
 
 
@@ -100,8 +100,8 @@ def test_a_headline_opening_with_a_speaker_and_a_colon_is_an_attribution(run):
     )
     (headline,) = by_prefix(extraction, "Bridge will reopen")
     text = extraction.article.text
-    assert [text[slice(*r)] for r in headline.cue] == [":"]
-    assert [text[slice(*r)] for r in headline.source] == ["Lee"]
+    assert words_at(text, headline.cue) == [":"]
+    assert words_at(text, headline.source) == ["Lee"]
     assert headline.speaker == "Ann Lee"
     # A label names nobody, and a question asks rather than reports.
     assert run("The Latest: Bridge will reopen in May\n\nThe bridge closed.\n").quotes == []
@@ -111,7 +111,7 @@ def test_a_headline_opening_with_a_speaker_and_a_colon_is_an_attribution(run):
 def test_headline_says_carries_an_attribution(run):
     extraction = run("Mayor says bridge will reopen in May\n\nThe bridge closed in March.\n")
     (headline,) = by_prefix(extraction, "bridge will reopen")
-    assert [extraction.article.text[slice(*r)] for r in headline.cue] == ["says"]
+    assert words_at(extraction.article.text, headline.cue) == ["says"]
     assert headline.speaker_type == "unnamed"  # a role, nobody named
 
 
@@ -123,10 +123,10 @@ def test_cue_set_off_inside_its_content(run):
     )
     extraction = run(text)
     (quote,) = by_prefix(extraction, "The new contract")
-    parts = [extraction.article.text[slice(*r)] for r in quote.content]
+    parts = words_at(extraction.article.text, quote.content)
     assert parts == ["The new contract", "would protect every night-shift job at the plant"]
     assert (quote.speaker, quote.kind) == ("Rosa Marin", "indirect")
-    assert [extraction.article.text[slice(*r)] for r in quote.cue] == ["said"]
+    assert words_at(extraction.article.text, quote.cue) == ["said"]
 
 
 def test_the_party_cited_is_a_source_not_words(run):
@@ -201,7 +201,7 @@ def test_issuing_a_statement_is_a_cue(run):
     )
     (statement,) = by_prefix(run(text), "We offer our condolences")
     assert statement.speaker == "Ann Lee"
-    assert [text[slice(*r)] for r in statement.cue] == ["released", "statement"]
+    assert words_at(text, statement.cue) == ["released", "statement"]
 
 
 def test_objects_that_are_no_words_are_no_quotes(run):
@@ -233,7 +233,7 @@ def test_a_quotation_takes_the_clause_right_beside_it(run):
     (sue,) = by_prefix(extraction, "If they sue us")
     (happens,) = by_prefix(extraction, "You know, it happens")
     assert france.kind == "direct" and france.speaker == "Ann Lee"
-    assert [text[slice(*r)] for r in france.content][-1] == "It never gives up."
+    assert words_at(text, france.content)[-1] == "It never gives up."
     assert sue.speaker == "Bob Ray"
     assert happens.speaker == "Cal Poe"
 
@@ -249,7 +249,7 @@ def test_a_speech_verb_before_a_comma_introduces_the_quotation(run):
     extraction = run(text)
     (joked,) = by_prefix(extraction, "But I will just make it easier")
     assert joked.speaker == "Glenn Beck"
-    assert [text[slice(*r)] for r in joked.cue] == ["joked"]
+    assert words_at(text, joked.cue) == ["joked"]
     # "paused" is no speech verb: the quotation is not the pause's.
     (after_pause,) = by_prefix(extraction, "Nobody will stop us")
     assert after_pause.cue == []
@@ -267,9 +267,9 @@ def test_as_somebody_put_it_and_continued_by_saying(run):
     extraction = run(text)
     (put,) = by_prefix(extraction, "Senate Republicans are unmoved")
     assert put.speaker == "Dana Milbank"
-    assert [text[slice(*r)] for r in put.cue] == ["puts it"]
+    assert words_at(text, put.cue) == ["puts it"]
     (saying,) = by_prefix(extraction, "We will appeal")
-    assert [text[slice(*r)] for r in saying.cue] == ["saying"]
+    assert words_at(text, saying.cue) == ["saying"]
     assert text[slice(*saying.source[0])] == "The secretary"
 
 
