@@ -70,9 +70,12 @@ def _close_last_quotation(doc: Doc, item: Found, marks: list[MarkTokens]) -> Non
     what was reported (on PolNeAR train: 19 more mixed quotes matched, 2 fewer)."""
     start, end = item.content[-1]
     for mark in marks:
-        # Ends inside the quoted words, not at their end ("‘gratefully’" is whole).
-        runs_on = start <= mark.inner[0] < end < mark.inner[1]
-        if runs_on and _same_paragraph(doc, end, mark.outer[1]):
+        # Open: the content stops inside the quoted words, or holds the opening
+        # mark but not the closing one ('at an "early date' lost its '."');
+        # "‘gratefully’" read from inside the marks is whole.
+        inside = start <= mark.inner[0] < end < mark.outer[1]
+        opened = end < mark.inner[1] or start <= mark.outer[0]
+        if inside and opened and _same_paragraph(doc, end, mark.outer[1]):
             item.content[-1] = (start, mark.outer[1])
             return
 

@@ -92,6 +92,10 @@ def test_a_mixed_quote_keeps_the_whole_quotation_it_opens(run):
     (mixed,) = by_prefix(extraction, "he is")
     assert mixed.kind == "mixed"
     assert text[slice(*mixed.content[-1])].endswith('Weak like a baby."')
+    # Content that holds the opening mark keeps the closing one too.
+    text = 'Talks\n\nThe ministry said the visit would come at an "early date."\n'
+    (early,) = by_prefix(run(text), "the visit would come")
+    assert text[slice(*early.content[-1])].endswith('"early date."')
 
 
 def test_a_headline_opening_with_a_speaker_and_a_colon_is_an_attribution(run):
