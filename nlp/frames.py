@@ -180,9 +180,9 @@ def _subject(verb: Token, lex: Lexicon) -> Token | None:
             # "Lim, who said ...": the source is the "who", which the speaker
             # resolver reads as its antecedent.
             return child
-        if current is verb and any(c.dep_ == "agent" for c in verb.children):
+        if current.i == verb.i and any(c.dep_ == "agent" for c in verb.children):
             return _passive_agent(verb)
-        if current is verb and (inverted := _inverted_subject(verb)) is not None:
+        if current.i == verb.i and (inverted := _inverted_subject(verb)) is not None:
             return inverted
         cited = _cited_as_saying(current)
         if cited is not None:
@@ -191,7 +191,7 @@ def _subject(verb: Token, lex: Lexicon) -> Token | None:
             # "Husted continued by saying ...": the verb the preposition hangs on.
             current = current.head.head
             continue
-        if current.dep_ not in INHERIT_DEPS or current.head is current:
+        if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
             return None
         current = current.head
     return None

@@ -53,7 +53,7 @@ def find_quotes(doc: Doc, lex: Lexicon, settings: Settings) -> list[dict]:
         if item.kind == "mixed":
             _close_last_quotation(doc, item, marked)
     found.sort(key=lambda f: f.content[0][0])
-    resolver = SpeakerResolver(doc, lex, _nested_sources(found))
+    resolver = SpeakerResolver(doc, lex, _quoted_tokens(found))
     quotes: list[dict] = []
     speakers: dict[int, Speaker] = {}
     for item in sorted(found, key=_resolution_order):
@@ -89,17 +89,10 @@ def _words(doc: Doc, item: Found) -> int:
     return sum(1 for s, e in item.content for t in doc[s:e] if not (t.is_punct or t.is_space))
 
 
-def _nested_sources(found: list[Found]) -> frozenset[int]:
-    """Source tokens that sit inside another quote's content."""
-    nested = set()
-    for item in found:
-        source = item.frame.source if item.frame else None
-        if source is None:
-            continue
-        for other in found:
-            if other is not item and any(s <= source.i < e for s, e in other.content):
-                nested.add(source.i)
-    return frozenset(nested)
+def _quoted_tokens(found: list[Found]) -> frozenset[int]:
+    """Tokens inside some quote's content: the people named there are talked
+    about, so neither they nor a nested source is the antecedent of a 'he'."""
+    return frozenset(i for item in found for start, end in item.content for i in range(start, end))
 
 
 # -- marks --------------------------------------------------------------------
@@ -288,7 +281,7 @@ def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX") and not (mark.inner[0] <= token.i < mark.inner[1]):
             break
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     else:
@@ -339,7 +332,7 @@ def _leading_frame(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
         return None
     verb = doc[before].head
     for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.i > before:
@@ -429,7 +422,7 @@ def _speaker_like(token: Token) -> bool:
 def _mark_child(doc: Doc, verb: Token, mark: MarkTokens) -> Token:
     """The verb's dependent whose phrase holds the quotation."""
     inner = doc[mark.inner[0] : mark.inner[1]].root
-    while inner.head.i != verb.i and inner.head is not inner:
+    while inner.head.i != verb.i and inner.head.i != inner.i:
         inner = inner.head
     return inner
 
@@ -518,7 +511,7 @@ def _governed_by(doc: Doc, mark: MarkTokens, frame: Frame) -> bool:
     for _ in range(4):
         if token.i == frame.cue[0]:
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False

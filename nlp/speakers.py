@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.gender import person_genders, pronoun_gender, title_gender
 from nlp.lexicon import Lexicon
 from nlp.names import name_key
 
@@ -42,14 +43,16 @@ class Mention:
 class SpeakerResolver:
     """Resolves source mentions in text order, remembering who spoke."""
 
-    def __init__(self, doc: Doc, lex: Lexicon, nested: frozenset[int] = frozenset()) -> None:
+    def __init__(self, doc: Doc, lex: Lexicon, quoted: frozenset[int] = frozenset()) -> None:
         self.doc = doc
         self.lex = lex
-        # Source tokens inside another quote's content ("KCNA said that Putin
-        # expressed ..."): inner speakers are poor antecedents for "he" or "it".
-        self.nested = nested
+        # Tokens inside some quote's content: the people a quote talks about
+        # ('“Obviously, Bernie is …,” she said') and inner speakers ("KCNA said
+        # that Putin expressed ...") are poor antecedents for "he" or "it".
+        self.quoted = quoted
         self.people = [self._clean_person(e) for e in doc.ents if e.label_ == "PERSON"]
         self.people = [(e, name) for e, name in self.people if name]
+        self.genders = person_genders(self._named_for_sure())
         self.spoken: list[Mention] = []  # speakers of earlier quotes
 
     def _clean_person(self, ent: Span) -> tuple[Span, str]:
@@ -62,6 +65,21 @@ class SpeakerResolver:
             return ent, ""
         return ent, self.doc[words[0].i : words[-1].i + 1].text
 
+    def _named_for_sure(self) -> list[tuple[Span, str]]:
+        """(mention, full name) where the mention can be nobody else: a bare
+        'Clinton' in an article about both Clintons names neither."""
+        full_names = {n for _, n in self.people if len(n.replace("-", " ").split()) > 1}
+        named = []
+        for ent, name in self.people:
+            if name in full_names:
+                named.append((ent, name))
+                continue
+            key = name_key(name)
+            matches = {f for f in full_names if key in (name_key(w) for w in f.split())}
+            if len(matches) == 1:
+                named.append((ent, matches.pop()))
+        return named
+
     # -- entry point ---------------------------------------------------------
 
     def resolve(self, head: Token) -> Speaker:
@@ -73,7 +91,7 @@ class SpeakerResolver:
         if named is not head and speaker.name:
             speaker.evidence = f"'{head.text}' -> {speaker.name}; {speaker.evidence}"
         speaker.source = mention
-        if speaker.name and head.i not in self.nested:
+        if speaker.name and head.i not in self.quoted:
             self.spoken.append(
                 Mention(head.i, speaker.name, speaker.kind or "person", _is_plural(named))
             )
@@ -161,14 +179,25 @@ class SpeakerResolver:
         if len(words) > 1:
             return name, "named in the source", 0.95
         key = name_key(name)
-        before = [n for e, n in self.people if e.start < position]
-        after = [n for e, n in self.people if e.start > position]
-        for candidates in (reversed(before), after):
-            for full in candidates:
-                parts = full.split()
-                if len(parts) > 1 and key in (name_key(parts[-1]), name_key(parts[0])):
-                    return full, f"'{name}' -> {full} named in the text", 0.9
-        return name, "surname only", 0.7
+        named = [
+            (e.start, full)
+            for e, full in self.people
+            if len(parts := full.split()) > 1 and key in (name_key(parts[-1]), name_key(parts[0]))
+        ]
+        if not named:
+            return name, "surname only", 0.7
+        full = self._likeliest(named, position)
+        return full, f"'{name}' -> {full} named in the text", 0.9
+
+    def _likeliest(self, named: list[tuple[int, str]], position: int) -> str:
+        """Which of the people sharing a surname a bare 'Clinton' means: of the
+        ones 'Mrs.' or 'Mr.' allows, the one named last before it, else the
+        first named after it."""
+        gender = title_gender(self.doc[max(position - 1, 0) : position + 1])
+        fitting = [(s, f) for s, f in named if self._fits_gender(f, gender)] or named
+        before = [full for start, full in fitting if start < position]
+        after = [full for start, full in fitting if start > position]
+        return (before[-1:] or after[:1] or [fitting[0][1]])[0]
 
     def _known_surname(self, head: Token) -> Speaker | None:
         """'Marin said', where the entity recogniser took Marin for a place or a
@@ -207,12 +236,18 @@ class SpeakerResolver:
     def _antecedent(self, head: Token, kind: str) -> Mention | None:
         """Most recent fitting speaker or subject before the pronoun."""
         candidates = list(self.spoken) + self._subject_mentions(head.i)
-        candidates = [m for m in candidates if m.token < head.i and m.token not in self.nested]
+        candidates = [m for m in candidates if m.token < head.i and m.token not in self.quoted]
         candidates.sort(key=lambda m: m.token)
+        gender = pronoun_gender(head)
         for mention in reversed(candidates):
-            if _fits(mention, kind):
+            if _fits(mention, kind) and self._fits_gender(mention.name, gender):
                 return mention
         return None
+
+    def _fits_gender(self, name: str, gender: str | None) -> bool:
+        """'she' or 'Mrs.' passes over a man the article calls 'he' or 'Mr.';
+        an unknown gender fits anyone."""
+        return gender is None or self.genders.get(name, gender) == gender
 
     def _subject_mentions(self, before: int) -> list[Mention]:
         """People and organisations that were subjects of a clause (likely antecedents)."""
@@ -254,8 +289,8 @@ class SpeakerResolver:
 
     def _own_phrase(self, token: Token) -> Span:
         """A conjunct's words without the other conjuncts."""
-        words = [t for t in token.subtree if t.dep_ not in ("conj", "cc") or t is token]
-        words = [t for t in words if t.head is token or t is token or t.head.head is token]
+        words = [t for t in token.subtree if t.dep_ not in ("conj", "cc") or t.i == token.i]
+        words = [t for t in words if token.i in (t.i, t.head.i, t.head.head.i)]
         return self.doc[min(t.i for t in words) : max(t.i for t in words) + 1]
 
 

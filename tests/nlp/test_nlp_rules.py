@@ -307,3 +307,31 @@ def test_titles_and_one_word_topics_are_no_quotes(run):
     assert "Ford" not in contents
     (support,) = by_prefix(extraction, "his “full support”")
     assert support.speaker == "Cal Poe"
+
+
+def test_a_pronoun_skips_the_people_a_quote_talks_about(run):
+    text = (
+        "Farm bill\n\n"
+        "Senator Ruth Ames said Governor Paul Reed had vetoed the farm bill.\n\n"
+        "“Obviously, Paul is making a mistake,” she said.\n\n"
+        "She said Reed would lose the next election. “It will not end well,” she added.\n"
+    )
+    extraction = run(text)
+    for prefix in ("Obviously, Paul", "It will not end well"):
+        (quote,) = by_prefix(extraction, prefix)
+        assert quote.speaker == "Ruth Ames", prefix
+
+
+def test_she_and_mrs_pass_over_a_man(run):
+    text = (
+        "Vetoes\n\n"
+        "Senator Ruth Ames met Governor Paul Reed on Monday. Reed defended his veto.\n\n"
+        "“We will see,” she said.\n\n"
+        "Ann Ross thanked her staff. Later her husband, Tom Ross, spoke to the crowd.\n\n"
+        "Mrs. Ross said the plan would work.\n"
+    )
+    extraction = run(text)
+    (see,) = by_prefix(extraction, "We will see")
+    assert see.speaker == "Ruth Ames"
+    (plan,) = by_prefix(extraction, "the plan would work")
+    assert plan.speaker == "Ann Ross"
