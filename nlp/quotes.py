@@ -149,7 +149,7 @@ def _link(
         chosen = before[-1:] + after[:1]
         if before and after and _claimed_later(doc, marks[after[0]], extents, f_index):
             chosen = before[-1:]  # '“A.” he said. “B,” she said.' — B is hers
-        if not before and after and not _opens_quote(doc, hi, marks[after[0]]):
+        if not before and after and not _opens_quote(doc, hi, marks[after[0]], extents, f_index):
             continue
         used_marks.update(chosen)
         used_frames.add(f_index)
@@ -481,10 +481,18 @@ def _sentence_final(doc: Doc, mark: MarkTokens) -> bool:
     return last is not None and last.text in (".", "?", "!")
 
 
-def _opens_quote(doc: Doc, frame_end: int, mark: MarkTokens) -> bool:
-    """'he said: “…”' or 'he said, “…”' — a quotation introduced by the frame."""
+def _opens_quote(
+    doc: Doc, frame_end: int, mark: MarkTokens, extents: list[TokenRange], own: int
+) -> bool:
+    """'he said: “…”' or 'he said, “…”' — a quotation introduced by the frame.
+    After a full stop, a quotation with a cue of its own right after it is
+    not this frame's: 'Trump seemed to agree. “Illegal …,” he said.'"""
     gap = doc[frame_end : mark.outer[0]]
-    return any(t.text in (":", ",") for t in gap) or _sentence_like_span(doc[slice(*mark.inner)])
+    if any(t.text in (":", ",") for t in gap):
+        return True
+    return _sentence_like_span(doc[slice(*mark.inner)]) and not _claimed_later(
+        doc, mark, extents, own
+    )
 
 
 def _overlaps(inner: TokenRange, ranges: list[TokenRange]) -> bool:

@@ -335,3 +335,14 @@ def test_she_and_mrs_pass_over_a_man(run):
     assert see.speaker == "Ruth Ames"
     (plan,) = by_prefix(extraction, "the plan would work")
     assert plan.speaker == "Ann Ross"
+
+
+def test_a_quotation_with_its_own_cue_is_not_the_sentence_before_it(run):
+    text = (
+        "Trade\n\n"
+        "Senator Ruth Ames met Governor Paul Reed on Monday.\n\n"
+        "Reed seemed to agree. “Illegal trade hurts both of our states,” Ames said.\n"
+    )
+    extraction = run(text)
+    (quote,) = by_prefix(extraction, "Illegal trade hurts")
+    assert (quote.speaker, words_at(extraction.article.text, quote.cue)) == ("Ruth Ames", ["said"])
