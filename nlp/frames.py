@@ -167,6 +167,45 @@ def _issued_statement(verb: Token, lex: Lexicon) -> Token | None:
 
 
 def _subject(verb: Token, lex: Lexicon) -> Token | None:
+    """The verb's subject; after a quotation, the words between it and the verb."""
+    found = _parsed_subject(verb, lex)
+    closing = _quotation_before(verb)
+    if closing is None or (found is not None and found.i > closing):
+        return found
+    # '“We were wrong …,” Ramos, 58, told AFP': the parse may take a word inside
+    # the quotation for the subject ("We"), or find none at all.
+    return _phrase_root(verb.doc, closing + 1, verb.i) or _inverted_subject(verb) or found
+
+
+QUOTE_END = (",", "?", "!", "—", "–")  # a quotation that ends so wants its cue next
+CUE_WINDOW = 16
+SPEAKER_START = ("PROPN", "NOUN", "DET", "ADJ", "NUM")
+
+
+def _quotation_before(verb: Token) -> int | None:
+    """The closing mark of a quotation ending '…,”' shortly before the verb,
+    with only a speaker's name in between."""
+    doc = verb.doc
+    for i in range(verb.i - 1, max(verb.i - CUE_WINDOW, 0), -1):
+        token = doc[i]
+        if "\n" in token.text or token.text in (".", ";"):
+            return None
+        if token.text in CLOSING and doc[i - 1].text in QUOTE_END:
+            after = doc[i + 1] if i + 1 < verb.i else None
+            return i if after is None or after.pos_ in SPEAKER_START else None
+    return None
+
+
+def _phrase_root(doc: Doc, start: int, end: int) -> Token | None:
+    """The head of the noun phrase in [start, end): the first word whose head is outside."""
+    for token in doc[start:end]:
+        root = token.head.i == token.i or not start <= token.head.i < end
+        if token.pos_ in SPEAKER_POS and root:
+            return token
+    return None
+
+
+def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
     """The verb's subject, or the subject it inherits as a participle/conjunct."""
     current = verb
     for _ in range(3):

@@ -435,7 +435,10 @@ def _frame_extent(doc: Doc, frame: Frame, quoted: set[int]) -> TokenRange:
     """
     tokens = set(frame.cue)
     if frame.source is not None:
-        tokens.update(t.i for t in frame.source.subtree)
+        # A speaker the parse made the root ('“…,” Nate Cole, the pollster who
+        # founded …, tweeted') has the quotation in its subtree.
+        source = frame.source.subtree
+        tokens.update(t.i for t in source if t.i not in quoted and not t.is_punct)
     verb = doc[frame.cue[0]]
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp", "parataxis", "conj", "punct", "cc", "advcl"):
@@ -587,7 +590,7 @@ def _resolution_order(item: Found) -> tuple[int, int]:
 
 def _speaker_for(item: Found, resolver: SpeakerResolver, done: dict[int, Speaker]) -> Speaker:
     if item.frame is not None and item.frame.source is not None:
-        return resolver.resolve(item.frame.source)
+        return resolver.resolve(item.frame.source, item.frame.anchor)
     if item.follows is not None and id(item.follows) in done:
         before = done[id(item.follows)]
         # The mention that named the speaker is the source: there is none nearer.

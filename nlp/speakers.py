@@ -19,7 +19,7 @@ from nlp.names import name_key
 
 ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
 HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
-CLAUSE_CUT = ("relcl", "acl", "punct", "cc", "advcl", "prep")
+CLAUSE_BEFORE = ("ccomp", "parataxis", "advcl")
 
 
 @dataclass
@@ -82,13 +82,14 @@ class SpeakerResolver:
 
     # -- entry point ---------------------------------------------------------
 
-    def resolve(self, head: Token) -> Speaker:
-        mention = self.mention_range(head)
+    def resolve(self, head: Token, cue: int | None = None) -> Speaker:
+        """The speaker a source mention names; the mention ends before its cue."""
+        mention = self.mention_range(head, cue)
         # "Lim, who said …": the source is the local "who", the speaker Lim.
         named = _relative_antecedent(head) or head
-        start, end = mention if named is head else self.mention_range(named)
+        start, end = mention if named.i == head.i else self.mention_range(named)
         speaker = self._resolve_span(named, self.doc[start:end])
-        if named is not head and speaker.name:
+        if named.i != head.i and speaker.name:
             speaker.evidence = f"'{head.text}' -> {speaker.name}; {speaker.evidence}"
         speaker.source = mention
         if speaker.name and head.i not in self.quoted:
@@ -97,9 +98,14 @@ class SpeakerResolver:
             )
         return speaker
 
-    def mention_range(self, head: Token) -> tuple[int, int]:
-        """The source mention: the subject phrase without relative clauses."""
-        left = head.left_edge.i
+    def mention_range(self, head: Token, cue: int | None = None) -> tuple[int, int]:
+        """The source mention: the subject phrase without relative clauses, and
+        never the cue ('Nate Cole, the pollster …, tweeted' parsed as one phrase)."""
+        left = head.i
+        for child in reversed(list(head.lefts)):
+            if child.dep_ in CLAUSE_BEFORE or child.is_quote:
+                break  # '“…,” Nate Cole, the pollster …': the quotation is no name
+            left = child.left_edge.i
         right = head.i + 1
         for child in head.rights:
             if child.dep_ in ("relcl", "acl", "advcl") or (
@@ -109,6 +115,8 @@ class SpeakerResolver:
             if child.text == ":":
                 break  # "Reid: “Never …”": what follows a colon is what was said
             right = child.right_edge.i + 1
+        if cue is not None and head.i < cue < right:
+            right = cue
         while right > left and (self.doc[right - 1].is_punct or self.doc[right - 1].is_space):
             right -= 1
         while left < right and (self.doc[left].is_punct or self.doc[left].is_space):

@@ -346,3 +346,24 @@ def test_a_quotation_with_its_own_cue_is_not_the_sentence_before_it(run):
     extraction = run(text)
     (quote,) = by_prefix(extraction, "Illegal trade hurts")
     assert (quote.speaker, words_at(extraction.article.text, quote.cue)) == ("Ruth Ames", ["said"])
+
+
+def test_the_speaker_between_a_quotation_and_its_cue(run):
+    text = (
+        "Primary\n\n"
+        "“Yes, I support Ann Lee,” Tom Ray III, founder of the Lakes Institute, tells "
+        "the Herald in an interview.\n\n"
+        '"Nobody listens to us. We have no voice anymore. #Trade," tweeted a farmer from Iowa.\n\n'
+        "“Lee needs a plan for rural voters,” Nate Cole, the pollster who founded "
+        "pollsite.com tweeted on Wednesday.\n"
+    )
+    extraction = run(text)
+    source = {}
+    for prefix in ("Yes, I support", "Nobody listens", "Lee needs a plan"):
+        (quote,) = by_prefix(extraction, prefix)
+        source[prefix] = words_at(extraction.article.text, quote.source)[0]
+    assert source == {
+        "Yes, I support": "Tom Ray III, founder of the Lakes Institute",
+        "Nobody listens": "a farmer",
+        "Lee needs a plan": "Nate Cole, the pollster who founded pollsite.com",
+    }
