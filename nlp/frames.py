@@ -170,8 +170,8 @@ def _subject(verb: Token, lex: Lexicon) -> Token | None:
     """The verb's subject; after a quotation, the words between it and the verb."""
     found = _parsed_subject(verb, lex)
     closing = _quotation_before(verb)
-    if closing is None or (found is not None and found.i > closing):
-        return found
+    if closing is None or (found is not None and not _inside_quotation(found, closing)):
+        return found  # "Ann Smith, who called it “a disaster,” said …" keeps Smith
     # '“We were wrong …,” Ramos, 58, told AFP': the parse may take a word inside
     # the quotation for the subject ("We"), or find none at all.
     return _phrase_root(verb.doc, closing + 1, verb.i) or _inverted_subject(verb) or found
@@ -186,7 +186,7 @@ def _quotation_before(verb: Token) -> int | None:
     """The closing mark of a quotation ending '…,”' shortly before the verb,
     with only a speaker's name in between."""
     doc = verb.doc
-    for i in range(verb.i - 1, max(verb.i - CUE_WINDOW, 0), -1):
+    for i in range(verb.i - 1, max(verb.i - CUE_WINDOW - 1, 0), -1):
         token = doc[i]
         if "\n" in token.text or token.text in (".", ";"):
             return None
@@ -194,6 +194,13 @@ def _quotation_before(verb: Token) -> int | None:
             after = doc[i + 1] if i + 1 < verb.i else None
             return i if after is None or after.pos_ in SPEAKER_START else None
     return None
+
+
+def _inside_quotation(token: Token, closing: int) -> bool:
+    """The token lies between the closing mark and the mark that opened it."""
+    doc = token.doc
+    opening = next((i for i in range(closing - 1, -1, -1) if doc[i].is_quote), None)
+    return opening is not None and opening < token.i < closing
 
 
 def _phrase_root(doc: Doc, start: int, end: int) -> Token | None:

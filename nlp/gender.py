@@ -25,10 +25,12 @@ BESIDE_NAME = 3  # an honorific or role noun beside the name is near-certain
 PRONOUN = 1
 QUOTE_MARKS = ('"', "“", "”", "''", "``")
 OWN_DEPS = ("nsubj", "nsubjpass", "poss")
+TITLE_POS = ("PROPN", "NOUN")
 
 
 @cache
 def gendered_words() -> dict[str, str]:
+    """word -> male / female (nlp/data/gendered_words.tsv)."""
     return {row[0].strip().lower(): row[1].strip() for row in read_table("gendered_words.tsv")}
 
 
@@ -41,7 +43,7 @@ def pronoun_gender(token: Token | None) -> str | None:
 
 def title_gender(words: Span) -> str | None:
     """'Mrs.' or 'Mr.' among the words: the gender a title gives a name."""
-    found = {gendered_words().get(t.lower_) for t in words if t.pos_ != "PRON"}
+    found = {gendered_words().get(t.lower_) for t in words if t.pos_ in TITLE_POS}
     found.discard(None)
     return found.pop() if len(found) == 1 else None
 
@@ -52,8 +54,8 @@ def person_genders(people: Iterable[tuple[Span, str]]) -> dict[str, str]:
     votes: dict[str, int] = defaultdict(int)
     for ent, name in people:
         for word in _beside(ent):
-            if word.pos_ == "PRON":
-                continue  # "told her Donald Trump was …": about somebody else
+            if word.pos_ not in TITLE_POS:
+                continue  # "told her Donald Trump …", "fans will miss Tom Baker"
             votes[name] += BESIDE_NAME * _sign(gendered_words().get(word.lower_))
     for ent, name in people:
         votes[name] += PRONOUN * _sign(pronoun_gender(_own_pronoun(ent)))
@@ -91,7 +93,7 @@ def _own_pronoun(ent: Span) -> Token | None:
         if token.text in QUOTE_MARKS or token.pos_ == "PROPN":
             return None
         if token.pos_ == "PRON" and token.lower_ in gendered_words():
-            own = token.dep_ in OWN_DEPS and _clause_verb(token) == verb
+            own = token.dep_ in OWN_DEPS and _clause_verb(token).i == verb.i
             return token if own else None
     return None
 

@@ -488,8 +488,9 @@ def _opens_quote(
     doc: Doc, frame_end: int, mark: MarkTokens, extents: list[TokenRange], own: int
 ) -> bool:
     """'he said: “…”' or 'he said, “…”' — a quotation introduced by the frame.
-    After a full stop, a quotation with a cue of its own right after it is
-    not this frame's: 'Trump seemed to agree. “Illegal …,” he said.'"""
+    Without a colon or comma between them, a quotation with a cue of its own
+    right after it is not this frame's: 'Trump seemed to agree. “Illegal …,”
+    he said.'"""
     gap = doc[frame_end : mark.outer[0]]
     if any(t.text in (":", ",") for t in gap):
         return True

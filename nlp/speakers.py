@@ -74,8 +74,7 @@ class SpeakerResolver:
             if name in full_names:
                 named.append((ent, name))
                 continue
-            key = name_key(name)
-            matches = {f for f in full_names if key in (name_key(w) for w in f.split())}
+            matches = {f for f in full_names if _shares_surname(name, f)}
             if len(matches) == 1:
                 named.append((ent, matches.pop()))
         return named
@@ -186,12 +185,7 @@ class SpeakerResolver:
         words = name.replace("-", " ").split()
         if len(words) > 1:
             return name, "named in the source", 0.95
-        key = name_key(name)
-        named = [
-            (e.start, full)
-            for e, full in self.people
-            if len(parts := full.split()) > 1 and key in (name_key(parts[-1]), name_key(parts[0]))
-        ]
+        named = [(e.start, full) for e, full in self.people if _shares_surname(name, full)]
         if not named:
             return name, "surname only", 0.7
         full = self._likeliest(named, position)
@@ -300,6 +294,12 @@ class SpeakerResolver:
         words = [t for t in token.subtree if t.dep_ not in ("conj", "cc") or t.i == token.i]
         words = [t for t in words if token.i in (t.i, t.head.i, t.head.head.i)]
         return self.doc[min(t.i for t in words) : max(t.i for t in words) + 1]
+
+
+def _shares_surname(name: str, full: str) -> bool:
+    """'Peskov' and 'Dmitry Peskov'; 'Lim' and 'Lim Soo-suk' (family name first)."""
+    parts = full.split()
+    return len(parts) > 1 and name_key(name) in (name_key(parts[-1]), name_key(parts[0]))
 
 
 def _extend_name(ent: Span) -> Span:

@@ -367,3 +367,13 @@ def test_the_speaker_between_a_quotation_and_its_cue(run):
         "Nobody listens": "a farmer",
         "Lee needs a plan": "Nate Cole, the pollster who founded pollsite.com",
     }
+
+
+def test_a_subject_before_a_quoted_phrase_stays_the_speaker(run):
+    text = (
+        "Vote\n\n"
+        "Senator Ann Smith, who called the bill “a disaster,” said Monday that she would vote no.\n"
+    )
+    extraction = run(text)
+    (quote,) = by_prefix(extraction, "that she would vote no")
+    assert quote.speaker == "Ann Smith"
