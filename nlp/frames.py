@@ -120,10 +120,13 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     speaks = lemma in lex.speech_verbs or issued is not None or put_it is not None
     if not speaks and not (include_beliefs and belief):
         return None
+    cue = [token.i] + [c.i for c in token.children if c.dep_ == "prt"]
+    if _put_to(token):
+        # "Asked whether …, Trump said": the question is somebody unnamed's.
+        return Frame(cue=cue, source=None, content=_content(token, lemma, token))
     source = _subject(token, lex)
     if source is None:
         return None
-    cue = [token.i] + [c.i for c in token.children if c.dep_ == "prt"]
     if issued is not None:
         # "released the following statement:": the words follow, the noun is the cue.
         return Frame(cue=sorted([*cue, issued.i]), source=source)
@@ -141,6 +144,18 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     frame.framing = lemma in verb_frames().framing
     frame.content = _content(token, lemma, source)
     return frame
+
+
+def _put_to(verb: Token) -> bool:
+    """'Asked whether he would run, Trump said …': a participle whose subject
+    is the one asked, not the one asking (PolNeAR gives these no source)."""
+    own = ("nsubj", "nsubjpass", "aux", "auxpass", "agent")
+    return (
+        verb.lemma_.lower() == "ask"
+        and verb.tag_ in ("VBN", "VBD")  # the tagger reads a clause-initial "Asked" as VBD
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in own for c in verb.children)
+    )
 
 
 def _as_put_it(verb: Token) -> Token | None:

@@ -377,3 +377,19 @@ def test_a_subject_before_a_quoted_phrase_stays_the_speaker(run):
     extraction = run(text)
     (quote,) = by_prefix(extraction, "that she would vote no")
     assert quote.speaker == "Ann Smith"
+
+
+def test_a_question_put_to_somebody_is_not_their_words(run):
+    text = (
+        "Debate\n\n"
+        "Asked whether he would support the nominee, Senator Marco Ruiz said he would back "
+        "whoever wins the primary.\n\n"
+        "Lee asked whether the plan would work.\n"
+    )
+    extraction = run(text)
+    (question,) = by_prefix(extraction, "whether he would support")
+    assert question.speaker is None
+    (answer,) = by_prefix(extraction, "he would back")
+    assert answer.speaker == "Marco Ruiz"
+    (own,) = by_prefix(extraction, "whether the plan would work")
+    assert own.speaker == "Lee"
