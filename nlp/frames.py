@@ -13,6 +13,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from nlp.lexicon import Lexicon, load_lexicon, read_table
+from nlp.names import shares_surname
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Participles and coordinated verbs borrow the subject of the verb they hang on:
@@ -107,7 +108,7 @@ def _names_a_speaker(head: Token, lex: Lexicon) -> bool:
     if lemma in lex.unnamed_nouns | lex.org_nouns | lex.speech_nouns:
         return True
     people = (e for e in head.doc.ents if e.label_ == "PERSON" and e.start > head.i)
-    return any(e[-1].text == head.text for e in people)
+    return any(shares_surname(head.text, e.text) for e in people)
 
 
 def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | None:

@@ -23,7 +23,6 @@ from nlp.lexicon import read_table
 MALE, FEMALE = "male", "female"
 BESIDE_NAME = 3  # an honorific or role noun beside the name is near-certain
 PRONOUN = 1
-QUOTE_MARKS = ('"', "“", "”", "''", "``")
 OWN_DEPS = ("nsubj", "nsubjpass", "poss")
 TITLE_POS = ("PROPN", "NOUN")
 
@@ -90,7 +89,7 @@ def _own_pronoun(ent: Span) -> Token | None:
     if ent.root.dep_ != "nsubj" or _other_name(doc[ent.sent.start : ent.start]):
         return None
     for token in doc[ent.end : ent.sent.end]:
-        if token.text in QUOTE_MARKS or token.pos_ == "PROPN":
+        if token.is_quote or token.pos_ == "PROPN":
             return None
         if token.pos_ == "PRON" and token.lower_ in gendered_words():
             own = token.dep_ in OWN_DEPS and _clause_verb(token).i == verb.i

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -30,6 +31,7 @@ def _ascii_words(name: str) -> list[str]:
     return words
 
 
+@cache
 def name_key(name: str) -> str:
     """Normalised comparison key: 'Kim Jong-un' and 'Kim Jong Un' both give 'kim jongun'.
 
@@ -40,6 +42,12 @@ def name_key(name: str) -> str:
     if len(words) <= 1:
         return "".join(words)
     return words[0] + " " + "".join(words[1:])
+
+
+def shares_surname(name: str, full: str) -> bool:
+    """'Peskov' and 'Dmitry Peskov'; 'Lim' and 'Lim Soo-suk' (family name first)."""
+    parts = full.split()
+    return len(parts) > 1 and name_key(name) in (name_key(parts[-1]), name_key(parts[0]))
 
 
 def _skeleton(rest: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from nlp.attribution import tagged_attributions
-from nlp.frames import SPEAKER_POS, Frame, find_frames, trim
+from nlp.frames import QUOTE_END, SPEAKER_POS, Frame, find_frames, trim
 from nlp.lexicon import Lexicon
 from nlp.marks import Marked, find_marked
 from nlp.speakers import Speaker, SpeakerResolver
@@ -232,7 +232,7 @@ def _tagged(
     doc: Doc, found: list[Found], marks: list[MarkTokens], lex: Lexicon, settings: Settings
 ) -> list[Found]:
     """Attributions the trained tagger found (when it ran) that the rules did not."""
-    taken = {i for item in found for start, end in item.content for i in range(start, end)}
+    taken = set(_quoted_tokens(found))
     extra = []
     for tagged in tagged_attributions(doc):
         tokens = {i for start, end in tagged.content for i in range(start, end)}
@@ -300,7 +300,6 @@ def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
 
 TRAILING_GAP = ("ADV", "PUNCT", "SPACE")
 SPEAKING_PRONOUNS = ("he", "she", "they", "it", "we", "i")
-OPEN_ENDS = (",", "?", "!", "—", "–")  # a quotation ended so wants its clause next
 FINITE = ("VBD", "VBZ", "VBP")
 
 
@@ -391,7 +390,7 @@ def _trailing_by_parse(doc: Doc, mark: MarkTokens) -> Frame | None:
 def _trailing_by_layout(doc: Doc, mark: MarkTokens) -> Frame | None:
     """'"…, right?" Trump went on.' when the parse splits the two: a noun phrase
     and a finite verb straight after a quotation that ends open."""
-    if mark.outer[1] - 2 < mark.outer[0] or doc[mark.outer[1] - 2].text not in OPEN_ENDS:
+    if mark.outer[1] - 2 < mark.outer[0] or doc[mark.outer[1] - 2].text not in QUOTE_END:
         return None
     subject = None
     for token in doc[mark.outer[1] : mark.outer[1] + 6]:

@@ -10,12 +10,13 @@ stay unnamed. Across documents, names.py merges spelling variants.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from nlp.gender import person_genders, pronoun_gender, title_gender
 from nlp.lexicon import Lexicon
-from nlp.names import name_key
+from nlp.names import shares_surname
 
 ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
 HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
@@ -52,7 +53,6 @@ class SpeakerResolver:
         self.quoted = quoted
         self.people = [self._clean_person(e) for e in doc.ents if e.label_ == "PERSON"]
         self.people = [(e, name) for e, name in self.people if name]
-        self.genders = person_genders(self._named_for_sure())
         self.spoken: list[Mention] = []  # speakers of earlier quotes
 
     def _clean_person(self, ent: Span) -> tuple[Span, str]:
@@ -65,6 +65,11 @@ class SpeakerResolver:
             return ent, ""
         return ent, self.doc[words[0].i : words[-1].i + 1].text
 
+    @cached_property
+    def genders(self) -> dict[str, str]:
+        """name -> male / female, worked out only when a pronoun or title asks."""
+        return person_genders(self._named_for_sure())
+
     def _named_for_sure(self) -> list[tuple[Span, str]]:
         """(mention, full name) where the mention can be nobody else: a bare
         'Clinton' in an article about both Clintons names neither."""
@@ -74,7 +79,7 @@ class SpeakerResolver:
             if name in full_names:
                 named.append((ent, name))
                 continue
-            matches = {f for f in full_names if _shares_surname(name, f)}
+            matches = {f for f in full_names if shares_surname(name, f)}
             if len(matches) == 1:
                 named.append((ent, matches.pop()))
         return named
@@ -185,7 +190,7 @@ class SpeakerResolver:
         words = name.replace("-", " ").split()
         if len(words) > 1:
             return name, "named in the source", 0.95
-        named = [(e.start, full) for e, full in self.people if _shares_surname(name, full)]
+        named = [(e.start, full) for e, full in self.people if shares_surname(name, full)]
         if not named:
             return name, "surname only", 0.7
         full = self._likeliest(named, position)
@@ -294,12 +299,6 @@ class SpeakerResolver:
         words = [t for t in token.subtree if t.dep_ not in ("conj", "cc") or t.i == token.i]
         words = [t for t in words if token.i in (t.i, t.head.i, t.head.head.i)]
         return self.doc[min(t.i for t in words) : max(t.i for t in words) + 1]
-
-
-def _shares_surname(name: str, full: str) -> bool:
-    """'Peskov' and 'Dmitry Peskov'; 'Lim' and 'Lim Soo-suk' (family name first)."""
-    parts = full.split()
-    return len(parts) > 1 and name_key(name) in (name_key(parts[-1]), name_key(parts[0]))
 
 
 def _extend_name(ent: Span) -> Span:
