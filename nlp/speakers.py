@@ -73,7 +73,7 @@ class SpeakerResolver:
     def _named_for_sure(self) -> list[tuple[Span, str]]:
         """(mention, full name) where the mention can be nobody else: a bare
         'Clinton' in an article about both Clintons names neither."""
-        full_names = {n for _, n in self.people if len(n.replace("-", " ").split()) > 1}
+        full_names = {n for _, n in self.people if _is_full_name(n)}
         named = []
         for ent, name in self.people:
             if name in full_names:
@@ -187,8 +187,7 @@ class SpeakerResolver:
 
     def full_name(self, name: str, position: int) -> tuple[str, str, float]:
         """A one-word name (surname, or family name first) -> the full name in the text."""
-        words = name.replace("-", " ").split()
-        if len(words) > 1:
+        if _is_full_name(name):
             return name, "named in the source", 0.95
         named = [(e.start, full) for e, full in self.people if shares_surname(name, full)]
         if not named:
@@ -301,6 +300,11 @@ class SpeakerResolver:
         return self.doc[min(t.i for t in words) : max(t.i for t in words) + 1]
 
 
+def _is_full_name(name: str) -> bool:
+    """More than one word; 'Soo-suk' counts as two."""
+    return len(name.replace("-", " ").split()) > 1
+
+
 def _extend_name(ent: Span) -> Span:
     """The recogniser sometimes stops early: 'Choe Son' Hui, 'Choe Sun'-hui."""
     doc, end = ent.doc, ent.end
@@ -408,5 +412,5 @@ def _fits(mention: Mention, kind: str) -> bool:
 def people(doc: Doc, lex: Lexicon) -> list[str]:
     """Every multi-word person name in the text, once, in order of first mention."""
     resolver = SpeakerResolver(doc, lex)
-    names = [name for _, name in resolver.people if len(name.replace("-", " ").split()) > 1]
+    names = [name for _, name in resolver.people if _is_full_name(name)]
     return list(dict.fromkeys(names))
