@@ -313,17 +313,57 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
         for child in verb.children:
             if lemma in CITING and _names_a_party(child):
                 return []  # "KCNA said, citing the Foreign Ministry": a source, not words
-            if child.dep_ in ("dobj", "oprd") and child.pos_ != "PRON":
-                start, end = _subtree_range(child)
+            if child.dep_ in ("dobj", "oprd"):
+                start, end = _object_range(verb, child)
                 if lemma == "express" and _has_words(verb.doc, child.i + 1, end):
                     start = child.i + 1  # the cue already holds "concern"
+                if child.pos_ == "PRON" and end == child.i + 1:
+                    continue  # "denied it": the words are elsewhere
                 return [(start, end)]
+    preps = verb_frames().prep.get(lemma, ())
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in verb_frames().prep.get(lemma, ()):
+        if child.dep_ == "prep" and child.lower_ in preps:
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objects:
                 return [_subtree_range(objects[0])]
-    return _reversed_content(verb, source)
+        if child.dep_ == "advcl" and child.left_edge.lower_ in preps:
+            # "called for the wage to be raised": the parse makes "for" a clause mark.
+            return [trim(verb.doc, child.left_edge.i + 1, child.right_edge.i + 1)]
+    return _misplaced_that_clause(verb) or _reversed_content(verb, source)
+
+
+def _misplaced_that_clause(verb: Token) -> list[tuple[int, int]]:
+    """'said for the first time that X …': the parse hangs the that-clause on
+    "time" as a relative clause, though "that" is not its subject."""
+    for token in verb.subtree:
+        that = token.left_edge
+        if token.dep_ != "relcl" or that.lower_ != "that" or that.dep_ not in ("mark", "advmod"):
+            continue
+        has_subject = any(c.dep_.startswith("nsubj") for c in token.children)
+        prep = token.head.head
+        if has_subject and prep.dep_ == "prep" and prep.head.i == verb.i:
+            return [trim(verb.doc, that.i, token.right_edge.i + 1)]
+    return []
+
+
+# What follows a reported object and belongs with it: "called the plan “a
+# disaster”", "criticized Ford for …", "defended himself against …".
+OBJECT_TAIL_DEPS = ("oprd", "xcomp", "acomp")
+OBJECT_TAIL_PREPS = ("for", "against", "of", "as", "over")
+
+
+def _object_range(verb: Token, obj: Token) -> tuple[int, int]:
+    start, end = _subtree_range(obj)
+    for child in verb.children:
+        if child.i < end:
+            continue
+        tail = child.dep_ in OBJECT_TAIL_DEPS or (
+            child.dep_ == "prep" and child.lower_ in OBJECT_TAIL_PREPS
+        )
+        if not tail or _has_words(verb.doc, end, child.left_edge.i):
+            break
+        end = _subtree_range(child)[1]
+    return start, end
 
 
 CITING = ("cite", "quote")

@@ -217,7 +217,8 @@ def test_objects_that_are_no_words_are_no_quotes(run):
     )
     extraction = run(text)
     contents = [text[slice(*q.content[0])] for q in extraction.quotes]
-    assert "lying about his taxes" in contents  # accused X of Y: Y is the claim
+    # accused X of Y: who is accused belongs to the claim, as PolNeAR marks it
+    assert "Donald Trump of lying about his taxes" in contents
     for junk in ("Donald Trump", "the clip", "The Nightly Show"):
         assert not any(c.strip("“”") == junk for c in contents), junk
 
@@ -393,3 +394,38 @@ def test_a_question_put_to_somebody_is_not_their_words(run):
     assert answer.speaker == "Marco Ruiz"
     (own,) = by_prefix(extraction, "whether the plan would work")
     assert own.speaker == "Lee"
+
+
+def test_what_a_verb_says_about_its_object_comes_with_it(run):
+    text = (
+        "Title\n\n"
+        "Senator Ann Hale criticized Mayor Dan Roe for closing the harbour on Sunday.\n\n"
+        "Dave Gorab called the show “the best news program in the state.”\n\n"
+        "Hale pledged to reopen the harbour within a month.\n"
+    )
+    extraction = run(text)
+    (criticized,) = by_prefix(extraction, "Mayor Dan Roe")
+    assert words_at(extraction.article.text, criticized.content) == [
+        "Mayor Dan Roe for closing the harbour on Sunday"
+    ]
+    assert criticized.speaker == "Ann Hale"
+    (called,) = by_prefix(extraction, "the show")
+    assert (called.kind, called.speaker) == ("mixed", "Dave Gorab")
+    (pledge,) = by_prefix(extraction, "to reopen the harbour")
+    assert pledge.speaker == "Ann Hale"
+
+
+def test_reported_clauses_the_parse_hangs_elsewhere(run):
+    # The parse makes "that" start a relative clause on "time", and "for" a clause mark.
+    text = (
+        "Title\n\n"
+        "Tom Kirby also said for the first time that some emails between the two "
+        "offices have been located.\n\n"
+        "Sanders has called for the national minimum wage, now $7.25 an hour, "
+        "to be raised to $15 by 2020.\n"
+    )
+    extraction = run(text)
+    (said,) = by_prefix(extraction, "that some emails")
+    assert said.speaker == "Tom Kirby"
+    (called,) = by_prefix(extraction, "the national minimum wage")
+    assert words_at(extraction.article.text, called.cue) == ["called"]
