@@ -249,6 +249,10 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
         cited = _cited_as_saying(current)
         if cited is not None:
             return cited
+        if _reporting_conjunct(current):
+            # "said X was wrong and criticized him": the subject of "said".
+            current = current.head.head
+            continue
         if current.dep_ == "pcomp" and current.head.lower_ in BY_SAYING:
             # "Husted continued by saying ...": the verb the preposition hangs on.
             current = current.head.head
@@ -304,7 +308,7 @@ def _passive_agent(verb: Token) -> Token | None:
 def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS:
-            return [_subtree_range(child)]
+            return [_clause_range(child)]
     if lemma in verb_frames().xcomp:
         for child in verb.children:
             if child.dep_ == "xcomp":
@@ -330,6 +334,27 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
             # "called for the wage to be raised": the parse makes "for" a clause mark.
             return [trim(verb.doc, child.left_edge.i + 1, child.right_edge.i + 1)]
     return _misplaced_that_clause(verb) or _reversed_content(verb, source)
+
+
+def _clause_range(clause: Token) -> tuple[int, int]:
+    """A reported clause, up to a second cue of the same speaker conjoined to
+    it: 'said it was too early but added, “…”' (the parse joins "added" to "was")."""
+    start, end = _subtree_range(clause)
+    for child in clause.children:
+        if _reporting_conjunct(child):
+            joints = [c.i for c in clause.children if c.dep_ == "cc" and c.i < child.i]
+            return trim(clause.doc, start, max(joints, default=child.left_edge.i))
+    return start, end
+
+
+def _reporting_conjunct(token: Token) -> bool:
+    """A speech verb with no subject of its own, conjoined to a reported clause."""
+    return (
+        token.dep_ == "conj"
+        and token.lemma_.lower() in load_lexicon().speech_verbs
+        and token.head.dep_ in CONTENT_DEPS
+        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    )
 
 
 def _misplaced_that_clause(verb: Token) -> list[tuple[int, int]]:

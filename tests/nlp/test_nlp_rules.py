@@ -429,3 +429,18 @@ def test_reported_clauses_the_parse_hangs_elsewhere(run):
     assert said.speaker == "Tom Kirby"
     (called,) = by_prefix(extraction, "the national minimum wage")
     assert words_at(extraction.article.text, called.cue) == ["called"]
+
+
+def test_a_second_cue_joined_to_the_reported_clause_is_the_speakers(run):
+    text = (
+        "Title\n\n"
+        "Omar Khan said the senator was ignorant of the law and criticized him for "
+        "saying he had sacrificed for his country.\n"
+    )
+    extraction = run(text)
+    (said,) = by_prefix(extraction, "the senator was")
+    assert words_at(extraction.article.text, said.content) == [
+        "the senator was ignorant of the law"
+    ]
+    (criticized,) = by_prefix(extraction, "him for saying")
+    assert criticized.speaker == "Omar Khan"
