@@ -344,7 +344,24 @@ def _clause_range(clause: Token) -> tuple[int, int]:
         if _reporting_conjunct(child):
             joints = [c.i for c in clause.children if c.dep_ == "cc" and c.i < child.i]
             return trim(clause.doc, start, max(joints, default=child.left_edge.i))
-    return start, end
+    return start, _before_trailing_aside(clause, start, end)
+
+
+RELATIVE_WORDS = ("which", "who", "whom", "whose")
+
+
+def _before_trailing_aside(clause: Token, start: int, end: int) -> int:
+    """Where a reported clause stops before a closing ', which …' or ', who …':
+    the writer's aside, not the speaker's words (on PolNeAR train the annotators
+    leave it out more often than not)."""
+    doc = clause.doc
+    for token in doc[start:end]:
+        first = token.left_edge.i
+        if token.dep_ != "relcl" or doc[first].lower_ not in RELATIVE_WORDS:
+            continue
+        if token.right_edge.i + 1 >= end and first > start and doc[first - 1].text == ",":
+            return trim(doc, start, first - 1)[1]
+    return end
 
 
 def _reporting_conjunct(token: Token) -> bool:

@@ -444,3 +444,14 @@ def test_a_second_cue_joined_to_the_reported_clause_is_the_speakers(run):
     ]
     (criticized,) = by_prefix(extraction, "him for saying")
     assert criticized.speaker == "Omar Khan"
+
+
+def test_a_closing_which_clause_is_the_writers_aside(run):
+    text = (
+        "Title\n\n"
+        "Senator Ann Hale said that she would look at the bill, which would give the "
+        "police more time for background checks.\n"
+    )
+    extraction = run(text)
+    (said,) = extraction.quotes
+    assert words_at(extraction.article.text, said.content) == ["that she would look at the bill"]
