@@ -455,3 +455,16 @@ def test_a_closing_which_clause_is_the_writers_aside(run):
     extraction = run(text)
     (said,) = extraction.quotes
     assert words_at(extraction.article.text, said.content) == ["that she would look at the bill"]
+
+
+def test_questioning_and_thanking_report_speech(run):
+    text = (
+        "Title\n\n"
+        "Senator Ann Hale questioned whether the harbour could reopen this year.\n\n"
+        "Mayor Dan Roe thanked the volunteers for clearing the beach on Sunday.\n"
+    )
+    extraction = run(text)
+    (questioned,) = by_prefix(extraction, "whether the harbour")
+    assert questioned.speaker == "Ann Hale"
+    (thanked,) = by_prefix(extraction, "the volunteers for clearing")
+    assert thanked.speaker == "Dan Roe"
