@@ -56,6 +56,7 @@ class Frame:
     belief: bool = False
     framing: bool = False
     according: bool = False
+    verbatim: bool = False  # a transcript line: the content is the speaker's own words
 
     @property
     def anchor(self) -> int:
@@ -70,9 +71,56 @@ def find_frames(doc: Doc, lex: Lexicon, include_beliefs: bool = True) -> list[Fr
         if frame is not None:
             frames.append(frame)
     headline = _headline_frame(doc, lex)
-    if headline is not None:
-        frames = sorted([headline, *frames], key=lambda f: f.anchor)
-    return frames
+    extra = ([headline] if headline is not None else []) + _transcript_frames(doc)
+    return sorted([*extra, *frames], key=lambda f: f.anchor)
+
+
+LABEL_TOKENS = 4
+# Labels that open a paragraph the way a speaker's name does in a transcript.
+NOT_SPEAKERS = frozenset(
+    "update updated note editor correction photo video watch read related source "
+    "breaking exclusive via credit disclaimer warning".split()
+)
+
+
+def _transcript_frames(doc: Doc) -> list[Frame]:
+    """'TAPPER: Do you think …', 'Chris Matthews: Seriously …', 'Q: …' / 'A: …':
+    a speaker's label opening a paragraph. One such line could be a label like
+    'Bottom line:', so an article needs two before any counts."""
+    frames = []
+    for start, end in _paragraphs(doc)[1:]:  # the headline is _headline_frame's
+        colon = next((t.i for t in doc[start : start + LABEL_TOKENS + 1] if t.text == ":"), start)
+        label = doc[start:colon]
+        if not label or not all(_label_word(t) for t in label):
+            continue
+        content = trim(doc, colon + 1, end)
+        words = [t for t in doc[content[0] : content[1]] if not t.is_punct]
+        if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue  # "Iowa: Tim Albrecht, Brad Anderson, …" lists, not lines
+        frames.append(Frame(cue=[colon], source=label[-1], content=[content], verbatim=True))
+    return frames if len(frames) >= 2 else []
+
+
+PLACE_ENTITIES = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART")
+
+
+def _label_word(token: Token) -> bool:
+    if token.lower_ in NOT_SPEAKERS or token.ent_type_ in PLACE_ENTITIES:
+        return False
+    return token.pos_ == "PROPN" or (token.is_alpha and token.is_upper) or token.text == "."
+
+
+def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the paragraphs, without the line breaks between them."""
+    ranges, start = [], 0
+    for token in doc:
+        if "\n" in token.text:
+            if token.i > start:
+                ranges.append((start, token.i))
+            start = token.i + 1
+    if start < len(doc):
+        ranges.append((start, len(doc)))
+    return ranges
 
 
 NAME_POS = ("PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT", "NUM", "CCONJ")

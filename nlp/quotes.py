@@ -162,7 +162,10 @@ def _link(
         inside = [i for i, m in enumerate(marks) if _overlaps(m.inner, frame.content)]
         if frame.anchor in quoted:
             inside = []  # reported inside a quotation: the marks are not its own
-        if inside and _covered_by(doc, frame.content, [marks[i] for i in inside]):
+        if frame.verbatim:
+            used_marks.update(inside)  # quotations within a transcript line are part of it
+            found.append(Found(list(frame.content), frame, "direct"))
+        elif inside and _covered_by(doc, frame.content, [marks[i] for i in inside]):
             fresh = [i for i in inside if i not in used_marks]
             if not fresh:
                 continue  # a cue inside a quotation already attributed
@@ -589,6 +592,8 @@ def _resolution_order(item: Found) -> tuple[int, int]:
 
 
 def _speaker_for(item: Found, resolver: SpeakerResolver, done: dict[int, Speaker]) -> Speaker:
+    if item.frame is not None and item.frame.verbatim:
+        return resolver.label(item.frame.anchor)
     if item.frame is not None and item.frame.source is not None:
         return resolver.resolve(item.frame.source, item.frame.anchor)
     if item.follows is not None and id(item.follows) in done:

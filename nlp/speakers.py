@@ -102,6 +102,27 @@ class SpeakerResolver:
             )
         return speaker
 
+    def label(self, colon: int) -> Speaker:
+        """A transcript's speaker label before its colon: 'FALLIN' -> Mary
+        Fallin when the article names her, 'JAKE TAPPER' -> Jake Tapper; an
+        interview's 'Q' and 'A' name nobody."""
+        start = colon
+        while start > 0 and "\n" not in self.doc[start - 1].text:
+            start -= 1
+        tokens = [t for t in self.doc[start:colon] if t.is_alpha]
+        mention = (tokens[0].i, tokens[-1].i + 1)
+        if len(tokens) == 1 and len(tokens[0].text) == 1:
+            return Speaker(None, None, None, "interview label", 0.3, mention)
+        if len(tokens) == 1 and tokens[0].ent_type_ == "ORG" and not self._known(tokens[0]):
+            return Speaker(tokens[0].text, "organisation", None, "transcript label", 0.7, mention)
+        name = " ".join(t.text.title() if t.is_upper else t.text for t in tokens)
+        full, evidence, confidence = self.full_name(name, start)
+        self.spoken.append(Mention(start, full, "person"))
+        return Speaker(full, "person", None, f"transcript label; {evidence}", confidence, mention)
+
+    def _known(self, token: Token) -> bool:
+        return any(shares_surname(token.text.title(), full) for _, full in self.people)
+
     def mention_range(self, head: Token, cue: int | None = None) -> tuple[int, int]:
         """The source mention: the subject phrase without relative clauses, and
         never the cue ('Nate Cole, the pollster …, tweeted' parsed as one phrase)."""

@@ -468,3 +468,26 @@ def test_questioning_and_thanking_report_speech(run):
     assert questioned.speaker == "Ann Hale"
     (thanked,) = by_prefix(extraction, "the volunteers for clearing")
     assert thanked.speaker == "Dan Roe"
+
+
+def test_transcript_lines_are_their_speakers_words(run):
+    text = (
+        "Fallin on the race\n\n"
+        "Oklahoma Gov. Mary Fallin spoke to the network on Sunday.\n\n"
+        "JAKE TAPPER: Do you think the nominee has campaigned as a healer?\n\n"
+        "FALLIN: I think he is trying to campaign as a healer.\n\n"
+        "Bottom line: the state will vote in March.\n"
+    )
+    extraction = run(text)
+    lines = {q.speaker: q for q in extraction.quotes if q.kind == "direct"}
+    assert set(lines) == {"Jake Tapper", "Mary Fallin"}
+    answer = lines["Mary Fallin"]
+    assert words_at(extraction.article.text, answer.content) == [
+        "I think he is trying to campaign as a healer"
+    ]
+    assert words_at(extraction.article.text, answer.source) == ["FALLIN"]
+
+
+def test_one_label_is_no_transcript(run):
+    extraction = run("Title\n\nUS Senate: the state will vote on the bill in March.\n")
+    assert extraction.quotes == []
