@@ -429,7 +429,7 @@ def _misplaced_that_clause(verb: Token) -> list[tuple[int, int]]:
         that = token.left_edge
         if token.dep_ != "relcl" or that.lower_ != "that" or that.dep_ not in ("mark", "advmod"):
             continue
-        has_subject = any(c.dep_.startswith("nsubj") for c in token.children)
+        has_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
         prep = token.head.head
         if has_subject and prep.dep_ == "prep" and prep.head.i == verb.i:
             return [trim(verb.doc, that.i, token.right_edge.i + 1)]
