@@ -150,3 +150,18 @@ async def test_help_lists_every_binding_id(db_path):
         assert len(all_binding_ids()) > 25
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_outlet_summaries_fit_the_table_beside_the_detail_pane(db_path):
+    # The wide layout puts the detail pane beside the table only after the
+    # screen has its size: summaries cut for the full width ran off the table.
+    app = QuoteDeskApp(db_path, ANALYST)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.press("f3")
+        await settle(pilot)
+        table = app.screen.table
+        others = sum(c.width + 2 * table.cell_padding for c in table.ordered_columns[:3])
+        room = table.size.width - others - 2 * table.cell_padding
+        cells = [table.get_row_at(row)[3] for row in range(table.row_count)]
+        assert any("more" in str(cell) for cell in cells)
+        assert all(len(cell) <= room for cell in cells), (room, [str(c) for c in cells])

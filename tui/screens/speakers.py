@@ -112,6 +112,7 @@ class SpeakersScreen(Screen):
         super().__init__(id="speakers")
         self.speakers: list[dict[str, Any]] = []
         self.shown: list[dict[str, Any]] = []
+        self.filled_width = 0  # table width the outlet summaries were cut for
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ find a speaker", id="speaker-find", compact=True)
@@ -123,10 +124,7 @@ class SpeakersScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#speaker-table", DataTable)
-        table.add_column("Speaker", key="name", width=24)
-        table.add_column("Type", key="type", width=12)
-        table.add_column("Quotes", key="quotes", width=6)
-        table.add_column("By outlet", key="outlets")
+        self._add_columns(12)
         table.focus()
         self._load()
         self.watch(self.app, "data_version", lambda _: self._load(), init=False)
@@ -148,6 +146,7 @@ class SpeakersScreen(Screen):
     def _loaded(self, message: SpeakersLoaded) -> None:
         self.speakers = sorted(message.speakers, key=lambda s: (-self._total(s), s["name"]))
         self._fill()
+        self.call_after_refresh(self._refit)
 
     @staticmethod
     def _total(speaker: dict[str, Any]) -> int:
@@ -164,9 +163,12 @@ class SpeakersScreen(Screen):
             or query in s["name"].casefold()
             or any(query in a.casefold() for a in s.get("aliases") or [])
         ]
-        table.clear()
-        # What is left for "By outlet" after the fixed columns, so nothing is cut off.
+        # What is left for "By outlet" after the fixed columns, so nothing is cut
+        # off; the column is sized to it, as an auto-width one keeps its widest past.
+        self.filled_width = table.size.width
         room = max(12, table.size.width - (24 + 12 + 6) - 8 * table.cell_padding - 2)
+        table.clear(columns=True)
+        self._add_columns(room)
         for s in self.shown:
             outlets = outlet_summary(by_outlet(s), room)
             table.add_row(
@@ -183,6 +185,13 @@ class SpeakersScreen(Screen):
                     break
         self._show_empty()
         self._show_detail()
+
+    def _add_columns(self, room: int) -> None:
+        table = self.table
+        table.add_column("Speaker", key="name", width=24)
+        table.add_column("Type", key="type", width=12)
+        table.add_column("Quotes", key="quotes", width=6)
+        table.add_column("By outlet", key="outlets", width=room)
 
     def _show_empty(self) -> None:
         empty = self.query_one("#speakers-empty", Static)
@@ -205,7 +214,12 @@ class SpeakersScreen(Screen):
         return row_at_cursor(self.table, self.shown)
 
     def on_resize(self) -> None:
-        if self.speakers:
+        # The wide layout (table beside the detail pane) settles after the
+        # screen's own resize, so measure the table once it has been laid out.
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        if self.speakers and self.table.size.width != self.filled_width:
             self._fill()
 
     @on(DataTable.RowHighlighted, "#speaker-table")
