@@ -12,7 +12,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from nlp.lexicon import Lexicon, load_lexicon, read_table
+from nlp.lexicon import Lexicon, load_lexicon, read_table, read_words
 from nlp.names import shares_surname
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -56,7 +56,8 @@ class Frame:
     belief: bool = False
     framing: bool = False
     according: bool = False
-    verbatim: bool = False  # a transcript line: the content is the speaker's own words
+    # A transcript line's speaker label (token range): the content is that speaker's words.
+    label: tuple[int, int] | None = None
 
     @property
     def anchor(self) -> int:
@@ -76,11 +77,11 @@ def find_frames(doc: Doc, lex: Lexicon, include_beliefs: bool = True) -> list[Fr
 
 
 LABEL_TOKENS = 4
-# Labels that open a paragraph the way a speaker's name does in a transcript.
-NOT_SPEAKERS = frozenset(
-    "update updated note editor correction photo video watch read related source "
-    "breaking exclusive via credit disclaimer warning".split()
-)
+
+
+@cache
+def not_speaker_labels() -> frozenset[str]:
+    return read_words("not_speaker_labels.txt")
 
 
 def _transcript_frames(doc: Doc) -> list[Frame]:
@@ -97,7 +98,7 @@ def _transcript_frames(doc: Doc) -> list[Frame]:
         words = [t for t in doc[content[0] : content[1]] if not t.is_punct]
         if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in words):
             continue  # "Iowa: Tim Albrecht, Brad Anderson, …" lists, not lines
-        frames.append(Frame(cue=[colon], source=label[-1], content=[content], verbatim=True))
+        frames.append(Frame([colon], label[-1], [content], label=(start, colon)))
     return frames if len(frames) >= 2 else []
 
 
@@ -105,7 +106,7 @@ PLACE_ENTITIES = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "WORK_OF
 
 
 def _label_word(token: Token) -> bool:
-    if token.lower_ in NOT_SPEAKERS or token.ent_type_ in PLACE_ENTITIES:
+    if token.lower_ in not_speaker_labels() or token.ent_type_ in PLACE_ENTITIES:
         return False
     return token.pos_ == "PROPN" or (token.is_alpha and token.is_upper) or token.text == "."
 
@@ -193,6 +194,7 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     frame.framing = lemma in verb_frames().framing
     frame.content = _content(token, lemma, source)
     return frame
+
 
 
 def _put_to(verb: Token) -> bool:

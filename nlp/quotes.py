@@ -162,7 +162,7 @@ def _link(
         inside = [i for i, m in enumerate(marks) if _overlaps(m.inner, frame.content)]
         if frame.anchor in quoted:
             inside = []  # reported inside a quotation: the marks are not its own
-        if frame.verbatim:
+        if frame.label is not None:
             used_marks.update(inside)  # quotations within a transcript line are part of it
             found.append(Found(list(frame.content), frame, "direct"))
         elif inside and _covered_by(doc, frame.content, [marks[i] for i in inside]):
@@ -366,7 +366,7 @@ def _shared_subject(verb: Token) -> Token | None:
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject
-        if token.dep_ == "conj" or (token is not verb and token.pos_ == "NOUN"):
+        if token.dep_ == "conj" or (token.i != verb.i and token.pos_ == "NOUN"):
             token = token.head
         else:
             return None
@@ -592,8 +592,8 @@ def _resolution_order(item: Found) -> tuple[int, int]:
 
 
 def _speaker_for(item: Found, resolver: SpeakerResolver, done: dict[int, Speaker]) -> Speaker:
-    if item.frame is not None and item.frame.verbatim:
-        return resolver.label(item.frame.anchor)
+    if item.frame is not None and item.frame.label is not None:
+        return resolver.label(*item.frame.label)
     if item.frame is not None and item.frame.source is not None:
         return resolver.resolve(item.frame.source, item.frame.anchor)
     if item.follows is not None and id(item.follows) in done:

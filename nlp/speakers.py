@@ -54,6 +54,7 @@ class SpeakerResolver:
         self.people = [self._clean_person(e) for e in doc.ents if e.label_ == "PERSON"]
         self.people = [(e, name) for e, name in self.people if name]
         self.spoken: list[Mention] = []  # speakers of earlier quotes
+        self.labels: dict[str, Speaker] = {}  # transcript label -> its speaker
 
     def _clean_person(self, ent: Span) -> tuple[Span, str]:
         words = [t for t in _extend_name(ent) if not t.is_space and not t.is_quote]
@@ -102,26 +103,33 @@ class SpeakerResolver:
             )
         return speaker
 
-    def label(self, colon: int) -> Speaker:
-        """A transcript's speaker label before its colon: 'FALLIN' -> Mary
-        Fallin when the article names her, 'JAKE TAPPER' -> Jake Tapper; an
-        interview's 'Q' and 'A' name nobody."""
-        start = colon
-        while start > 0 and "\n" not in self.doc[start - 1].text:
-            start -= 1
-        tokens = [t for t in self.doc[start:colon] if t.is_alpha]
-        mention = (tokens[0].i, tokens[-1].i + 1)
-        if len(tokens) == 1 and len(tokens[0].text) == 1:
-            return Speaker(None, None, None, "interview label", 0.3, mention)
-        if len(tokens) == 1 and tokens[0].ent_type_ == "ORG" and not self._known(tokens[0]):
-            return Speaker(tokens[0].text, "organisation", None, "transcript label", 0.7, mention)
-        name = " ".join(t.text.title() if t.is_upper else t.text for t in tokens)
-        full, evidence, confidence = self.full_name(name, start)
-        self.spoken.append(Mention(start, full, "person"))
-        return Speaker(full, "person", None, f"transcript label; {evidence}", confidence, mention)
+    def label(self, start: int, end: int) -> Speaker:
+        """A transcript's speaker label: 'FALLIN' -> Mary Fallin when the
+        article names her, 'JAKE TAPPER' -> Jake Tapper, 'DR. SMITH' -> Smith;
+        an interview's 'Q' and 'A' name nobody. The same label is the same
+        speaker on every line."""
+        words = [t for t in self.doc[start:end] if not (t.is_punct or t.is_space)]
+        while words and words[0].lower_.rstrip(".") in self.lex.titles | HONORIFICS:
+            words.pop(0)
+        if not words:
+            return Speaker(None, None, None, "no name in the label", 0.3, (start, end))
+        mention = (words[0].i, words[-1].i + 1)
+        key = " ".join(t.lower_ for t in words)
+        if key not in self.labels:
+            self.labels[key] = self._label_speaker(words)
+        known = self.labels[key]
+        if known.name:
+            self.spoken.append(Mention(start, known.name, known.kind or "person"))
+        return Speaker(known.name, known.kind, None, known.evidence, known.confidence, mention)
 
-    def _known(self, token: Token) -> bool:
-        return any(shares_surname(token.text.title(), full) for _, full in self.people)
+    def _label_speaker(self, words: list[Token]) -> Speaker:
+        if len(words) == 1 and len(words[0].text) == 1:
+            return Speaker(None, None, None, "interview label", 0.3, None)
+        name = " ".join(t.text.title() if t.is_upper else t.text for t in words)
+        full, evidence, confidence = self.full_name(name, words[0].i)
+        if full == name and len(words) == 1 and words[0].ent_type_ == "ORG":
+            return Speaker(words[0].text, "organisation", None, "transcript label", 0.7, None)
+        return Speaker(full, "person", None, f"transcript label; {evidence}", confidence, None)
 
     def mention_range(self, head: Token, cue: int | None = None) -> tuple[int, int]:
         """The source mention: the subject phrase without relative clauses, and

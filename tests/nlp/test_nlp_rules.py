@@ -488,6 +488,26 @@ def test_transcript_lines_are_their_speakers_words(run):
     assert words_at(extraction.article.text, answer.source) == ["FALLIN"]
 
 
+def test_labels_that_name_nobody_are_no_transcript(run):
+    notes = run(
+        "Title\n\nUPDATE: The bridge will reopen in May.\n\n"
+        "UPDATE: The mayor has left the city.\n"
+    )
+    assert notes.quotes == []
+    places = run(
+        "Title\n\nIowa: Voters turned out early on Monday.\n\n"
+        "Ohio: Voters stayed home because of the snow.\n"
+    )
+    assert places.quotes == []
+
+
 def test_one_label_is_no_transcript(run):
     extraction = run("Title\n\nUS Senate: the state will vote on the bill in March.\n")
     assert extraction.quotes == []
+
+
+def test_a_label_of_initials_is_one_speaker_on_every_line(run):
+    extraction = run(
+        "Title\n\nU.N.: We will raise the fees next year.\n\nU.N.: We have said this before.\n"
+    )
+    assert [q.speaker for q in extraction.quotes] == ["U.N.", "U.N."]
