@@ -192,9 +192,20 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
         return Frame([token.i, put_it.i], source, content=_minus(token.head, token))
     frame = Frame(cue=sorted(cue), source=source, belief=belief)
     frame.framing = lemma in verb_frames().framing
-    frame.content = _content(token, lemma, source)
+    frame.content = _before_speaker(_content(token, lemma, source), token, source)
     return frame
 
+
+def _before_speaker(
+    content: list[tuple[int, int]], verb: Token, source: Token
+) -> list[tuple[int, int]]:
+    """'“We were wrong,” Ramos, 58, told AFP': the parse may make the
+    quotation and the speaker after it one clause; the content ends with the
+    quotation."""
+    closing = _quotation_before(verb)
+    if closing is None or source.i < closing:
+        return content
+    return [(s, closing + 1) if s <= closing < source.i < e else (s, e) for s, e in content]
 
 
 def _put_to(verb: Token) -> bool:

@@ -109,6 +109,7 @@ def test_a_headline_opening_with_a_speaker_and_a_colon_is_an_attribution(run):
     assert headline.speaker == "Ann Lee"
     # A label names nobody, and a question asks rather than reports.
     assert run("The Latest: Bridge will reopen in May\n\nThe bridge closed.\n").quotes == []
+    assert run("BUSTED: Bridge will reopen in May\n\nThe bridge closed.\n").quotes == []
     assert run("Ann Lee: a mayor or a builder?\n\nThe bridge closed.\n").quotes == []
 
 
@@ -356,9 +357,13 @@ def test_the_speaker_between_a_quotation_and_its_cue(run):
         "the Herald in an interview.\n\n"
         '"Nobody listens to us. We have no voice anymore. #Trade," tweeted a farmer from Iowa.\n\n'
         "“Lee needs a plan for rural voters,” Nate Cole, the pollster who founded "
-        "pollsite.com tweeted on Wednesday.\n"
+        "pollsite.com tweeted on Wednesday.\n\n"
+        "“We were wrong about the plan,” Ramos, 58, told the Herald.\n"
     )
     extraction = run(text)
+    (wrong,) = by_prefix(extraction, "We were wrong")
+    assert wrong.kind == "direct"
+    assert words_at(extraction.article.text, wrong.content) == ["We were wrong about the plan,"]
     source = {}
     for prefix in ("Yes, I support", "Nobody listens", "Lee needs a plan"):
         (quote,) = by_prefix(extraction, prefix)
