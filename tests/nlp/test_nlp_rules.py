@@ -495,8 +495,7 @@ def test_transcript_lines_are_their_speakers_words(run):
 
 def test_labels_that_name_nobody_are_no_transcript(run):
     notes = run(
-        "Title\n\nUPDATE: The bridge will reopen in May.\n\n"
-        "UPDATE: The mayor has left the city.\n"
+        "Title\n\nUPDATE: The bridge will reopen in May.\n\nUPDATE: The mayor has left the city.\n"
     )
     assert notes.quotes == []
     places = run(
