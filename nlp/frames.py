@@ -174,7 +174,7 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     if _put_to(token):
         # "Asked whether …, Trump said": the question is somebody unnamed's.
         return Frame(cue=cue, source=None, content=_content(token, lemma, token))
-    source = _subject(token, lex)
+    source = speaker_subject(token, lex)
     if source is None:
         return None
     if issued is not None:
@@ -243,7 +243,7 @@ def _issued_statement(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _subject(verb: Token, lex: Lexicon) -> Token | None:
+def speaker_subject(verb: Token, lex: Lexicon) -> Token | None:
     """The verb's subject; after a quotation, the words between it and the verb."""
     found = _parsed_subject(verb, lex)
     closing = _quotation_before(verb)
@@ -255,7 +255,7 @@ def _subject(verb: Token, lex: Lexicon) -> Token | None:
 
 
 QUOTE_END = (",", "?", "!", "—", "–")  # a quotation that ends so wants its cue next
-CUE_WINDOW = 16
+CUE_WINDOW = 24
 SPEAKER_START = ("PROPN", "NOUN", "DET", "ADJ", "NUM")
 
 
@@ -307,6 +307,10 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             return _passive_agent(verb)
         if current.i == verb.i and (inverted := _inverted_subject(verb)) is not None:
             return inverted
+        if current.i == verb.i and (taken := _subject_of_participle(verb)) is not None:
+            return taken
+        if current.i == verb.i and verb.dep_ == "ROOT" and (named := _name_before(verb)):
+            return named
         cited = _cited_as_saying(current)
         if cited is not None:
             return cited
@@ -314,9 +318,18 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             # "said X was wrong and criticized him": the subject of "said".
             current = current.head.head
             continue
+        if _statement_saying(current, lex):
+            # "issued a statement Tuesday saying, “…”": the one who issued it.
+            current = current.head.head
+            continue
         if current.dep_ == "pcomp" and current.head.lower_ in BY_SAYING:
             # "Husted continued by saying ...": the verb the preposition hangs on.
             current = current.head.head
+            continue
+        if current.dep_ == "parataxis" and current.head.i < current.i:
+            # "Durbin, noting the size of his list, said, “…”": the parse may make
+            # the participle the root and hang "said" on it without a subject.
+            current = current.head
             continue
         if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
             return None
@@ -326,7 +339,7 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
 
 # Not "for" or "of": "criticized him for saying", "accused of saying" are
 # somebody else's words.
-BY_SAYING = ("by", "in", "after", "before", "while", "when", "without")
+BY_SAYING = ("by", "in", "after", "before", "while", "when", "without", "upon", "on")
 SPEAKER_POS = ("PROPN", "NOUN")
 CLOSING = ("”", '"', "''", "’")
 NOUN_PHRASE_POS = ("DET", "ADJ", "PROPN", "NUM", "PART")
@@ -343,9 +356,64 @@ def _inverted_subject(verb: Token) -> Token | None:
     for token in verb.doc[verb.i + 1 : verb.i + 6]:
         if token.pos_ in SPEAKER_POS and token.dep_ != "compound":
             return token
+        if token.i == verb.i + 1 and _untagged_name(token):
+            return token  # '“…,” said Skelly, explaining': "Skelly" tagged as an adverb
         if token.pos_ not in NOUN_PHRASE_POS:
             return None
     return None
+
+
+NAME_CHAIN = ("appos", "pobj", "prep", "compound")
+
+
+def _name_before(verb: Token) -> Token | None:
+    """'In a call on Dec. 2, Col. Steven Warren, a spokesman in Baghdad, said':
+    the parse may hang the speaker on a word before as an apposition and
+    leave the verb without a subject. The name closing the phrase before it,
+    or the one that phrase is in apposition to, speaks."""
+    doc = verb.doc
+    index = verb.i - 1
+    while index > verb.sent.start and doc[index].is_punct:
+        index -= 1
+    token = doc[index]
+    for _ in range(6):
+        if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.dep_ != "compound":
+            return token
+        if token.dep_ not in NAME_CHAIN or token.head.i >= verb.i:
+            return None
+        token = token.head
+    return None
+
+
+def _statement_saying(verb: Token, lex: Lexicon) -> bool:
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and noun.lemma_.lower() in lex.speech_nouns
+        and noun.dep_ == "dobj"
+        and noun.head.i < noun.i
+    )
+
+
+def _subject_of_participle(verb: Token) -> Token | None:
+    """'Durbin, noting the size of the list, said': the parse may give the
+    subject to the participle set off before the verb."""
+    for child in verb.lefts:
+        if child.tag_ == "VBG" and child.dep_ in ("ccomp", "advcl"):
+            subject = next((c for c in child.lefts if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in SPEAKER_POS:
+                return subject
+    return None
+
+
+def _untagged_name(token: Token) -> bool:
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        token.is_title
+        and token.pos_ in ("ADV", "ADJ", "VERB", "X")
+        and not token.ent_type_
+        and (after is None or after.is_punct)
+    )
 
 
 def _cited_as_saying(verb: Token) -> Token | None:

@@ -52,6 +52,7 @@ def find_marked(text: str) -> list[Marked]:
     found: list[Marked] = []
     double_open: tuple[int, int] | None = None  # (mark start, inner start)
     single_open: tuple[int, int] | None = None
+    nested: str | None = None  # the closing mark of a quote of another style inside one
     for match in MARK_RE.finditer(text):
         mark, pos = match.group(), match.start()
         role = _role(text, pos, mark)
@@ -67,7 +68,14 @@ def find_marked(text: str) -> list[Marked]:
                 found.append(Marked(single_open[1], pos, single_open[0], match.end(), True))
                 single_open = None
             continue
+        if nested is not None:
+            if mark == nested and role == "close":
+                nested = None
+            continue
         if role == "open":
+            if double_open is not None and (close := _nested_close(text, double_open, pos)):
+                nested = close  # '"… about “Equal Justice” anymore."': part of the content
+                continue
             if double_open is not None and not _continues(text, double_open[1], pos):
                 double_open = None  # the earlier mark was stray
             if double_open is None:
@@ -88,3 +96,31 @@ def _continues(text: str, inner_start: int, reopen: int) -> bool:
         return False
     # The re-opening mark must start the paragraph right after the last break.
     return between[breaks[-1].end() :].strip() == ""
+
+
+CLOSING = {"“": "”", '"': '"', "``": "''", "''": "''", "„": "”"}
+CLOSE_RE = {close: re.compile(re.escape(close) + r"(?=\W|$)") for close in set(CLOSING.values())}
+
+
+def _nested_close(text: str, outer: tuple[int, int], pos: int) -> str | None:
+    """The closing mark when the quote opening at pos sits inside the open one.
+
+    A mark of another style ('"…“…”…"') nests when the outer quote goes on
+    after it: its own closing mark follows later in the paragraph, or the
+    paragraph ends open and the next one re-opens it.
+    """
+    outer_mark = text[outer[0] : outer[1]]
+    mark = "``" if text.startswith("``", pos) else "''" if text.startswith("''", pos) else text[pos]
+    inner_close = CLOSING.get(mark)
+    if inner_close is None or CLOSING.get(outer_mark) in (None, inner_close):
+        return None
+    found = CLOSE_RE[inner_close].search(text, pos + len(mark))
+    paragraph = PARAGRAPH_RE.search(text, pos)
+    end = paragraph.start() if paragraph else len(text)
+    if found is None or found.start() >= end:
+        return None
+    rest = text[found.end() : end]
+    if CLOSING[outer_mark] in rest:
+        return inner_close
+    after = text[end:].lstrip()
+    return inner_close if paragraph and after.startswith(outer_mark) else None

@@ -21,6 +21,7 @@ from nlp.names import shares_surname
 ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
 HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
 CLAUSE_BEFORE = ("ccomp", "parataxis", "advcl")
+DASHES = ("-", "—", "–", "--")
 
 
 @dataclass
@@ -148,8 +149,14 @@ class SpeakerResolver:
             if child.text == ":":
                 break  # "Reid: “Never …”": what follows a colon is what was said
             right = child.right_edge.i + 1
+        # A spaced dash only: "Son-hui" and "Jean-Luc" keep theirs.
+        dashes = [t.i for t in self.doc[left : head.i] if t.text in DASHES and _spaced(t)]
+        if dashes:
+            left = dashes[-1] + 1  # "TURNOUT IN OTHER STATES - Michael P. McDonald: “…”"
         if cue is not None and head.i < cue < right:
             right = cue
+        if cue is not None and left <= cue < head.i:
+            left = cue + 1  # "Continued Stone: “…”"
         while right > left and (self.doc[right - 1].is_punct or self.doc[right - 1].is_space):
             right -= 1
         while left < right and (self.doc[left].is_punct or self.doc[left].is_space):
@@ -384,6 +391,10 @@ def _core_phrase(head: Token) -> str:
     if words[0].pos_ == "PROPN" or words[0].ent_type_:  # "North Korean state media"
         return text
     return text[0].lower() + text[1:]  # "Officials" opening a sentence
+
+
+def _spaced(token: Token) -> bool:
+    return bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _strip_article(name: str) -> str:

@@ -515,3 +515,79 @@ def test_a_label_of_initials_is_one_speaker_on_every_line(run):
         "Title\n\nU.N.: We will raise the fees next year.\n\nU.N.: We have said this before.\n"
     )
     assert [q.speaker for q in extraction.quotes] == ["U.N.", "U.N."]
+
+
+def test_a_name_and_a_colon_label_the_quotation_after_them(run):
+    text = (
+        "Containment\n\n"
+        "Jane Ortiz and Paul Whitby, among others, reject the term containment.\n\n"
+        'Ortiz: "Our goal is to defeat the group." Whitby: "The mission is to destroy it."\n\n'
+        "TURNOUT RISES IN OTHER STATES - Ruth Keller: “Turnout has gone up in every state.”\n\n"
+        "Ortiz met donors in Miami on Monday.\n\n"
+        "Continued Whitby: “So I think it is a very real problem for the party.”\n"
+    )
+    extraction = run(text)
+    said = {words_at(extraction.article.text, q.content)[0]: q for q in extraction.quotes}
+    assert {content: q.speaker for content, q in said.items()} == {
+        "Our goal is to defeat the group.": "Jane Ortiz",
+        "The mission is to destroy it.": "Paul Whitby",
+        "Turnout has gone up in every state.": "Ruth Keller",
+        "So I think it is a very real problem for the party.": "Paul Whitby",
+    }
+    keller = said["Turnout has gone up in every state."]
+    assert words_at(extraction.article.text, keller.source) == ["Ruth Keller"]
+    whitby = said["So I think it is a very real problem for the party."]
+    assert words_at(extraction.article.text, whitby.source) == ["Whitby"]
+
+
+def test_a_speech_verb_right_before_the_quotation_is_its_cue(run):
+    text = (
+        "Speech\n\n"
+        "Richard Cross wrote the remarks delivered by Pat Smith on Monday. "
+        'Smith, delivering the speech, asked the crowd "If she cannot give us the truth, '
+        'why should we give her the presidency?"\n\n'
+        "But Sen. Carl Durbin (D-Ill.), noting the size of the list, said, "
+        '"Let me tell you, he has got a heck of an email list for the party."\n'
+    )
+    extraction = run(text)
+    (asked,) = by_prefix(extraction, "If she cannot give us the truth")
+    assert (asked.speaker, asked.kind) == ("Pat Smith", "direct")
+    (said,) = by_prefix(extraction, "Let me tell you")
+    assert said.speaker == "Carl Durbin"
+
+
+def test_a_quote_inside_a_quote_of_another_style_stays_inside_it(run):
+    text = (
+        "Lynch\n\n"
+        "State Senator Kelli Ward called for the impeachment of the attorney general.\n\n"
+        "Ms. Ward stated:\n\n"
+        '"The department is not about “Equal Justice Under Law” anymore. '
+        "It is about an extreme vision.\n\n"
+        '"The latest example of this overreach is the lawsuit."\n\n'
+        "The law took effect on March 23.\n"
+    )
+    extraction = run(text)
+    (quote,) = by_prefix(extraction, "The department is not about")
+    assert quote.speaker == "Kelli Ward"
+    content = " ".join(words_at(extraction.article.text, quote.content))
+    assert "“Equal Justice Under Law” anymore" in content
+    assert content.rstrip(".").endswith("the lawsuit")
+
+
+def test_a_speaker_the_parse_hangs_elsewhere_still_speaks(run):
+    text = (
+        "Raids\n\n"
+        "But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, "
+        "a military spokesman in Baghdad, said, ''I mean, a raid is a combat operation.''\n\n"
+        "Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: "
+        "''Important distinction: our presidents kill terrorists and enemy combatants.''\n\n"
+        "Mr. Trump, who spoke in Ohio last week, issued a statement Tuesday saying, "
+        "''I do not feel that one's heritage makes them incapable of being impartial.''\n"
+    )
+    extraction = run(text)
+    (raid,) = by_prefix(extraction, "I mean, a raid")
+    assert raid.speaker == "Steven H. Warren"
+    (distinction,) = by_prefix(extraction, "Important distinction")
+    assert distinction.speaker == "Mitt Romney"
+    (heritage,) = by_prefix(extraction, "I do not feel")
+    assert words_at(extraction.article.text, heritage.source) == ["Mr. Trump"]
