@@ -6,6 +6,7 @@ with character ranges; extract.py turns them into records.Quote.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -642,7 +643,9 @@ def _attributed_before(
     one before it, of any kind. On PolNeAR train the closest direct quote named
     the gold source 16 times in 167, the closest of any kind 68 times in 200:
     a paragraph often reports its speaker ("Corker said he was “meticulous” …")
-    before quoting them at length."""
+    before quoting them at length. Only in its own paragraph or at the start of
+    the next: further away, or inside a paragraph of narration, it was the
+    gold speaker 0 times in 131, and no speaker is better than a wrong one."""
     start = mark.inner[0]
     earlier = [
         f
@@ -652,7 +655,21 @@ def _attributed_before(
         and f.content[-1][1] <= start
         and _long_enough(doc, f, settings)
     ]
-    return max(earlier, key=lambda f: f.content[-1][1]) if earlier else None
+    if not earlier:
+        return None
+    closest = max(earlier, key=lambda f: f.content[-1][1])
+    between = doc[closest.content[-1][1] : mark.outer[0]].text
+    breaks = len(PARAGRAPH_BREAK.findall(between))
+    if breaks == 0 or breaks == 1 and _opens_paragraph(doc, mark.outer[0]):
+        return closest
+    return None
+
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+def _opens_paragraph(doc: Doc, index: int) -> bool:
+    return index == 0 or "\n" in doc[index - 1].text or doc[index - 1].whitespace_ == "\n"
 
 
 def _same_paragraph(doc: Doc, end: int, start: int) -> bool:

@@ -153,7 +153,6 @@ def test_a_quote_that_continues_keeps_the_mention_that_named_its_speaker(run):
     text = (
         "Rally\n\n"
         '"We will win this state," Senator Ann Lee said on Monday.\n\n'
-        "The crowd cheered for several minutes.\n\n"
         '"Nobody can stop us now, and nobody will."\n'
     )
     extraction = run(text)
@@ -161,6 +160,22 @@ def test_a_quote_that_continues_keeps_the_mention_that_named_its_speaker(run):
     (later,) = by_prefix(extraction, "Nobody can stop us")
     assert later.speaker == first.speaker == "Ann Lee"
     assert later.source == first.source and text[slice(*later.source[0])].endswith("Ann Lee")
+
+
+def test_a_quotation_past_a_paragraph_of_narration_is_nobody_s_continuation(run):
+    text = (
+        "Rally\n\n"
+        '"We will win this state," Senator Ann Lee said on Monday.\n\n'
+        "The crowd cheered for several minutes.\n\n"
+        '"Nobody can stop us now, and nobody will."\n\n'
+        "Her rival Tom Hale arrived in Ohio on Tuesday. "
+        '"We will see about that in the fall."\n'
+    )
+    extraction = run(text)
+    (later,) = by_prefix(extraction, "Nobody can stop us")
+    assert (later.speaker, later.source) == (None, [])
+    (answer,) = by_prefix(extraction, "We will see about that")
+    assert answer.speaker is None
 
 
 def test_a_quote_that_continues_follows_the_closest_speaker_of_any_kind(run):
