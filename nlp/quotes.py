@@ -150,8 +150,12 @@ def _link(
         chosen = before[-1:] + after[:1]
         if before and after and _claimed_later(doc, marks[after[0]], extents, f_index):
             chosen = before[-1:]  # '“A.” he said. “B,” she said.' — B is hers
+        if before and after and not _same_paragraph(doc, hi, marks[after[0]].outer[0]):
+            chosen = before[-1:]  # '“A,” he claimed.' ends its paragraph
         if not before and after and not _opens_quote(doc, hi, marks[after[0]], extents, f_index):
             continue
+        if not before and after and _cued_after(doc, marks, after[0], extents, f_index):
+            continue  # 'declared the need for drive: “Change the world,” she said.'
         used_marks.update(chosen)
         used_frames.add(f_index)
         ranges = [marks[i].inner for i in chosen]
@@ -214,7 +218,7 @@ def _link(
     for index, mark in enumerate(marks):
         if index in used_marks or not _sentence_like(doc, mark, settings):
             continue
-        clause = _trailing_frame(doc, mark) or _leading_frame(doc, mark, lex)
+        clause = _trailing_frame(doc, mark, lex) or _leading_frame(doc, mark, lex)
         if clause is not None:
             item = Found([mark.inner], clause, "direct", [mark.marked], "its clause next to it")
             found.append(item)
@@ -307,7 +311,7 @@ SPEAKING_PRONOUNS = ("he", "she", "they", "it", "we", "i")
 FINITE = ("VBD", "VBZ", "VBP")
 
 
-def _trailing_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
+def _trailing_frame(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
     """'"France will always be France," an angry Hollande retaliated.': any verb
     right after a quotation, with a subject of its own, is its attribution.
 
@@ -316,7 +320,60 @@ def _trailing_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
     end = mark.outer[1]
     if end >= len(doc) or "\n" in doc[end - 1 : min(end + 1, len(doc))].text:
         return None
-    return _trailing_by_parse(doc, mark) or _trailing_by_layout(doc, mark)
+    return (
+        _trailing_by_parse(doc, mark)
+        or _trailing_by_layout(doc, mark)
+        or _trailing_by_words(doc, mark, lex)
+    )
+
+
+NOUN_RUN = ("DET", "ADJ", "NUM", "NOUN", "PROPN", "PART")
+TRAILING_WORDS = 12
+
+
+def _trailing_by_words(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
+    """'“…?” the 43-year-old asked in the video', '"…," tweeted Rubio spokesman
+    Alex Conant.', '“…,” a voice-over in the ad states.': the parse may read the
+    speech verb as a noun or an adjective. The words still say it: a noun phrase
+    and a speech verb, in either order, filling the clause after the quotation."""
+    words = []
+    for token in doc[mark.outer[1] : mark.outer[1] + TRAILING_WORDS]:
+        if token.is_quote or token.text in (".", "?", "!", ";") or "\n" in token.text:
+            break
+        words.append(token)
+    at = next((i for i, t in enumerate(words) if _speech_word(t, lex)), None)
+    if at is None:
+        return None
+    if at == 0:
+        run = _noun_run(words[1:])  # "tweeted Rubio spokesman Alex Conant"
+    else:
+        run = _noun_run(words[:at])  # "the Post's senior politics editor Steven Ginsberg"
+        after = words[at + 1] if at + 1 < len(words) else None
+        if len(run) != at or after is not None and after.pos_ not in ("PUNCT", "ADP", "ADV"):
+            return None
+    head = next((i for i, t in enumerate(run) if t.pos_ == "ADP"), len(run))
+    run = run[:head]  # "a voice-over in the ad": the head comes before "in"
+    if not run or run[-1].pos_ not in (*SPEAKER_POS, "ADJ"):
+        return None  # "the 43-year-old" ends in an adjective the parse made its head
+    return Frame(cue=[words[at].i], source=run[-1])
+
+
+def _speech_word(token: Token, lex: Lexicon) -> bool:
+    """A speech verb by its form, whatever the tagger made of it ('states')."""
+    if not token.is_lower or token.lemma_.lower() not in lex.speech_verbs:
+        return False
+    return token.pos_ in ("VERB", "ADJ") or token.tag_ == "NNS"
+
+
+def _noun_run(words: list[Token]) -> list[Token]:
+    """The words opening the list that can make up a noun phrase."""
+    run = []
+    for token in words:
+        joins = token.pos_ in NOUN_RUN or token.text in ("-", "'s", "’s")
+        if not joins and (token.pos_ != "ADP" or not run):
+            break  # a preposition may go on a phrase ("a voice-over in the ad"), not open one
+        run.append(token)
+    return run
 
 
 def _leading_frame(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
@@ -679,6 +736,24 @@ def _same_paragraph(doc: Doc, end: int, start: int) -> bool:
 def _claimed_later(doc: Doc, mark: MarkTokens, extents: list[TokenRange], own: int) -> bool:
     """Another frame sits right after this quotation: it is that frame's quote."""
     return any(i != own and _gap_ok(doc, mark.outer[1], lo) for i, (lo, _) in enumerate(extents))
+
+
+def _cued_after(
+    doc: Doc, marks: list[MarkTokens], index: int, extents: list[TokenRange], own: int
+) -> bool:
+    """A cue closes the quotation ('“…,” she said.') and opens none of its own:
+    'Mills then writes back, “You look cute.”' introduces the next quotation,
+    it does not claim the one before."""
+    mark = marks[index]
+    end = mark.outer[1]
+    if end - 2 <= mark.outer[0] or doc[end - 2].text not in QUOTE_END:
+        return False  # '…: "It's just not true." He said …' ends where it stands
+    for i, (lo, hi) in enumerate(extents):
+        if i == own or not _gap_ok(doc, end, lo) or "\n" in doc[end:lo].text:
+            continue
+        if not any(_gap_ok(doc, hi, m.outer[0]) for m in marks[index + 1 :]):
+            return True
+    return False
 
 
 # -- speakers ------------------------------------------------------------------

@@ -606,3 +606,41 @@ def test_a_speaker_the_parse_hangs_elsewhere_still_speaks(run):
     assert distinction.speaker == "Mitt Romney"
     (heritage,) = by_prefix(extraction, "I do not feel")
     assert words_at(extraction.article.text, heritage.source) == ["Mr. Trump"]
+
+
+def test_a_speech_verb_the_tagger_misread_after_a_quotation_is_still_its_cue(run):
+    text = (
+        "Ads\n\nThe campaign released two ads on Monday.\n\n"
+        "“They know Maria is the only one strong enough to stop the abuses,” "
+        "a voice-over in the ad states.\n\n"
+        "“What if the governor had taken elocution lessons?” "
+        "the 43-year-old asked in the video’s description.\n"
+    )
+    extraction = run(text)
+    (ad,) = by_prefix(extraction, "They know Maria")
+    assert words_at(extraction.article.text, ad.source) == ["a voice-over"]
+    assert words_at(extraction.article.text, ad.cue) == ["states"]
+    (lessons,) = by_prefix(extraction, "What if the governor")
+    assert words_at(extraction.article.text, lessons.source) == ["the 43-year-old"]
+
+
+def test_a_quotation_a_cue_closes_is_that_cues_not_the_clause_before(run):
+    text = (
+        "Gala\n\n"
+        "Maria Lopez spoke at the gala on Tuesday.\n\n"
+        "Speaking to the crowd, Lopez declared the need for will and drive: "
+        "“Change the world and then change it again,” she said.\n\n"
+        "Later, Tom Hale was asked about the plan: “It will never work,” he claimed.\n"
+        "“We will make it work,” an angry Lopez replied.\n"
+    )
+    extraction = run(text)
+    text = extraction.article.text
+    (change,) = by_prefix(extraction, "Change the world")
+    assert change.kind == "direct"
+    assert words_at(text, change.source) == ["she"]
+    assert change.speaker == "Maria Lopez"
+    (never,) = by_prefix(extraction, "It will never work")
+    assert [text[s:e] for s, e in never.content] == ["It will never work,"]
+    assert never.speaker == "Tom Hale"
+    (reply,) = by_prefix(extraction, "We will make it work")
+    assert reply.speaker == "Maria Lopez"
