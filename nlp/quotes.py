@@ -218,6 +218,8 @@ def _link(
     for index, mark in enumerate(marks):
         if index in used_marks or not _sentence_like(doc, mark, settings):
             continue
+        if _names_a_work(doc, mark):
+            continue
         clause = _trailing_frame(doc, mark, lex) or _leading_frame(doc, mark, lex)
         if clause is not None:
             item = Found([mark.inner], clause, "direct", [mark.marked], "its clause next to it")
@@ -281,6 +283,30 @@ def _title(doc: Doc, mark: MarkTokens) -> bool:
         and all(t.is_title or t.is_upper or t.lower_ in SMALL_WORDS for t in words)
         and (words[0].is_title or words[0].is_upper)
     )
+
+
+def _names_a_work(doc: Doc, mark: MarkTokens) -> bool:
+    """'“Orange Is the New Black” star Selenis Leyva', 'a "Jeb Can Fix It" bus
+    tour', '—"Posthumous books could come with a lot of dollar signs," by
+    Boston Globe's Joseph P. Kahn': a quotation that modifies the noun after
+    it, or that is credited to its writer with 'by', is the name of a show, a
+    slogan or an article, not anybody's words."""
+    end = mark.outer[1]
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    # Not "''… to accurately measure'' income rather than …", where the noun
+    # ends the quoted clause; the parse may still hang "star Selenis Leyva"
+    # inside the quotation, but a noun or name after it shows a noun phrase.
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    outside = not mark.outer[0] <= after.head.i < end
+    compound = following is not None and following.pos_ in SPEAKER_POS
+    modifies = after.pos_ == "NOUN" and after.is_lower and (outside or compound)
+    if modifies and doc[end - 2].text not in (*QUOTE_END, ".", ":"):
+        return True
+    byline = doc[end + 1] if after.text == "," and end + 1 < len(doc) else after
+    name = doc[byline.i + 1] if byline.i + 1 < len(doc) else None
+    return byline.lower_ == "by" and name is not None and name.pos_ == "PROPN"
 
 
 def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:

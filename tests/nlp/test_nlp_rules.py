@@ -644,3 +644,22 @@ def test_a_quotation_a_cue_closes_is_that_cues_not_the_clause_before(run):
     assert never.speaker == "Tom Hale"
     (reply,) = by_prefix(extraction, "We will make it work")
     assert reply.speaker == "Maria Lopez"
+
+
+def test_a_quotation_naming_a_show_slogan_or_article_is_nobodys_words(run):
+    text = (
+        "Reading list\n\n"
+        "“Orange Is the New Black” star Selenis Leyva opened up about her career.\n\n"
+        'Bush crisscrossed the state on a three-day "Jeb Can Fix It" bus tour.\n\n'
+        '—"Posthumous books could come with a lot of dollar signs," by Boston Globe\'s '
+        "Joseph P. Kahn: http://bit.ly/1ICP930.\n\n"
+        'Jason Furman said that "most of the complexity in the tax code derives from '
+        'efforts to accurately measure" income rather than from deductions.\n'
+    )
+    extraction = run(text)
+    assert by_prefix(extraction, "Orange Is") == []
+    assert by_prefix(extraction, "Jeb Can") == []
+    assert by_prefix(extraction, "Posthumous books") == []
+    (furman,) = by_prefix(extraction, "that")
+    assert furman.kind == "mixed"
+    assert furman.speaker == "Jason Furman"
