@@ -513,7 +513,10 @@ def _saying_participle(verb: Token, lex: Lexicon) -> bool:
 def _speech_verb_before(doc: Doc, comma: int, lex: Lexicon) -> Frame | None:
     start = doc[comma].sent.start
     verb = next((t for t in reversed(doc[start:comma]) if t.pos_ == "VERB"), None)
-    if verb is None or verb.lemma_.lower() not in lex.speech_verbs:
+    if verb is None:
+        return None
+    speech = verb.lemma_.lower() in lex.speech_verbs
+    if not speech and not _ends_in_verb(doc, verb, comma):
         return None
     if any(verb not in t.ancestors for t in doc[verb.i + 1 : comma]):
         return None  # the verb's own words only: "joked to reporters,"
@@ -521,7 +524,18 @@ def _speech_verb_before(doc: Doc, comma: int, lex: Lexicon) -> Frame | None:
     subject = _shared_subject(verb) or speaker_subject(verb, lex)
     if subject is None or subject.i > verb.i or not _speaker_like(subject):
         return None
-    return Frame(cue=_with_particle(verb), source=subject)
+    cue = _with_particle(verb) if speech else list(range(verb.i, comma))  # "shot back"
+    return Frame(cue=cue, source=subject)
+
+
+def _ends_in_verb(doc: Doc, verb: Token, comma: int) -> bool:
+    """'Hillary shot back, “I suppose …”': a clause that ends in its verb
+    before a comma and a quotation introduces it, whatever the verb, as a
+    colon does (the quotation reaches this point only when no cue took it)."""
+    clause = doc[verb.left_edge.i : verb.i]
+    if verb.dep_ in ("relcl", "acl") or any(t.tag_ in ("WP", "WP$", "WDT") for t in clause):
+        return False  # '“A,” he said of people whose rights were restored, “B”'
+    return all(t.dep_ in ("prt", "advmod") for t in doc[verb.i + 1 : comma])
 
 
 def _shared_subject(verb: Token) -> Token | None:

@@ -197,6 +197,9 @@ class SpeakerResolver:
             phrase = _core_phrase(head)
             return Speaker(phrase, "organisation", None, "organisation noun", 0.75, None)
         if lemma in self.lex.roles:
+            named = self._role_holder(head, lemma)
+            if named is not None:
+                return named
             return Speaker(_core_phrase(head), "unnamed", None, "role without a name", 0.6, None)
         if head.pos_ == "PROPN":
             # A name the entity recogniser missed: acronyms are organisations.
@@ -255,6 +258,35 @@ class SpeakerResolver:
         if full == head.text:
             return None
         return Speaker(full, "person", None, evidence, confidence - 0.05, None)
+
+    def _role_holder(self, head: Token, lemma: str) -> Speaker | None:
+        """'the senator' after 'Senator Ann Lee', 'the spokesman' after 'Kremlin
+        spokesman Dmitry Peskov': a definite role points back to the person
+        last named with it. 'a senator' and 'senators' name nobody."""
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        if not definite or head.tag_ != "NN" or any(c.dep_ == "poss" for c in head.children):
+            return None
+        # "the former president" is not "Vice President Joe Biden": every word
+        # of the role must be in the title.
+        role = {lemma} | {c.lemma_.lower() for c in head.children if c.dep_ in TITLE_DEPS}
+        earlier = [(ent, self.full_name(name, ent.start)[0]) for ent, name in self.people]
+        earlier = [(ent, full) for ent, full in earlier if ent.end <= head.i]
+        titles: dict[str, set[str]] = {}
+        for ent, full in earlier:
+            titles.setdefault(full, set()).update(_role_words(ent))
+        # Back through the people named before it: "Sen. Ann Lee …, Lee …, the
+        # senator said" is Lee; a person with another role ("President
+        # Vladimir Putin") is passed over; one with no known role may be the
+        # one meant ("Rubio …, the senator from Florida"), so nobody is named.
+        for _, full in reversed(earlier):
+            if role <= titles[full] and _is_full_name(full):
+                break
+            if not titles[full] & self.lex.roles:
+                return None
+        else:
+            return None
+        role = head.doc[head.left_edge.i + 1 : head.i + 1].text
+        return Speaker(full, "person", role, f"'{role}' -> {full} named with that role", 0.8, None)
 
     def _org_in(self, span: Span, head: Token) -> str | None:
         """An organisation entity that is the mention's head or modifies it."""
@@ -380,6 +412,41 @@ def _role(span: Span, ent: Span, lex: Lexicon) -> str | None:
             if words:
                 return span.doc[words[0].i : words[-1].i + 1].text
     return None
+
+
+# Titles written short before a name: "Gov. Chris Christie" is a governor.
+TITLE_ROLES = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "pres": "president",
+    "gen": "general",
+    "sec": "secretary",
+    "amb": "ambassador",
+}
+TITLE_DEPS = ("compound", "amod", "nmod")
+
+
+def _role_words(ent: Span) -> set[str]:
+    """The words that give a person their role: the title run straight before
+    the name ('Kremlin spokesman Dmitry Peskov', 'Vice President Joe Biden';
+    not 'Trump's' in 'Trump's campaign manager Corey Lewandowski') or the
+    apposition after it ('Dmitry Peskov, the Kremlin spokesman')."""
+    doc = ent.doc
+    words = list(ent)
+    for token in reversed(doc[ent.sent.start : ent.start]):
+        if token.dep_ not in TITLE_DEPS or not token.i < token.head.i < ent.end:
+            break
+        words.append(token)
+    for appos in (c for c in ent.root.children if c.dep_ == "appos"):
+        # Its head and title words only: not "allies of the candidate" in
+        # "Rebekah Mercer, the conservative donors who have become allies of …".
+        words += [appos, *(t for t in appos.children if t.dep_ in TITLE_DEPS)]
+    found = set()
+    for token in words:
+        word = token.lower_.rstrip(".")
+        found |= {word, token.lemma_.lower(), TITLE_ROLES.get(word, word)}
+    return found
 
 
 def _core_phrase(head: Token) -> str:

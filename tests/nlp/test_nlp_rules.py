@@ -271,9 +271,11 @@ def test_a_speech_verb_before_a_comma_introduces_the_quotation(run):
     (joked,) = by_prefix(extraction, "But I will just make it easier")
     assert joked.speaker == "Glenn Beck"
     assert words_at(text, joked.cue) == ["joked"]
-    # "paused" is no speech verb: the quotation is not the pause's.
+    # "paused" is no speech verb, but a clause ending in its verb before the
+    # comma introduces the quotation all the same: the senator says it.
     (after_pause,) = by_prefix(extraction, "Nobody will stop us")
-    assert after_pause.cue == []
+    assert words_at(text, after_pause.cue) == ["paused"]
+    assert words_at(text, after_pause.source) == ["The senator"]
 
 
 def test_as_somebody_put_it_and_continued_by_saying(run):
@@ -663,3 +665,42 @@ def test_a_quotation_naming_a_show_slogan_or_article_is_nobodys_words(run):
     (furman,) = by_prefix(extraction, "that")
     assert furman.kind == "mixed"
     assert furman.speaker == "Jason Furman"
+
+
+def test_a_clause_ending_in_any_verb_before_a_comma_introduces_the_quotation(run):
+    text = (
+        "Debate\n\n"
+        "After Governor Jerry Brown criticized her husband during a debate, Hillary Clinton "
+        "shot back, “I suppose I could have stayed home, but I chose my profession.”\n\n"
+        "Governor Terry McAuliffe spoke in Richmond.\n\n"
+        '"I have no idea how these men and women voted," he said of people whose rights '
+        'were restored, "But I do know that they made an investment in their community."\n'
+    )
+    extraction = run(text)
+    (cookies,) = by_prefix(extraction, "I suppose")
+    assert cookies.speaker == "Hillary Clinton"
+    assert words_at(extraction.article.text, cookies.cue) == ["shot back"]
+    (voted,) = by_prefix(extraction, "I have no idea")
+    assert voted.speaker == "Terry McAuliffe"
+    assert len(voted.content) == 2  # "But I do know …" is his too
+
+
+def test_a_definite_role_names_the_person_last_named_with_it(run):
+    text = (
+        "Talks\n\n"
+        "Kremlin spokesman Dmitry Peskov spoke on Monday. President Vladimir Putin "
+        "stayed in Moscow.\n\n"
+        "The spokesman said the talks would go on until the end of the month.\n\n"
+        "Paula Reyes, the mayor, was in Seoul. Tom Hale watched.\n\n"
+        "The mayor said the city would host the next round.\n\n"
+        "A senator said the talks were a waste of time.\n"
+    )
+    extraction = run(text)
+    (talks,) = by_prefix(extraction, "the talks would go on")
+    assert talks.speaker == "Dmitry Peskov"  # Putin's role is another one
+    assert talks.role == "spokesman"
+    # Tom Hale, of no known role, came between: "the mayor" might be him.
+    (host,) = by_prefix(extraction, "the city would host")
+    assert host.speaker == "mayor"
+    (waste,) = by_prefix(extraction, "the talks were a waste")
+    assert waste.speaker == "senator"  # "a senator" is nobody in particular
