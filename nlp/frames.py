@@ -467,7 +467,7 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
             if lemma in CITING and _names_a_party(child):
                 return []  # "KCNA said, citing the Foreign Ministry": a source, not words
             if child.dep_ in ("dobj", "oprd"):
-                start, end = _object_range(verb, child)
+                start, end = object_range(verb, child)
                 if lemma == "express" and _has_words(verb.doc, child.i + 1, end):
                     start = child.i + 1  # the cue already holds "concern"
                 if child.pos_ == "PRON" and end == child.i + 1:
@@ -543,7 +543,7 @@ OBJECT_TAIL_DEPS = ("oprd", "xcomp", "acomp")
 OBJECT_TAIL_PREPS = ("for", "against", "of", "as", "over")
 
 
-def _object_range(verb: Token, obj: Token) -> tuple[int, int]:
+def object_range(verb: Token, obj: Token) -> tuple[int, int]:
     start, end = _subtree_range(obj)
     for child in verb.children:
         if child.i < end:

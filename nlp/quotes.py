@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from nlp.attribution import tagged_attributions
-from nlp.frames import QUOTE_END, SPEAKER_POS, Frame, find_frames, speaker_subject, trim
+from nlp.frames import (
+    QUOTE_END,
+    SPEAKER_POS,
+    Frame,
+    find_frames,
+    object_range,
+    speaker_subject,
+    trim,
+)
 from nlp.lexicon import Lexicon
 from nlp.marks import Marked, find_marked
 from nlp.speakers import Speaker, SpeakerResolver
@@ -328,7 +336,10 @@ def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
     if subject.pos_ == "PRON" and subject.lower_ not in ("he", "she", "they"):
         return None
     child = _mark_child(doc, token, mark)
-    content = [trim(doc, child.left_edge.i, child.right_edge.i + 1)]
+    end = child.right_edge.i + 1
+    if child.dep_ == "dobj":
+        end = object_range(token, child)[1]  # 'blamed the “fog of war” for the failure …'
+    content = [trim(doc, child.left_edge.i, end)]
     return Frame(cue=[token.i], source=subject, content=content)
 
 
