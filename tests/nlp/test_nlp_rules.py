@@ -704,3 +704,22 @@ def test_a_definite_role_names_the_person_last_named_with_it(run):
     assert host.speaker == "mayor"
     (waste,) = by_prefix(extraction, "the talks were a waste")
     assert waste.speaker == "senator"  # "a senator" is nobody in particular
+
+
+def test_a_title_case_headline_with_a_speech_verb_reports_what_follows(run):
+    body = "\n\nBen Carson spoke in Des Moines on Monday about the economy.\n"
+    carson = run("Carson says cut regulations, national debt to reduce poverty." + body)
+    (quote,) = by_prefix(carson, "cut regulations")
+    assert quote.speaker == "Ben Carson"
+    assert words_at(carson.article.text, quote.cue) == ["says"]
+    fox = run("Hillary Clinton Says No To Fox News As Sanders Turns Up The Heat." + body)
+    (quote,) = by_prefix(fox, "No To Fox News")
+    # "As Sanders Turns Up The Heat" is the writer's framing, not what she said.
+    assert fox.article.text[slice(*quote.content[0])] == "No To Fox News"
+    assert quote.speaker == "Hillary Clinton"
+    # A reaction ("Responded To") or a noun ("Nomination questions") reports nothing.
+    for headline in (
+        "CNN Just Responded To Trump’s Debate Demand.",
+        "Nomination questions are likely to move to fore.",
+    ):
+        assert run(headline + body).quotes == []
