@@ -158,7 +158,7 @@ IRREGULAR_SPEECH = {"said": "say", "says": "say", "told": "tell", "tells": "tell
 IRREGULAR_SPEECH |= {"wrote": "write", "writes": "write"}
 
 
-def speech_verb_form(word: str, lex: Lexicon) -> str | None:
+def _speech_verb_form(word: str, lex: Lexicon) -> str | None:
     """The speech verb a word is a form of ('Praises' -> praise, 'Said' ->
     say), read from its letters: title-case headlines defeat the tagger."""
     lower = word.lower()
@@ -180,12 +180,11 @@ def _headline_says_frame(doc: Doc, lex: Lexicon, frames: list[Frame]) -> Frame |
     end = next((t.i for t in doc if "\n" in t.text), len(doc))
     parsed = {f.anchor for f in frames if f.anchor < end and f.content}
     for verb in doc[1 : min(end, HEADLINE_NAME_TOKENS + 1)]:
-        lemma = speech_verb_form(verb.text, lex)
-        inflected = verb.lower_ != lemma or verb.pos_ == "VERB"  # not "Trump's Call For …"
         if verb.i in parsed:
             return None
-        if lemma is None or not inflected:
-            continue
+        lemma = _speech_verb_form(verb.text, lex)
+        if lemma is None or (verb.lower_ == lemma and verb.pos_ != "VERB"):
+            continue  # not a speech verb, or a bare form read as a noun: "Trump's Call For …"
         # "Trump Just Announced", "Trump May Not Have Suggested": the verb's
         # own adverbs and auxiliaries stand between it and the name.
         stop = verb.i
@@ -270,12 +269,12 @@ def _before_speaker(
     closing = _quotation_before(verb)
     if closing is None or source.i < closing:
         return content
-    start = _colon_before_quotation(verb.doc, closing)
+    start = _introduced_quotation_start(verb.doc, closing)
     cut = [(s, closing + 1) if s <= closing < source.i < e else (s, e) for s, e in content]
     return [(start, e) if s < start < e else (s, e) for s, e in cut]
 
 
-def _colon_before_quotation(doc: Doc, closing: int) -> int:
+def _introduced_quotation_start(doc: Doc, closing: int) -> int:
     """'declared the need for drive: “Change the world,” she said', 'telling
     Mic in an interview, “But gosh …,” he said': the words before a colon or
     comma that opens the quotation are the writer's, not the speaker's.

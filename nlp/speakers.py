@@ -10,12 +10,12 @@ stay unnamed. Across documents, names.py merges spelling variants.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from nlp.gender import person_genders, pronoun_gender, title_gender
-from nlp.lexicon import Lexicon
+from nlp.lexicon import Lexicon, read_table
 from nlp.names import shares_surname
 
 ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
@@ -66,6 +66,12 @@ class SpeakerResolver:
         if not words or "\n" in self.doc[words[0].i : words[-1].i + 1].text:
             return ent, ""
         return ent, self.doc[words[0].i : words[-1].i + 1].text
+
+    @cached_property
+    def full_people(self) -> list[tuple[Span, str]]:
+        """(mention, full name) for every person mention, worked out once: the
+        pronoun and role look-ups go back over all of them each time."""
+        return [(ent, self.full_name(name, ent.start)[0]) for ent, name in self.people]
 
     @cached_property
     def genders(self) -> dict[str, str]:
@@ -269,8 +275,7 @@ class SpeakerResolver:
         # "the former president" is not "Vice President Joe Biden": every word
         # of the role must be in the title.
         role = {lemma} | {c.lemma_.lower() for c in head.children if c.dep_ in TITLE_DEPS}
-        earlier = [(ent, self.full_name(name, ent.start)[0]) for ent, name in self.people]
-        earlier = [(ent, full) for ent, full in earlier if ent.end <= head.i]
+        earlier = [(ent, full) for ent, full in self.full_people if ent.end <= head.i]
         titles: dict[str, set[str]] = {}
         for ent, full in earlier:
             titles.setdefault(full, set()).update(_role_words(ent))
@@ -326,9 +331,8 @@ class SpeakerResolver:
     def _subject_mentions(self, before: int) -> list[Mention]:
         """People and organisations that were subjects of a clause (likely antecedents)."""
         found = []
-        for ent, name in self.people:
+        for ent, full in self.full_people:
             if ent.start < before and ent.root.dep_ in ("nsubj", "nsubjpass"):
-                full = self.full_name(name, ent.start)[0]
                 found.append(Mention(ent.root.i, full, "person"))
         for ent in self.doc.ents:
             if ent.start < before and ent.label_ in ORG_LABELS and ent.root.dep_ == "nsubj":
@@ -414,17 +418,13 @@ def _role(span: Span, ent: Span, lex: Lexicon) -> str | None:
     return None
 
 
-# Titles written short before a name: "Gov. Chris Christie" is a governor.
-TITLE_ROLES = {
-    "gov": "governor",
-    "sen": "senator",
-    "rep": "representative",
-    "pres": "president",
-    "gen": "general",
-    "sec": "secretary",
-    "amb": "ambassador",
-}
 TITLE_DEPS = ("compound", "amod", "nmod")
+
+
+@cache
+def title_roles() -> dict[str, str]:
+    """Titles written short before a name: "Gov. Chris Christie" is a governor."""
+    return {row[0].strip(): row[1].strip() for row in read_table("title_roles.tsv")}
 
 
 def _role_words(ent: Span) -> set[str]:
@@ -445,7 +445,7 @@ def _role_words(ent: Span) -> set[str]:
     found = set()
     for token in words:
         word = token.lower_.rstrip(".")
-        found |= {word, token.lemma_.lower(), TITLE_ROLES.get(word, word)}
+        found |= {word, token.lemma_.lower(), title_roles().get(word, word)}
     return found
 
 
