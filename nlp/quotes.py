@@ -224,7 +224,13 @@ def _link(
     #    scare quotes nobody said and are dropped.
     direct = sorted((f for f in found if f.kind == "direct"), key=lambda f: f.content[0][0])
     for index, mark in enumerate(marks):
-        if index in used_marks or not _sentence_like(doc, mark, settings):
+        if index in used_marks:
+            continue
+        if not _sentence_like(doc, mark, settings):
+            previous = _quote_before(direct, mark.inner[0])
+            if previous is not None and _resumes_after_cue(doc, previous, mark):
+                previous.content.append(mark.inner)
+                previous.marks.append(mark.marked)
             continue
         if _names_a_work(doc, mark):
             continue
@@ -742,6 +748,24 @@ def _quote_before(direct: list[Found], start: int) -> Found | None:
     """The attributed direct quote this one may join: the closest before it."""
     earlier = [f for f in direct if f.content[-1][1] <= start and f.frame is not None]
     return earlier[-1] if earlier else None
+
+
+def _resumes_after_cue(doc: Doc, previous: Found, mark: MarkTokens) -> bool:
+    """'“A,” Thiel wrote in a statement explaining why …, “but most …”' or
+    '"The bullying," Wallace said, as the crowd cheered. "The greed. …"': the
+    quotation picks up right where the quote's own cue clause ends, so it is
+    the same speaker's even when it is not a sentence of its own."""
+    if previous.kind != "direct" or mark.inner[1] - mark.inner[0] < 2:
+        return False
+    before = mark.outer[0] - 1
+    if before < 0 or doc[before].text not in (",", ".", ":"):
+        return False
+    cue = doc[previous.frame.cue[0]]
+    quote_end = previous.content[-1][1]
+    # Quote, cue clause and the mark that ends it: one sentence, in that order.
+    in_order = quote_end <= cue.i < before
+    one_sentence = doc[quote_end].sent == cue.sent == doc[before].sent
+    return in_order and one_sentence
 
 
 def _attributed_before(
