@@ -644,7 +644,10 @@ def _names_a_party(obj: Token) -> bool:
 def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
     """'Content, X said.' parsed with said as a dependent of the content's verb."""
     if verb.dep_ in ("parataxis", "advcl", "conj", "ccomp") and verb.i > verb.head.i:
-        before = verb.doc[verb.head.left_edge.i : verb.left_edge.i]
+        first = verb.left_edge.i
+        if verb.doc[first].text in SET_OFF and not verb.doc[first + 1].is_punct:
+            first += 1  # the comma is the cue's own: "…, federal officials said, …"
+        before = verb.doc[verb.head.left_edge.i : first]
         if before and before[-1].text in (",", ":", "—", "–") and source.i > verb.head.i:
             return _minus(verb.head, verb)
     if verb.dep_ == "parataxis" and verb.i < verb.head.i and _set_off(verb, source):

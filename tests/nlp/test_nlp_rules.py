@@ -723,3 +723,38 @@ def test_a_title_case_headline_with_a_speech_verb_reports_what_follows(run):
         "Nomination questions are likely to move to fore.",
     ):
         assert run(headline + body).quotes == []
+
+
+def test_a_quotation_resuming_after_its_cue_clause_is_the_same_quote(run):
+    text = (
+        "Title\n\n"
+        "“Few voters have decided yet,” Ann Lee wrote in a letter to members explaining "
+        "why she is running, “but most of them want a change.”\n\n"
+        '"The noise," Bob Ray said, as the hall emptied. "The crowds. The endless lines."\n'
+    )
+    extraction = run(text)
+    (letter,) = by_prefix(extraction, "Few voters")
+    assert words_at(text, letter.content)[1] == "but most of them want a change."
+    assert letter.speaker == "Ann Lee"
+    (noise,) = by_prefix(extraction, "The noise")
+    assert words_at(text, noise.content) == ["The noise,", "The crowds. The endless lines."]
+    assert by_prefix(extraction, "The crowds") == []
+
+
+def test_a_cue_set_off_after_its_clause_reports_the_whole_sentence(run):
+    text = (
+        "Title\n\n"
+        "Governor Okafor also held two public hearings, county officials said, "
+        "the first in Dayton and the second in Akron.\n\n"
+        "''Sit down,'' Mr. Ruiz said, and the crowd, puzzled, sat down on the grass.\n"
+    )
+    extraction = run(text)
+    (hearings,) = by_prefix(extraction, "Governor Okafor")
+    assert words_at(text, hearings.content) == [
+        "Governor Okafor also held two public hearings",
+        "the first in Dayton and the second in Akron",
+    ]
+    assert words_at(text, hearings.source) == ["county officials"]
+    # A quotation before the cue stays the quote; the narration after it is not his.
+    (sit,) = by_prefix(extraction, "Sit down")
+    assert (sit.kind, sit.speaker) == ("direct", "Ruiz")
