@@ -650,6 +650,9 @@ def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
         before = verb.doc[verb.head.left_edge.i : first]
         if before and before[-1].text in (",", ":", "—", "–") and source.i > verb.head.i:
             return _minus(verb.head, verb)
+    if _as_noted(verb) and verb.i < verb.head.i:
+        # "As the paper noted, it is surprising …": the clause it opens is the content.
+        return _minus(verb.head, verb)
     if verb.dep_ == "parataxis" and verb.i < verb.head.i and _set_off(verb, source):
         # "Greensboro, Sexton said, made him question ...": the cue interrupts
         # its content, which is the whole clause around it.
@@ -658,6 +661,17 @@ def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
 
 
 SET_OFF = (",", "—", "–")
+OWN_WORDS = ("dobj", "ccomp", "xcomp", "prep")
+
+
+def _as_noted(verb: Token) -> bool:
+    """'As X noted, …' with nothing said of its own ('As he announced his run'
+    tells when, not what)."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in OWN_WORDS for c in verb.children)
+    )
 
 
 def _set_off(verb: Token, source: Token) -> bool:

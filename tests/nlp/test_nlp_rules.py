@@ -758,3 +758,17 @@ def test_a_cue_set_off_after_its_clause_reports_the_whole_sentence(run):
     # A quotation before the cue stays the quote; the narration after it is not his.
     (sit,) = by_prefix(extraction, "Sit down")
     assert (sit.kind, sit.speaker) == ("direct", "Ruiz")
+
+
+def test_as_somebody_noted_reports_the_clause_it_opens(run):
+    text = (
+        "Title\n\n"
+        "As the newspaper noted, the mayor has not always had kind words for the county.\n\n"
+        "As Governor Okafor spoke to the crowd, protesters shouted at the stage.\n"
+    )
+    extraction = run(text)
+    (noted,) = extraction.quotes
+    assert words_at(text, noted.content) == [
+        "the mayor has not always had kind words for the county"
+    ]
+    assert words_at(text, noted.source) == ["the newspaper"]
