@@ -566,11 +566,19 @@ RELATIVE_WORDS = ("which", "who", "whom", "whose")
 def _before_trailing_aside(clause: Token, start: int, end: int) -> int:
     """Where a reported clause stops before a closing ', which …' or ', who …':
     the writer's aside, not the speaker's words (on PolNeAR train the annotators
-    leave it out more often than not)."""
+    leave it out more often than not); or before ', telling reporters …', a
+    second cue of the same speaker with content of its own."""
     doc = clause.doc
     for token in doc[start:end]:
         first = token.left_edge.i
-        if token.dep_ != "relcl" or doc[first].lower_ not in RELATIVE_WORDS:
+        relative = token.dep_ == "relcl" and doc[first].lower_ in RELATIVE_WORDS
+        participle = (
+            token.dep_ == "advcl"
+            and token.tag_ == "VBG"
+            and first == token.i
+            and token.lemma_.lower() in load_lexicon().speech_verbs
+        )
+        if not (relative or participle):
             continue
         if token.right_edge.i + 1 >= end and first > start and doc[first - 1].text == ",":
             return trim(doc, start, first - 1)[1]

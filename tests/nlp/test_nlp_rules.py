@@ -772,3 +772,20 @@ def test_as_somebody_noted_reports_the_clause_it_opens(run):
         "the mayor has not always had kind words for the county"
     ]
     assert words_at(text, noted.source) == ["the newspaper"]
+
+
+def test_a_closing_saying_or_telling_is_a_second_cue_not_more_content(run):
+    text = (
+        "Title\n\n"
+        "Governor Ann Okafor said she saw no need to change her plan, "
+        "telling reporters that the vote had been fair.\n\n"
+        "Ann Okafor said the county raised $2 million in May, bringing its total to $9 million.\n"
+    )
+    extraction = run(text)
+    (plan,) = by_prefix(extraction, "she saw no need")
+    assert words_at(text, plan.content) == ["she saw no need to change her plan"]
+    (told,) = by_prefix(extraction, "that the vote")
+    assert told.speaker == "Ann Okafor"
+    # Any other participle is what was said.
+    (raised,) = by_prefix(extraction, "the county raised")
+    assert words_at(text, raised.content)[0].endswith("bringing its total to $9 million")
