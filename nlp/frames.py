@@ -525,7 +525,7 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
     if lemma in verb_frames().xcomp:
         for child in verb.children:
             if child.dep_ == "xcomp":
-                return [_subtree_range(child)]
+                return [_with_object_before(verb, child)]
     if lemma in verb_frames().object:
         for child in verb.children:
             if lemma in CITING and _names_a_party(child):
@@ -547,6 +547,15 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
             # "called for the wage to be raised": the parse makes "for" a clause mark.
             return [trim(verb.doc, child.left_edge.i + 1, child.right_edge.i + 1)]
     return _misplaced_that_clause(verb) or _reversed_content(verb, source)
+
+
+def _with_object_before(verb: Token, xcomp: Token) -> tuple[int, int]:
+    """'urged the candidate to dig in': who is urged belongs with what."""
+    start, end = _subtree_range(xcomp)
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.right_edge.i < start:
+            return min(child.left_edge.i, start), end
+    return start, end
 
 
 def _clause_range(clause: Token) -> tuple[int, int]:

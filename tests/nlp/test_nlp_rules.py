@@ -789,3 +789,11 @@ def test_a_closing_saying_or_telling_is_a_second_cue_not_more_content(run):
     # Any other participle is what was said.
     (raised,) = by_prefix(extraction, "the county raised")
     assert words_at(text, raised.content)[0].endswith("bringing its total to $9 million")
+
+
+def test_whom_a_speaker_urges_belongs_with_what_they_urge(run):
+    text = "Title\n\nCouncilwoman Ann Okafor urged the mayor to resign before the budget vote.\n"
+    extraction = run(text)
+    (urged,) = extraction.quotes
+    assert words_at(text, urged.content) == ["the mayor to resign before the budget vote"]
+    assert urged.speaker == "Ann Okafor"
