@@ -521,7 +521,7 @@ def _passive_agent(verb: Token) -> Token | None:
 def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS:
-            return [_clause_range(child)]
+            return [_with_stranded_conjuncts(verb, _clause_range(child))]
     if lemma in verb_frames().xcomp:
         for child in verb.children:
             if child.dep_ == "xcomp":
@@ -556,6 +556,29 @@ def _with_object_before(verb: Token, xcomp: Token) -> tuple[int, int]:
         if child.dep_ == "dobj" and child.right_edge.i < start:
             return min(child.left_edge.i, start), end
     return start, end
+
+
+def _with_stranded_conjuncts(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """'said polls could be "way off," and have been unreliable': a quotation's
+    closing mark makes the parse join the rest of the clause to the cue."""
+    doc = verb.doc
+    start, end = content
+    for child in verb.children:
+        bare_clause = child.dep_ == "advcl" and child.left_edge.i == child.i
+        joined = child.dep_ in ("conj", "ccomp") or bare_clause
+        if not joined or child.i < end or _speaks_for_itself(child):
+            continue
+        gap = doc[end : child.left_edge.i]
+        closes = doc[end - 1].is_quote or any(t.is_quote for t in gap)
+        if closes and all(t.is_punct or t.dep_ == "cc" for t in gap):
+            end = child.right_edge.i + 1
+    return start, end
+
+
+def _speaks_for_itself(verb: Token) -> bool:
+    return verb.lemma_.lower() in load_lexicon().speech_verbs or any(
+        c.dep_ in SUBJECT_DEPS for c in verb.children
+    )
 
 
 def _clause_range(clause: Token) -> tuple[int, int]:

@@ -797,3 +797,15 @@ def test_whom_a_speaker_urges_belongs_with_what_they_urge(run):
     (urged,) = extraction.quotes
     assert words_at(text, urged.content) == ["the mayor to resign before the budget vote"]
     assert urged.speaker == "Ann Okafor"
+
+
+def test_a_closing_quotation_mark_does_not_end_the_reported_clause(run):
+    text = (
+        "Title\n\n"
+        'Okafor said her running mate is ready to "take on the county machine," fix the '
+        "roads, hire more teachers, and cut the waiting lists for housing.\n"
+    )
+    extraction = run(text)
+    (said,) = extraction.quotes
+    assert said.kind == "mixed"
+    assert words_at(text, said.content)[-1].endswith("cut the waiting lists for housing")
