@@ -519,9 +519,9 @@ def _passive_agent(verb: Token) -> Token | None:
 
 
 def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
-    for child in verb.children:
-        if child.dep_ in CONTENT_DEPS:
-            return [_with_stranded_conjuncts(verb, _clause_range(child))]
+    clause = _reported_clause(verb)
+    if clause is not None:
+        return [_with_stranded_conjuncts(verb, _with_lost_subject(verb, clause))]
     if lemma in verb_frames().xcomp:
         for child in verb.children:
             if child.dep_ == "xcomp":
@@ -555,6 +555,29 @@ def _with_object_before(verb: Token, xcomp: Token) -> tuple[int, int]:
     for child in verb.children:
         if child.dep_ == "dobj" and child.right_edge.i < start:
             return min(child.left_edge.i, start), end
+    return start, end
+
+
+def _reported_clause(verb: Token) -> Token | None:
+    """The verb's that-clause; of two, the one after it that opens with 'that'
+    ('Sitting down with …, during which she touched on …, Clinton remarked
+    that she was …': the parse makes the opening clause a ccomp too)."""
+    clauses = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    if len(clauses) > 1:
+        marked = [c for c in clauses if c.i > verb.i and c.left_edge.lower_ == "that"]
+        return marked[0] if marked else clauses[0]
+    return clauses[0] if clauses else None
+
+
+def _with_lost_subject(verb: Token, clause: Token) -> tuple[int, int]:
+    """'said the days when … are gone': the parse hangs the clause's subject
+    on the cue (as npadvmod), leaving the clause without one."""
+    start, end = _clause_range(clause)
+    if any(c.dep_ in SUBJECT_DEPS for c in clause.children) or clause.i < verb.i:
+        return start, end
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "dobj") and verb.i < child.i and child.right_edge.i < start:
+            return child.left_edge.i, end
     return start, end
 
 

@@ -809,3 +809,30 @@ def test_a_closing_quotation_mark_does_not_end_the_reported_clause(run):
     (said,) = extraction.quotes
     assert said.kind == "mixed"
     assert words_at(text, said.content)[-1].endswith("cut the waiting lists for housing")
+
+
+def test_of_two_clauses_the_one_after_the_cue_with_that_is_reported(run):
+    text = (
+        "Title\n\n"
+        'Speaking with WXYZ\'s "The Morning Hour" on Monday, during which she also touched on '
+        "the idea of a running mate, Okafor remarked that she was surprised to be "
+        "debating the budget in her race against Ruiz.\n"
+    )
+    extraction = run(text)
+    (remarked,) = extraction.quotes
+    assert words_at(text, remarked.content) == [
+        "that she was surprised to be debating the budget in her race against Ruiz"
+    ]
+
+
+def test_a_subject_the_parse_hangs_on_the_cue_stays_in_the_clause(run):
+    text = (
+        "Title\n\n"
+        "Okafor, the author of a book about local papers, said the days when every town "
+        "had its own daily newspaper are gone.\n"
+    )
+    extraction = run(text)
+    (said,) = extraction.quotes
+    assert words_at(text, said.content) == [
+        "the days when every town had its own daily newspaper are gone"
+    ]
