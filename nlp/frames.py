@@ -296,11 +296,13 @@ def _put_to(verb: Token) -> bool:
     """'Asked whether he would run, Trump said …': a participle whose subject
     is the one asked, not the one asking (PolNeAR gives these no source)."""
     own = ("nsubj", "nsubjpass", "aux", "auxpass", "agent")
-    return (
-        verb.lemma_.lower() == "ask"
-        and verb.tag_ in ("VBN", "VBD")  # the tagger reads a clause-initial "Asked" as VBD
-        and verb.dep_ == "advcl"
-        and not any(c.dep_ in own for c in verb.children)
+    if verb.lemma_.lower() != "ask" or verb.tag_ not in ("VBN", "VBD"):
+        return False  # the tagger reads a clause-initial "Asked" as VBD
+    if verb.dep_ == "advcl":
+        return not any(c.dep_ in own for c in verb.children)
+    # 'Trump was asked what he thought …': the one asked is the subject.
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children
     )
 
 
@@ -522,6 +524,10 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
     clause = _reported_clause(verb)
     if clause is not None:
         return [_with_stranded_conjuncts(verb, _with_lost_subject(verb, clause))]
+    if lemma == "ask":
+        for child in verb.children:
+            if child.dep_ == "advcl" and child.left_edge.lower_ in ("if", "whether"):
+                return [_subtree_range(child)]  # 'asked if he was ever bullied'
     if lemma in verb_frames().xcomp:
         for child in verb.children:
             if child.dep_ == "xcomp":

@@ -836,3 +836,25 @@ def test_a_subject_the_parse_hangs_on_the_cue_stays_in_the_clause(run):
     assert words_at(text, said.content) == [
         "the days when every town had its own daily newspaper are gone"
     ]
+
+
+def test_a_question_put_to_a_speaker_is_recorded_without_a_source(run):
+    text = (
+        "Title\n\n"
+        "Asked if she was ever tempted to quit, the mayor said no.\n\n"
+        "“Nobody gets it right the first time,” Okafor said when asked about the new "
+        "bus routes.\n\n"
+        "In an interview on Monday, Ruiz was asked what he thought the county could do "
+        "to win back the voters.\n"
+    )
+    extraction = run(text)
+    contents = {words_at(text, q.content)[0]: q for q in extraction.quotes if q.kind == "indirect"}
+    assert set(contents) == {
+        "if she was ever tempted to quit",
+        "the new bus routes",
+        "what he thought the county could do to win back the voters",
+    }
+    # The asker is not named: nobody is credited with the question.
+    assert all(q.speaker is None and q.source == [] for q in contents.values())
+    (said,) = by_prefix(extraction, "Nobody gets it right")
+    assert said.speaker == "Okafor"
