@@ -521,13 +521,11 @@ def _passive_agent(verb: Token) -> Token | None:
 
 
 def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
+    if lemma == "ask" and (question := _question(verb)):
+        return [question]
     clause = _reported_clause(verb)
     if clause is not None:
         return [_with_stranded_conjuncts(verb, _with_lost_subject(verb, clause))]
-    if lemma == "ask":
-        for child in verb.children:
-            if child.dep_ == "advcl" and child.left_edge.lower_ in ("if", "whether"):
-                return [_subtree_range(child)]  # 'asked if he was ever bullied'
     if lemma in verb_frames().xcomp:
         for child in verb.children:
             if child.dep_ == "xcomp":
@@ -553,6 +551,22 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
             # "called for the wage to be raised": the parse makes "for" a clause mark.
             return [trim(verb.doc, child.left_edge.i + 1, child.right_edge.i + 1)]
     return _misplaced_that_clause(verb) or _reversed_content(verb, source)
+
+
+QUESTION_WORDS = ("if", "whether", "what", "why", "how", "who", "when", "where", "which")
+
+
+def _question(verb: Token) -> tuple[int, int] | None:
+    """What was asked: 'asked if he was ever bullied', 'asked about the plan',
+    'was asked what he thought' (before any other clause the parse hangs on it)."""
+    for child in verb.children:
+        if child.dep_ in ("advcl", "ccomp") and child.left_edge.lower_ in QUESTION_WORDS:
+            return _subtree_range(child)
+        if child.dep_ == "prep" and child.lower_ == "about":
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return _subtree_range(objects[0])
+    return None
 
 
 def _with_object_before(verb: Token, xcomp: Token) -> tuple[int, int]:
