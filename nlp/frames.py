@@ -524,8 +524,14 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
     if lemma == "ask" and (question := _question(verb)):
         return [question]
     clause = _reported_clause(verb)
+    doc = verb.doc
     if clause is not None:
-        return [_with_stranded_conjuncts(verb, _with_lost_subject(verb, clause))]
+        start, end = _with_lost_subject(verb, clause)
+        for other in verb.children:
+            # 'told me he ’s had …': one clause the parse cut in two.
+            if _continues_clause(doc, other, end):
+                end = _clause_range(other)[1]
+        return [_with_stranded_conjuncts(verb, (start, end))]
     if lemma in verb_frames().xcomp:
         for child in verb.children:
             if child.dep_ == "xcomp":
@@ -587,6 +593,15 @@ def _reported_clause(verb: Token) -> Token | None:
         marked = [c for c in clauses if c.i > verb.i and c.left_edge.lower_ == "that"]
         return marked[0] if marked else clauses[0]
     return clauses[0] if clauses else None
+
+
+def _continues_clause(doc: Doc, other: Token, end: int) -> bool:
+    return (
+        other.dep_ in CONTENT_DEPS
+        and other.left_edge.i == end
+        and not doc[end].is_punct
+        and not any(c.dep_ in SUBJECT_DEPS for c in other.children)
+    )
 
 
 def _with_lost_subject(verb: Token, clause: Token) -> tuple[int, int]:

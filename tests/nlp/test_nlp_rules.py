@@ -858,3 +858,10 @@ def test_a_question_put_to_a_speaker_is_recorded_without_a_source(run):
     assert all(q.speaker is None and q.source == [] for q in contents.values())
     (said,) = by_prefix(extraction, "Nobody gets it right")
     assert said.speaker == "Okafor"
+
+
+def test_a_clause_the_parse_cuts_in_two_stays_one(run):
+    text = "Title\n\nOkafor — after a long pause — told me she’s had a relatively quiet year.\n"
+    extraction = run(text)
+    (told,) = extraction.quotes
+    assert words_at(text, told.content) == ["she’s had a relatively quiet year"]
