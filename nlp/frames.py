@@ -751,11 +751,29 @@ def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
     if _as_noted(verb) and verb.i < verb.head.i:
         # "As the paper noted, it is surprising …": the clause it opens is the content.
         return _minus(verb.head, verb)
-    if verb.dep_ == "parataxis" and verb.i < verb.head.i and _set_off(verb, source):
+    if verb.dep_ in ("parataxis", "ccomp") and verb.i < verb.head.i and _set_off(verb, source):
         # "Greensboro, Sexton said, made him question ...": the cue interrupts
         # its content, which is the whole clause around it.
-        return _minus(verb.head, verb)
+        start, end = _subtree_range(verb.head)
+        cut = (_own_start(verb, source), verb.right_edge.i + 1)
+        ranges = [(start, cut[0]), (cut[1], end)]
+        return [trim(verb.doc, s, e) for s, e in ranges if _has_words(verb.doc, s, e)]
     return []
+
+
+def _own_start(verb: Token, source: Token) -> int:
+    """Where the cue's own words start: 'If the demands are not met, Taylor
+    warned, …' hangs the if-clause on the cue, but it belongs to what was said."""
+    leading = [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.right_edge.i < source.left_edge.i
+        and any(g.dep_ == "mark" for g in c.children)  # not 'Dashing into …, she called'
+    ]
+    if not leading:
+        return verb.left_edge.i
+    return max(c.right_edge.i for c in leading) + 1
 
 
 SET_OFF = (",", "—", "–")
@@ -775,7 +793,7 @@ def _as_noted(verb: Token) -> bool:
 def _set_off(verb: Token, source: Token) -> bool:
     """The cue and its source stand between commas (or dashes) inside the clause."""
     doc = verb.doc
-    start, end = verb.left_edge.i, verb.right_edge.i
+    start, end = _own_start(verb, source), verb.right_edge.i
     opens = doc[start].text in SET_OFF or (start > 0 and doc[start - 1].text in SET_OFF)
     closes = doc[end].text in SET_OFF or (end + 1 < len(doc) and doc[end + 1].text in SET_OFF)
     inside = start <= source.i <= end

@@ -865,3 +865,18 @@ def test_a_clause_the_parse_cuts_in_two_stays_one(run):
     extraction = run(text)
     (told,) = extraction.quotes
     assert words_at(text, told.content) == ["she’s had a relatively quiet year"]
+
+
+def test_an_if_clause_before_a_set_off_cue_is_part_of_what_was_said(run):
+    text = (
+        "Title\n\n"
+        "If the pay talks are not settled, Ms. Okafor warned, hundreds of nurses intend "
+        "to walk out.\n"
+    )
+    extraction = run(text)
+    (warned,) = extraction.quotes
+    assert words_at(text, warned.content) == [
+        "If the pay talks are not settled",
+        "hundreds of nurses intend to walk out",
+    ]
+    assert words_at(text, warned.source) == ["Ms. Okafor"]
