@@ -777,13 +777,13 @@ def test_as_somebody_noted_reports_the_clause_it_opens(run):
 def test_a_closing_saying_or_telling_is_a_second_cue_not_more_content(run):
     text = (
         "Title\n\n"
-        "Governor Ann Okafor said she saw no need to change her plan, "
+        "Governor Ann Okafor said she had no reason to alter her plan, "
         "telling reporters that the vote had been fair.\n\n"
         "Ann Okafor said the county raised $2 million in May, bringing its total to $9 million.\n"
     )
     extraction = run(text)
-    (plan,) = by_prefix(extraction, "she saw no need")
-    assert words_at(text, plan.content) == ["she saw no need to change her plan"]
+    (plan,) = by_prefix(extraction, "she had no reason")
+    assert words_at(text, plan.content) == ["she had no reason to alter her plan"]
     (told,) = by_prefix(extraction, "that the vote")
     assert told.speaker == "Ann Okafor"
     # Any other participle is what was said.
@@ -802,7 +802,7 @@ def test_whom_a_speaker_urges_belongs_with_what_they_urge(run):
 def test_a_closing_quotation_mark_does_not_end_the_reported_clause(run):
     text = (
         "Title\n\n"
-        'Okafor said her running mate is ready to "take on the county machine," fix the '
+        'Okafor said her running mate is eager to "fight the county machine," fix the '
         "roads, hire more teachers, and cut the waiting lists for housing.\n"
     )
     extraction = run(text)
@@ -814,27 +814,27 @@ def test_a_closing_quotation_mark_does_not_end_the_reported_clause(run):
 def test_of_two_clauses_the_one_after_the_cue_with_that_is_reported(run):
     text = (
         "Title\n\n"
-        'Speaking with WXYZ\'s "The Morning Hour" on Monday, during which she also touched on '
-        "the idea of a running mate, Okafor remarked that she was surprised to be "
-        "debating the budget in her race against Ruiz.\n"
+        'Speaking with WXYZ\'s "The Morning Hour" on Monday, during which she also raised '
+        "the prospect of a running mate, Okafor remarked that she was pleased to be "
+        "debating the budget in her contest with Ruiz.\n"
     )
     extraction = run(text)
     (remarked,) = extraction.quotes
     assert words_at(text, remarked.content) == [
-        "that she was surprised to be debating the budget in her race against Ruiz"
+        "that she was pleased to be debating the budget in her contest with Ruiz"
     ]
 
 
 def test_a_subject_the_parse_hangs_on_the_cue_stays_in_the_clause(run):
     text = (
         "Title\n\n"
-        "Okafor, the author of a book about local papers, said the days when every town "
-        "had its own daily newspaper are gone.\n"
+        "Okafor, the author of a book about mill towns, said the years when every valley "
+        "had its own foundry are gone.\n"
     )
     extraction = run(text)
     (said,) = extraction.quotes
     assert words_at(text, said.content) == [
-        "the days when every town had its own daily newspaper are gone"
+        "the years when every valley had its own foundry are gone"
     ]
 
 
@@ -861,10 +861,10 @@ def test_a_question_put_to_a_speaker_is_recorded_without_a_source(run):
 
 
 def test_a_clause_the_parse_cuts_in_two_stays_one(run):
-    text = "Title\n\nOkafor — after a long pause — told me she’s had a relatively quiet year.\n"
+    text = "Title\n\nOkafor — after a long pause — told me she’s had a fairly quiet year.\n"
     extraction = run(text)
     (told,) = extraction.quotes
-    assert words_at(text, told.content) == ["she’s had a relatively quiet year"]
+    assert words_at(text, told.content) == ["she’s had a fairly quiet year"]
 
 
 def test_an_if_clause_before_a_set_off_cue_is_part_of_what_was_said(run):
