@@ -294,13 +294,22 @@ class SpeakerResolver:
         return Speaker(full, "person", role, f"'{role}' -> {full} named with that role", 0.8, None)
 
     def _org_in(self, span: Span, head: Token) -> str | None:
-        """An organisation entity that is the mention's head or modifies it."""
+        """An organisation entity that is the mention's head or modifies it, or
+        names it in apposition ('the state official Korea Central News Agency')."""
         for ent in span.ents:
             if ent.label_ not in ORG_LABELS:
                 continue
-            if ent.start <= head.i < ent.end:
+            apposed = ent.label_ == "ORG" and self._names_a_body(head, ent)
+            if ent.start <= head.i < ent.end or apposed:
                 return _strip_article(ent.text)
         return None
+
+    def _names_a_body(self, head: Token, ent: Span) -> bool:
+        """'the state official Korea Central News Agency', 'one group, One
+        Nation': a noun for a body, with the body's name in apposition."""
+        lemma = head.lemma_.lower()
+        body = lemma in self.lex.org_nouns or lemma in self.lex.unnamed_nouns
+        return body and ent.root.dep_ == "appos" and ent.root.head.i == head.i
 
     def _pronoun(self, head: Token) -> Speaker:
         kind = self.lex.pronouns.get(head.lower_)

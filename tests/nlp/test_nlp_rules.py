@@ -880,3 +880,14 @@ def test_an_if_clause_before_a_set_off_cue_is_part_of_what_was_said(run):
         "hundreds of nurses intend to walk out",
     ]
     assert words_at(text, warned.source) == ["Ms. Okafor"]
+
+
+def test_a_body_named_in_apposition_is_the_speaker(run):
+    text = (
+        "Title\n\n"
+        "The state official Tanjug News Agency on Monday said that the minister would "
+        "resign before the summer.\n"
+    )
+    extraction = run(text)
+    (said,) = extraction.quotes
+    assert said.speaker == "Tanjug News Agency"
