@@ -253,7 +253,7 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
         ]
     if put_it is not None:
         # "As Dana Milbank puts it, “…”": the clause it hangs on is the content.
-        return Frame([token.i, put_it.i], source, content=_minus(token.head, token))
+        return Frame([token.i, put_it.i], source, content=_minus(token.head, _subtree_range(token)))
     frame = Frame(cue=sorted(cue), source=source, belief=belief)
     frame.framing = lemma in verb_frames().framing
     frame.content = _before_speaker(_content(token, lemma, source), token, source)
@@ -309,9 +309,7 @@ def _put_to(verb: Token) -> bool:
 def _as_put_it(verb: Token) -> Token | None:
     """'As X put it, …': a way of quoting somebody, whatever 'put' means
     elsewhere. Returns the 'it', part of the cue."""
-    if verb.lemma_.lower() != "put" or verb.dep_ != "advcl":
-        return None
-    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+    if verb.lemma_.lower() != "put" or not _as_clause(verb):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
 
@@ -580,7 +578,7 @@ def _with_object_before(verb: Token, xcomp: Token) -> tuple[int, int]:
     start, end = _subtree_range(xcomp)
     for child in verb.children:
         if child.dep_ == "dobj" and child.right_edge.i < start:
-            return min(child.left_edge.i, start), end
+            return child.left_edge.i, end
     return start, end
 
 
@@ -600,7 +598,7 @@ def _continues_clause(doc: Doc, other: Token, end: int) -> bool:
         other.dep_ in CONTENT_DEPS
         and other.left_edge.i == end
         and not doc[end].is_punct
-        and not any(c.dep_ in SUBJECT_DEPS for c in other.children)
+        and not _has_subject(other)
     )
 
 
@@ -608,7 +606,7 @@ def _with_lost_subject(verb: Token, clause: Token) -> tuple[int, int]:
     """'said the days when … are gone': the parse hangs the clause's subject
     on the cue (as npadvmod), leaving the clause without one."""
     start, end = _clause_range(clause)
-    if any(c.dep_ in SUBJECT_DEPS for c in clause.children) or clause.i < verb.i:
+    if _has_subject(clause) or clause.i < verb.i:
         return start, end
     for child in verb.children:
         if child.dep_ in ("npadvmod", "dobj") and verb.i < child.i and child.right_edge.i < start:
@@ -634,9 +632,11 @@ def _with_stranded_conjuncts(verb: Token, content: tuple[int, int]) -> tuple[int
 
 
 def _speaks_for_itself(verb: Token) -> bool:
-    return verb.lemma_.lower() in load_lexicon().speech_verbs or any(
-        c.dep_ in SUBJECT_DEPS for c in verb.children
-    )
+    return verb.lemma_.lower() in load_lexicon().speech_verbs or _has_subject(verb)
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def _clause_range(clause: Token) -> tuple[int, int]:
@@ -681,7 +681,7 @@ def _reporting_conjunct(token: Token) -> bool:
         token.dep_ == "conj"
         and token.lemma_.lower() in load_lexicon().speech_verbs
         and token.head.dep_ in CONTENT_DEPS
-        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        and not _has_subject(token)
     )
 
 
@@ -692,7 +692,7 @@ def _misplaced_that_clause(verb: Token) -> list[tuple[int, int]]:
         that = token.left_edge
         if token.dep_ != "relcl" or that.lower_ != "that" or that.dep_ not in ("mark", "advmod"):
             continue
-        has_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        has_subject = _has_subject(token)
         prep = token.head.head
         if has_subject and prep.dep_ == "prep" and prep.head.i == verb.i:
             return [trim(verb.doc, that.i, token.right_edge.i + 1)]
@@ -747,17 +747,14 @@ def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
             first += 1  # the comma is the cue's own: "…, federal officials said, …"
         before = verb.doc[verb.head.left_edge.i : first]
         if before and before[-1].text in (",", ":", "—", "–") and source.i > verb.head.i:
-            return _minus(verb.head, verb)
+            return _minus(verb.head, _subtree_range(verb))
     if _as_noted(verb) and verb.i < verb.head.i:
         # "As the paper noted, it is surprising …": the clause it opens is the content.
-        return _minus(verb.head, verb)
+        return _minus(verb.head, _subtree_range(verb))
     if verb.dep_ in ("parataxis", "ccomp") and verb.i < verb.head.i and _set_off(verb, source):
         # "Greensboro, Sexton said, made him question ...": the cue interrupts
         # its content, which is the whole clause around it.
-        start, end = _subtree_range(verb.head)
-        cut = (_own_start(verb, source), verb.right_edge.i + 1)
-        ranges = [(start, cut[0]), (cut[1], end)]
-        return [trim(verb.doc, s, e) for s, e in ranges if _has_words(verb.doc, s, e)]
+        return _minus(verb.head, (_own_start(verb, source), verb.right_edge.i + 1))
     return []
 
 
@@ -783,10 +780,13 @@ OWN_WORDS = ("dobj", "ccomp", "xcomp", "prep")
 def _as_noted(verb: Token) -> bool:
     """'As X noted, …' with nothing said of its own ('As he announced his run'
     tells when, not what)."""
-    return (
-        verb.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-        and not any(c.dep_ in OWN_WORDS for c in verb.children)
+    return _as_clause(verb) and not any(c.dep_ in OWN_WORDS for c in verb.children)
+
+
+def _as_clause(verb: Token) -> bool:
+    """'As X put it, …', 'As the paper noted, …'."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
     )
 
 
@@ -800,11 +800,10 @@ def _set_off(verb: Token, source: Token) -> bool:
     return opens and closes and inside and _has_words(doc, verb.head.left_edge.i, start)
 
 
-def _minus(head: Token, cut: Token) -> list[tuple[int, int]]:
-    """head's subtree without cut's subtree, as up to two ranges."""
+def _minus(head: Token, cut: tuple[int, int]) -> list[tuple[int, int]]:
+    """head's subtree without the cut range, as up to two ranges."""
     start, end = _subtree_range(head)
-    cut_start, cut_end = _subtree_range(cut)
-    ranges = [(start, cut_start), (cut_end, end)]
+    ranges = [(start, cut[0]), (cut[1], end)]
     return [trim(head.doc, s, e) for s, e in ranges if _has_words(head.doc, s, e)]
 
 

@@ -229,8 +229,7 @@ def _link(
         if not _sentence_like(doc, mark, settings):
             previous = _quote_before(direct, mark.inner[0])
             if previous is not None and _resumes_after_cue(doc, previous, mark):
-                previous.content.append(mark.inner)
-                previous.marks.append(mark.marked)
+                _add_quotation(previous, mark)
             continue
         if _names_a_work(doc, mark):
             continue
@@ -243,8 +242,7 @@ def _link(
         previous = _quote_before(direct, mark.inner[0])
         if previous is not None and _same_paragraph(doc, previous.content[-1][1], mark.inner[0]):
             # '"A," Clark said, noting ... "B."': one attribution, one more range.
-            previous.content.append(mark.inner)
-            previous.marks.append(mark.marked)
+            _add_quotation(previous, mark)
         elif (speaker := _attributed_before(doc, found, mark, settings)) is not None:
             found.append(Found([mark.inner], None, "direct", evidence="continues", follows=speaker))
         elif settings.keep_unattributed:
@@ -748,6 +746,11 @@ def _quote_before(direct: list[Found], start: int) -> Found | None:
     """The attributed direct quote this one may join: the closest before it."""
     earlier = [f for f in direct if f.content[-1][1] <= start and f.frame is not None]
     return earlier[-1] if earlier else None
+
+
+def _add_quotation(item: Found, mark: MarkTokens) -> None:
+    item.content.append(mark.inner)
+    item.marks.append(mark.marked)
 
 
 def _resumes_after_cue(doc: Doc, previous: Found, mark: MarkTokens) -> bool:
