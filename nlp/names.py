@@ -54,8 +54,26 @@ def _skeleton(rest: str) -> str:
     return VOWELS_RE.sub("", rest)
 
 
+ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+SMALL_WORDS = frozenset(["of", "the", "and", "for", "on", "in", "de"])
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in _ascii_words(name) if w not in SMALL_WORDS).upper()
+
+
+def _acronym_of(short: str, full: str) -> bool:
+    """'KCNA' and 'Korea Central News Agency'; 'NATO' and 'the North Atlantic
+    Treaty Organization'."""
+    return bool(ACRONYM_RE.fullmatch(short)) and len(full.split()) > 1 and _initials(full) == short
+
+
 def compare(a: str, b: str) -> tuple[float, str] | None:
-    """(score, evidence) when a and b are likely the same person, else None."""
+    """(score, evidence) when a and b are likely the same speaker, else None."""
+    for short, full in ((a, b), (b, a)):
+        if _acronym_of(short, full):
+            # A suggestion, never an automatic merge: initials can stand for more than one name.
+            return 0.7, f"'{short}' is the initials of '{full}'"
     key_a, key_b = name_key(a), name_key(b)
     if not key_a or not key_b:
         return None

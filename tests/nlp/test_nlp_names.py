@@ -38,3 +38,13 @@ def test_known_speakers_win_as_canonical():
     canonical, why = registry.canonical("Kim Jong Un")
     assert canonical == "Kim Jong-un" and why
     assert registry.canonical("Kim Jong Il") == ("Kim Jong Il", None)
+
+
+def test_an_acronym_is_suggested_for_the_name_it_abbreviates():
+    (pair,) = suggest_merges(["KCNA", "Korea Central News Agency", "Korea Herald"])
+    assert set(pair[:2]) == {"KCNA", "Korea Central News Agency"}
+    assert pair[2] < 0.8 and "initials" in pair[3]
+    # Only suggested: each keeps its own canonical name until an analyst merges.
+    registry = Canonicals(["KCNA"])
+    assert registry.canonical("Korea Central News Agency")[0] == "Korea Central News Agency"
+    assert suggest_merges(["US", "United Nations"]) == []
