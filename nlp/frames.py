@@ -167,7 +167,7 @@ def _speech_verb_form(word: str, lex: Lexicon) -> str | None:
     stems = [lower]
     if lower.endswith("s"):
         stems += [lower[:-1], lower[:-2], lower[:-3] + "y"]
-    if lower.endswith("d"):
+    if lower.endswith("ed"):  # not "crowd" -> "crow"
         stems += [lower[:-1], lower[:-2], lower[:-3] + "y"]
     return next((stem for stem in stems if stem in lex.speech_verbs), None)
 

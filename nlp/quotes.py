@@ -168,6 +168,18 @@ def _link(
         used_frames.add(f_index)
         ranges = [marks[i].inner for i in chosen]
         found.append(Found(ranges, frame, "direct", [marks[i].marked for i in chosen]))
+    # 1b. A quotation that is the cue's object: 'Protesters chanted "no contract, no peace"'.
+    for f_index, frame in enumerate(frames):
+        if f_index in used_frames or frame.content:
+            continue
+        objects = [
+            i for i, m in enumerate(marks) if i not in used_marks and _quoted_object(doc, frame, m)
+        ]
+        if objects:
+            used_marks.add(objects[0])
+            used_frames.add(f_index)
+            mark = marks[objects[0]]
+            found.append(Found([mark.inner], frame, "direct", [mark.marked]))
     # 2. Frames with syntactic content; quotation marks inside make them direct or mixed.
     for f_index, frame in enumerate(frames):
         if f_index in used_frames or not frame.content:
@@ -243,6 +255,9 @@ def _link(
         if previous is not None and _same_paragraph(doc, previous.content[-1][1], mark.inner[0]):
             # '"A," Clark said, noting ... "B."': one attribution, one more range.
             _add_quotation(previous, mark)
+        elif (mixed := _mixed_cued_before(doc, found, mark)) is not None:
+            # '“A” but “B,” he said. “C.”': as with a direct quote, one attribution.
+            mixed.content.append(mark.outer)
         elif (speaker := _attributed_before(doc, found, mark, settings)) is not None:
             found.append(Found([mark.inner], None, "direct", evidence="continues", follows=speaker))
         elif settings.keep_unattributed:
@@ -696,6 +711,17 @@ def _opens_quote(
     )
 
 
+def _quoted_object(doc: Doc, frame: Frame, mark: MarkTokens) -> bool:
+    """'Protesters chanted "no contract, no peace"': the quotation is what the
+    cue verb says, its object, even with no comma or colon to introduce it."""
+    root = doc[slice(*mark.inner)].root
+    if root.dep_ != "dobj" or root.head.i not in frame.cue:
+        return False
+    # The whole object: 'lamented the "good old days"' names a thing, it says nothing.
+    words = [t.i for t in root.subtree if not (t.is_punct or t.is_space)]
+    return mark.inner[0] <= min(words) and max(words) < mark.inner[1]
+
+
 def _overlaps(inner: TokenRange, ranges: list[TokenRange]) -> bool:
     return any(inner[0] < e and s < inner[1] for s, e in ranges)
 
@@ -769,6 +795,22 @@ def _resumes_after_cue(doc: Doc, previous: Found, mark: MarkTokens) -> bool:
     in_order = quote_end <= cue.i < before
     one_sentence = doc[quote_end].sent == cue.sent == doc[before].sent
     return in_order and one_sentence
+
+
+def _mixed_cued_before(doc: Doc, found: list[Found], mark: MarkTokens) -> Found | None:
+    """The mixed quote just before this quotation, in its paragraph, when that
+    quote ends with its own cue clause ('… at it,'' Mr. Trump said. ''My …'')."""
+    start = mark.outer[0]
+    earlier = [f for f in found if f.content[-1][1] <= start and f.frame is not None]
+    if not earlier:
+        return None
+    closest = max(earlier, key=lambda f: f.content[-1][1])
+    if closest.kind != "mixed" or not _same_paragraph(doc, closest.content[-1][1], start):
+        return None
+    # Quote, then its cue, then the sentence ends and the quotation opens.
+    cue = closest.frame.cue[0]
+    ended = start > 0 and doc[start - 1].text in (".", "!", "?")
+    return closest if ended and closest.content[-1][1] <= cue < start - 1 else None
 
 
 def _attributed_before(

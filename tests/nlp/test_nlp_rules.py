@@ -723,6 +723,8 @@ def test_a_title_case_headline_with_a_speech_verb_reports_what_follows(run):
     for headline in (
         "CNN Just Responded To Trump’s Debate Demand.",
         "Nomination questions are likely to move to fore.",
+        # "Crowd" is no past tense of "crow".
+        "Protest Crowd Fills The Square Outside The Hall.",
     ):
         assert run(headline + body).quotes == []
 
@@ -892,3 +894,30 @@ def test_a_reported_clause_the_parse_mangles_is_read_whole(run, case):
     extraction = run(text)
     (reported,) = extraction.quotes
     assert words_at(text, reported.content) == [content]
+
+
+def test_a_quotation_after_a_mixed_quotes_cue_clause_is_the_same_quote(run):
+    text = (
+        "Title\n\n"
+        "The cuts were ''painful'' but ''needed for the plant to survive,'' Ann Lee said. "
+        "''We expect to hire again next year.''\n"
+    )
+    extraction = run(text)
+    (cuts,) = extraction.quotes
+    assert cuts.kind == "mixed"
+    assert words_at(text, cuts.content)[-1] == "''We expect to hire again next year.''"
+    assert cuts.speaker == "Ann Lee"
+
+
+def test_a_quotation_that_is_the_cue_verbs_object_is_a_direct_quote(run):
+    text = (
+        "Title\n\n"
+        'About forty strikers stood at the gate on Monday, chanting "fair pay now" '
+        "until the shift ended.\n\n"
+        'The mayor lamented the "good old days" of the mill.\n'
+    )
+    extraction = run(text)
+    (chant,) = extraction.quotes
+    assert chant.kind == "direct"
+    assert words_at(text, chant.content) == ["fair pay now"]
+    assert words_at(text, chant.source) == ["About forty strikers"]
