@@ -240,7 +240,9 @@ def _link(
             continue
         if not _sentence_like(doc, mark, settings):
             previous = _quote_before(direct, mark.inner[0])
-            if previous is not None and _resumes_after_cue(doc, previous, mark):
+            if previous is not None and (
+                _resumes_after_cue(doc, previous, mark) or _ends_next_sentence(doc, previous, mark)
+            ):
                 _add_quotation(previous, mark)
             continue
         if _names_a_work(doc, mark):
@@ -811,6 +813,30 @@ def _mixed_cued_before(doc: Doc, found: list[Found], mark: MarkTokens) -> Found 
     cue = closest.frame.cue[0]
     ended = start > 0 and doc[start - 1].text in (".", "!", "?")
     return closest if ended and closest.content[-1][1] <= cue < start - 1 else None
+
+
+SENTENCE_END = (".", "!", "?")
+
+
+def _ends_next_sentence(doc: Doc, previous: Found, mark: MarkTokens) -> bool:
+    """'“A,” Lee said. Now, “most of them want a change.”': a clause in quotation
+    marks that ends the sentence after a direct quote's cue goes on quoting
+    the same speaker."""
+    gap = doc[previous.content[-1][1] : mark.outer[0]]
+    ends = [t.i for t in gap if t.text in SENTENCE_END]
+    cue = previous.frame.cue[0]
+    if len(ends) != 1 or "\n" in gap.text or any(t.is_quote for t in gap if t.i > cue):
+        return False
+    span = doc[slice(*mark.inner)]
+    clause = len(span) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in span)
+    after = doc[mark.outer[1]] if mark.outer[1] < len(doc) else None
+    closes = (
+        span[-1].text[-1] in SENTENCE_END
+        or after is None
+        or after.text in SENTENCE_END
+        or "\n" in after.text
+    )
+    return clause and closes and cue < ends[0] and mark.outer[0] - ends[0] <= 8
 
 
 def _attributed_before(

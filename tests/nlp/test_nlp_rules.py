@@ -921,3 +921,17 @@ def test_a_quotation_that_is_the_cue_verbs_object_is_a_direct_quote(run):
     assert chant.kind == "direct"
     assert words_at(text, chant.content) == ["fair pay now"]
     assert words_at(text, chant.source) == ["About forty strikers"]
+
+
+def test_a_quoted_clause_ending_the_next_sentence_goes_on_quoting_the_speaker(run):
+    text = (
+        "Title\n\n"
+        "''We were not happy at first,'' Ann Lee said. "
+        "Now, ''most of the members think the deal is fine.''\n\n"
+        "''It was a long night,'' Bob Ray said. The ''long night'' ended at dawn.\n"
+    )
+    extraction = run(text)
+    (lee,) = by_prefix(extraction, "We were not happy")
+    assert words_at(text, lee.content)[1] == "most of the members think the deal is fine."
+    (ray,) = by_prefix(extraction, "It was a long night")
+    assert len(ray.content) == 1  # two words, no clause: the writer's echo
