@@ -239,6 +239,17 @@ def _link(
         if index in used_marks:
             continue
         if not _sentence_like(doc, mark, settings):
+            clause = (
+                None
+                if _title(doc, mark)
+                else _set_off(doc, mark) and _trailing_frame(doc, mark, lex)
+            )
+            if clause:
+                # '"Debate recap," tweeted Conant.': words set off before their cue.
+                item = Found([mark.inner], clause, "direct", [mark.marked], "its clause next to it")
+                found.append(item)
+                direct.append(item)
+                continue
             previous = _quote_before(direct, mark.inner[0])
             if previous is not None and (
                 _resumes_after_cue(doc, previous, mark) or _ends_next_sentence(doc, previous, mark)
@@ -420,6 +431,14 @@ def _speech_word(token: Token, lex: Lexicon) -> bool:
     """A speech verb by its form, whatever the tagger made of it ('states')."""
     if not token.is_lower or token.lemma_.lower() not in lex.speech_verbs:
         return False
+    if token.tag_ == "NN":
+        # '“…,” the editorial read.': tagged a noun, but it follows one and ends the clause.
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return (
+            token.i > 0
+            and token.nbor(-1).pos_ in ("NOUN", "ADJ")
+            and (after is None or after.text in (".", ","))
+        )
     return token.pos_ in ("VERB", "ADJ") or token.tag_ == "NNS"
 
 
@@ -768,6 +787,14 @@ def _sentence_like_span(span: Span) -> bool:
     first = next((t for t in span if not t.is_punct and not t.is_space), None)
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
     return first is not None and (first.is_title or first.is_upper) and has_verb
+
+
+def _set_off(doc: Doc, mark: MarkTokens) -> bool:
+    """The quotation opens its sentence and closes on a comma, as words do
+    before their cue: '"Debate recap," tweeted …', not 'hailed it as "fantastic,"'."""
+    start = mark.outer[0]
+    opens = start == 0 or doc[start - 1].text in (*SENTENCE_END, ":") or "\n" in doc[start - 1].text
+    return opens and mark.outer[1] - 2 > start and doc[mark.outer[1] - 2].text == ","
 
 
 def _quote_before(direct: list[Found], start: int) -> Found | None:

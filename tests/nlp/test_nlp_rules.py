@@ -935,3 +935,19 @@ def test_a_quoted_clause_ending_the_next_sentence_goes_on_quoting_the_speaker(ru
     assert words_at(text, lee.content)[1] == "most of the members think the deal is fine."
     (ray,) = by_prefix(extraction, "It was a long night")
     assert len(ray.content) == 1  # two words, no clause: the writer's echo
+
+
+def test_words_set_off_before_a_cue_the_parse_misreads_are_attributed(run):
+    text = (
+        "Title\n\n"
+        "The city council met on Monday to discuss the budget.\n\n"
+        '"Budget night," tweeted council spokesman Omar Haddad. "Here we go again."\n\n'
+        "“If the mayor wants a second term, she should fix the roads first,” the editorial read.\n"
+    )
+    extraction = run(text)
+    (tweet,) = by_prefix(extraction, "Budget night")
+    assert words_at(text, tweet.content) == ["Budget night,", "Here we go again."]
+    assert tweet.speaker == "Omar Haddad"
+    (editorial,) = by_prefix(extraction, "If the mayor")
+    assert words_at(text, editorial.cue) == ["read"]
+    assert words_at(text, editorial.source) == ["editorial"]
