@@ -576,6 +576,7 @@ def _question(verb: Token) -> tuple[int, int] | None:
 def _with_object_before(verb: Token, xcomp: Token) -> tuple[int, int]:
     """'urged the candidate to dig in': who is urged belongs with what."""
     start, end = _subtree_range(xcomp)
+    end = _before_trailing_aside(xcomp, start, end)
     for child in verb.children:
         if child.dep_ == "dobj" and child.right_edge.i < start:
             return child.left_edge.i, end
@@ -653,22 +654,24 @@ def _clause_range(clause: Token) -> tuple[int, int]:
 RELATIVE_WORDS = ("which", "who", "whom", "whose")
 
 
-def _before_trailing_aside(clause: Token, start: int, end: int) -> int:
-    """Where a reported clause stops before a closing ', which …' or ', who …':
-    the writer's aside, not the speaker's words (on PolNeAR train the annotators
+def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool = True) -> int:
+    """Where a reported clause stops before a closing ', which …' or ', who …',
+    or a closing description of its last noun (', a bus garage that …'): the
+    writer's aside, not the speaker's words (on PolNeAR train the annotators
     leave it out more often than not); or before ', telling reporters …', a
     second cue of the same speaker with content of its own."""
     doc = clause.doc
     for token in doc[start:end]:
         first = token.left_edge.i
-        relative = token.dep_ == "relcl" and doc[first].lower_ in RELATIVE_WORDS
+        relative = relatives and token.dep_ == "relcl" and doc[first].lower_ in RELATIVE_WORDS
         participle = (
             token.dep_ == "advcl"
             and token.tag_ == "VBG"
             and first == token.i
             and token.lemma_.lower() in load_lexicon().speech_verbs
         )
-        if not (relative or participle):
+        apposition = token.dep_ == "appos" and doc[first].lower_ in ("a", "an")
+        if not (relative or participle or apposition):
             continue
         if token.right_edge.i + 1 >= end and first > start and doc[first - 1].text == ",":
             return trim(doc, start, first - 1)[1]
@@ -716,7 +719,9 @@ def object_range(verb: Token, obj: Token) -> tuple[int, int]:
         if not tail or _has_words(verb.doc, end, child.left_edge.i):
             break
         end = _subtree_range(child)[1]
-    return start, end
+    # An object keeps its ', who …' (on PolNeAR train the annotators mostly keep
+    # it there), but not a closing description: 'the depot, a garage that …'.
+    return start, _before_trailing_aside(obj, start, end, relatives=False)
 
 
 CITING = ("cite", "quote")

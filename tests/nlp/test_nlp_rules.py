@@ -481,6 +481,26 @@ def test_a_closing_which_clause_is_the_writers_aside(run):
     assert words_at(extraction.article.text, said.content) == ["that she would look at the bill"]
 
 
+def test_a_closing_description_of_the_last_noun_is_the_writers_aside(run):
+    text = (
+        "Title\n\n"
+        "Mayor Dan Roe said the city would close the Elm Street depot, a bus garage that "
+        "has stood empty since the spring.\n"
+    )
+    (said,) = run(text).quotes
+    assert words_at(text, said.content) == ["the city would close the Elm Street depot"]
+    text = (
+        "Title\n\n"
+        "Mayor Dan Roe has promised to close the Elm Street depot, a bus garage that has "
+        "stood empty since the spring.\n"
+    )
+    (promised,) = run(text).quotes
+    assert words_at(text, promised.content) == ["to close the Elm Street depot"]
+    text = "Title\n\nMayor Dan Roe praised the new depot, a garage that opened in May.\n"
+    (praised,) = run(text).quotes
+    assert words_at(text, praised.content) == ["the new depot"]
+
+
 def test_questioning_and_thanking_report_speech(run):
     text = (
         "Title\n\n"
