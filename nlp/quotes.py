@@ -971,8 +971,8 @@ def _as_dict(doc: Doc, item: Found, speaker: Speaker) -> dict:
     content = _char_ranges(doc, item.content)
     if item.kind == "direct" and item.marks:
         # Exact inner text of the marks, independent of tokenisation.
-        content = [(m.start, m.end) for m in item.marks]
-        content = [_strip_spaces(doc.text, s, e) for s, e in content]
+        text = doc.text  # built from the tokens on every access: once, not per mark
+        content = [_strip_spaces(text, m.start, m.end) for m in item.marks]
     return {
         "content": [list(r) for r in content],
         "cue": [list(r) for r in cue],
