@@ -239,16 +239,10 @@ def _link(
         if index in used_marks:
             continue
         if not _sentence_like(doc, mark, settings):
-            clause = (
-                None
-                if _title(doc, mark)
-                else _set_off(doc, mark) and _trailing_frame(doc, mark, lex)
-            )
-            if clause:
+            set_off = _set_off(doc, mark) and not _title(doc, mark)
+            if set_off and (clause := _trailing_frame(doc, mark, lex)) is not None:
                 # '"Debate recap," tweeted Conant.': words set off before their cue.
-                item = Found([mark.inner], clause, "direct", [mark.marked], "its clause next to it")
-                found.append(item)
-                direct.append(item)
+                direct.append(_next_to_its_clause(found, mark, clause))
                 continue
             previous = _quote_before(direct, mark.inner[0])
             if previous is not None and (
@@ -260,9 +254,7 @@ def _link(
             continue
         clause = _trailing_frame(doc, mark, lex) or _leading_frame(doc, mark, lex)
         if clause is not None:
-            item = Found([mark.inner], clause, "direct", [mark.marked], "its clause next to it")
-            found.append(item)
-            direct.append(item)
+            direct.append(_next_to_its_clause(found, mark, clause))
             continue
         previous = _quote_before(direct, mark.inner[0])
         if previous is not None and _same_paragraph(doc, previous.content[-1][1], mark.inner[0]):
@@ -276,6 +268,12 @@ def _link(
         elif settings.keep_unattributed:
             found.append(Found([mark.inner], None, "direct", evidence="nobody named"))
     return found
+
+
+def _next_to_its_clause(found: list[Found], mark: MarkTokens, clause: Frame) -> Found:
+    item = Found([mark.inner], clause, "direct", [mark.marked], "its clause next to it")
+    found.append(item)
+    return item
 
 
 def _tagged(
@@ -789,6 +787,9 @@ def _sentence_like_span(span: Span) -> bool:
     return first is not None and (first.is_title or first.is_upper) and has_verb
 
 
+SENTENCE_END = (".", "!", "?")
+
+
 def _set_off(doc: Doc, mark: MarkTokens) -> bool:
     """The quotation opens its sentence and closes on a comma, as words do
     before their cue: '"Debate recap," tweeted …', not 'hailed it as "fantastic,"'."""
@@ -838,11 +839,8 @@ def _mixed_cued_before(doc: Doc, found: list[Found], mark: MarkTokens) -> Found 
         return None
     # Quote, then its cue, then the sentence ends and the quotation opens.
     cue = closest.frame.cue[0]
-    ended = start > 0 and doc[start - 1].text in (".", "!", "?")
+    ended = start > 0 and doc[start - 1].text in SENTENCE_END
     return closest if ended and closest.content[-1][1] <= cue < start - 1 else None
-
-
-SENTENCE_END = (".", "!", "?")
 
 
 def _ends_next_sentence(doc: Doc, previous: Found, mark: MarkTokens) -> bool:
