@@ -576,11 +576,15 @@ def _question(verb: Token) -> tuple[int, int] | None:
 def _with_object_before(verb: Token, xcomp: Token) -> tuple[int, int]:
     """'urged the candidate to dig in': who is urged belongs with what."""
     start, end = _subtree_range(xcomp)
-    end = _before_trailing_aside(xcomp, start, end)
+    return _noun_before(verb, start, ("dobj",)), _before_trailing_aside(xcomp, start, end)
+
+
+def _noun_before(verb: Token, start: int, deps: tuple[str, ...]) -> int:
+    """Where content starts once the verb's noun between it and the content joins it."""
     for child in verb.children:
-        if child.dep_ == "dobj" and child.right_edge.i < start:
-            return child.left_edge.i, end
-    return start, end
+        if child.dep_ in deps and verb.i < child.i and child.right_edge.i < start:
+            return child.left_edge.i
+    return start
 
 
 def _reported_clause(verb: Token) -> Token | None:
@@ -609,10 +613,7 @@ def _with_lost_subject(verb: Token, clause: Token) -> tuple[int, int]:
     start, end = _clause_range(clause)
     if _has_subject(clause) or clause.i < verb.i:
         return start, end
-    for child in verb.children:
-        if child.dep_ in ("npadvmod", "dobj") and verb.i < child.i and child.right_edge.i < start:
-            return child.left_edge.i, end
-    return start, end
+    return _noun_before(verb, start, ("npadvmod", "dobj")), end
 
 
 def _with_stranded_conjuncts(verb: Token, content: tuple[int, int]) -> tuple[int, int]:

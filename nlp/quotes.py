@@ -239,8 +239,8 @@ def _link(
         if index in used_marks:
             continue
         if not _sentence_like(doc, mark, settings):
-            set_off = _set_off(doc, mark) and not _title(doc, mark)
-            if set_off and (clause := _trailing_frame(doc, mark, lex)) is not None:
+            leads = _leads_to_its_cue(doc, mark) and not _title(doc, mark)
+            if leads and (clause := _trailing_frame(doc, mark, lex)) is not None:
                 # '"Debate recap," tweeted Conant.': words set off before their cue.
                 direct.append(_next_to_its_clause(found, mark, clause))
                 continue
@@ -790,7 +790,7 @@ def _sentence_like_span(span: Span) -> bool:
 SENTENCE_END = (".", "!", "?")
 
 
-def _set_off(doc: Doc, mark: MarkTokens) -> bool:
+def _leads_to_its_cue(doc: Doc, mark: MarkTokens) -> bool:
     """The quotation opens its sentence and closes on a comma, as words do
     before their cue: '"Debate recap," tweeted …', not 'hailed it as "fantastic,"'."""
     start = mark.outer[0]
