@@ -554,6 +554,8 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
         if child.dep_ == "advcl" and child.left_edge.lower_ in preps:
             # "called for the wage to be raised": the parse makes "for" a clause mark.
             return [trim(verb.doc, child.left_edge.i + 1, child.right_edge.i + 1)]
+    if lemma == "say" and (said := _said_as_object(verb)):
+        return [said]
     return _misplaced_that_clause(verb) or _reversed_content(verb, source)
 
 
@@ -593,9 +595,26 @@ def _reported_clause(verb: Token) -> Token | None:
     that she was …': the parse makes the opening clause a ccomp too)."""
     clauses = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
     if len(clauses) > 1:
-        marked = [c for c in clauses if c.i > verb.i and c.left_edge.lower_ == "that"]
-        return marked[0] if marked else clauses[0]
+        after = [c for c in clauses if c.i > verb.i]
+        marked = [c for c in after if c.left_edge.lower_ == "that"]
+        if marked:
+            return marked[0]
+        if after and _before_subject(verb, clauses[0]):
+            # "six in 10 said …; 46 percent said they were …": the first
+            # clause is another verb's, the parse hung it on this one.
+            return after[0]
+        return clauses[0]
     return clauses[0] if clauses else None
+
+
+def _before_subject(verb: Token, clause: Token) -> bool:
+    """The clause comes before the verb's subject and is no quotation (which
+    "…, he said" would introduce)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and clause.i < c.i < verb.i]
+    if not subjects:
+        return False
+    between = verb.doc[clause.right_edge.i + 1 : subjects[0].left_edge.i]
+    return not clause.right_edge.is_quote and not any(t.is_quote for t in between)
 
 
 def _continues_clause(doc: Doc, other: Token, end: int) -> bool:
@@ -687,6 +706,22 @@ def _reporting_conjunct(token: Token) -> bool:
         and token.head.dep_ in CONTENT_DEPS
         and not _has_subject(token)
     )
+
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _said_as_object(verb: Token) -> tuple[int, int] | None:
+    """'said seeing so many officers was a welcome sight', 'says the increase …
+    also makes his election less likely': the parse takes the clause's subject
+    for the verb's object and hangs the clause's verb under it; 'said the same
+    of Sanders' is what a poll's share said."""
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "dobj") or child.i < verb.i or child.pos_ == "PRON":
+            continue
+        if child.lower_ == "same" or any(t.tag_ in FINITE_TAGS for t in child.subtree):
+            return _subtree_range(child)
+    return None
 
 
 def _misplaced_that_clause(verb: Token) -> list[tuple[int, int]]:

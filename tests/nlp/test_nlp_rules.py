@@ -971,3 +971,37 @@ def test_words_set_off_before_a_cue_the_parse_misreads_are_attributed(run):
     (editorial,) = by_prefix(extraction, "If the mayor")
     assert words_at(text, editorial.cue) == ["read"]
     assert words_at(text, editorial.source) == ["editorial"]
+
+
+def test_a_clause_the_parse_takes_for_the_object_of_say_is_what_was_said(run):
+    text = (
+        "Title\n\n"
+        "Ray Tan said ending the program before the new funds arrive would hurt families.\n\n"
+        "Dale Ortiz says the rise in rents that the council ignores also makes the city"
+        " less livable.\n\n"
+        "About 6 in 10 members said they liked the plan, and three-quarters said the same"
+        " of the budget.\n"
+    )
+    extraction = run(text)
+    contents = {words_at(text, q.content)[0]: words_at(text, q.source) for q in extraction.quotes}
+    assert contents["ending the program before the new funds arrive would hurt families"] == [
+        "Ray Tan"
+    ]
+    assert contents[
+        "the rise in rents that the council ignores also makes the city less livable"
+    ] == ["Dale Ortiz"]
+    assert contents["the same of the budget"] == ["three-quarters"]
+
+
+def test_a_clause_before_the_subject_belongs_to_the_speaker_before_it(run):
+    text = (
+        "Title\n\n"
+        "Some 30 percent of tenants said their rent went up; 41 percent said they were"
+        " thinking of moving.\n"
+    )
+    extraction = run(text)
+    contents = {words_at(text, q.content)[0]: words_at(text, q.source) for q in extraction.quotes}
+    assert contents == {
+        "their rent went up": ["Some 30 percent of tenants"],
+        "they were thinking of moving": ["41 percent"],
+    }
