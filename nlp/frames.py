@@ -416,8 +416,20 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             current = current.head
             continue
         if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
-            return None
+            return _leading_clause_subject(current)
         current = current.head
+    return None
+
+
+def _leading_clause_subject(verb: Token) -> Token | None:
+    """'Kasich offered the man a job, then says he'll …': the parse may hang the
+    first verb on the second as its clause, leaving this one without a subject."""
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.i > verb.i or any(t.is_quote for t in child.subtree):
+            continue
+        subjects = [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
+        if subjects and subjects[0].pos_ in SPEAKER_POS + ("PRON",):
+            return subjects[0]
     return None
 
 
@@ -521,7 +533,7 @@ def _passive_agent(verb: Token) -> Token | None:
 def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
     if lemma == "ask" and (question := _question(verb)):
         return [question]
-    clause = _reported_clause(verb)
+    clause = _reported_clause(verb, source)
     doc = verb.doc
     if clause is not None:
         start, end = _with_lost_subject(verb, clause)
@@ -589,11 +601,12 @@ def _noun_before(verb: Token, start: int, deps: tuple[str, ...]) -> int:
     return start
 
 
-def _reported_clause(verb: Token) -> Token | None:
-    """The verb's that-clause; of two, the one after it that opens with 'that'
-    ('Sitting down with …, during which she touched on …, Clinton remarked
-    that she was …': the parse makes the opening clause a ccomp too)."""
-    clauses = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+def _reported_clause(verb: Token, source: Token) -> Token | None:
+    """The verb's that-clause, never one whose subject is the speaker; of two,
+    the one after it that opens with 'that' ('Sitting down with …, during
+    which she touched on …, Clinton remarked that she was …': the parse makes
+    the opening clause a ccomp too)."""
+    clauses = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not _leads_with(c, source)]
     if len(clauses) > 1:
         after = [c for c in clauses if c.i > verb.i]
         marked = [c for c in after if c.left_edge.lower_ == "that"]
@@ -605,6 +618,11 @@ def _reported_clause(verb: Token) -> Token | None:
             return after[0]
         return clauses[0]
     return clauses[0] if clauses else None
+
+
+def _leads_with(clause: Token, source: Token) -> bool:
+    """The clause before the verb is the source's own (see _leading_clause_subject)."""
+    return clause.i < clause.head.i and source.head.i == clause.i and source.dep_ == "nsubj"
 
 
 def _before_subject(verb: Token, clause: Token) -> bool:

@@ -1005,3 +1005,15 @@ def test_a_clause_before_the_subject_belongs_to_the_speaker_before_it(run):
         "their rent went up": ["Some 30 percent of tenants"],
         "they were thinking of moving": ["41 percent"],
     }
+
+
+def test_the_subject_of_a_clause_the_parse_hangs_on_the_cue_is_the_speaker(run):
+    text = (
+        "Title\n\n"
+        "Mayor Ann Cole jokingly offered the boy a job as fire chief, then says she'll take"
+        " advice from anyone who wants to help.\n"
+    )
+    extraction = run(text)
+    (quote,) = extraction.quotes
+    assert words_at(text, quote.content) == ["she'll take advice from anyone who wants to help"]
+    assert quote.speaker == "Ann Cole"
