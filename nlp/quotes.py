@@ -229,7 +229,7 @@ def _link(
             # The verb is already a cue ("dismissed X as a “claim”"): the quote joins it.
             same_cue[0].kind = "mixed"
             if not _overlaps(mark.inner, same_cue[0].content):
-                same_cue[0].content = sorted([*same_cue[0].content, *frame.content])
+                same_cue[0].content = _union(same_cue[0].content, frame.content)
             continue
         found.append(Found(frame.content, frame, "mixed", evidence="quoted words in its clause"))
     # 4. Quotations left over: sentence-like ones continue or stand alone; the rest are
@@ -369,8 +369,15 @@ def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
     end = child.right_edge.i + 1
     if child.dep_ == "dobj":
         end = object_range(token, child)[1]  # 'blamed the “fog of war” for the failure …'
-    content = [trim(doc, child.left_edge.i, end)]
+    content = [trim(doc, _object_before(token, child), end)]
     return Frame(cue=[token.i], source=subject, content=content)
+
+
+def _object_before(verb: Token, child: Token) -> int:
+    """Where the content starts: 'slammed the proposal as “divisive”' is about
+    the proposal, so the verb's object before the quoted phrase belongs to it."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i]
+    return min([child.left_edge.i] + [c.left_edge.i for c in objects])
 
 
 TRAILING_GAP = ("ADV", "PUNCT", "SPACE")
@@ -994,6 +1001,10 @@ def _evidence(item: Found, frame: Frame | None, speaker: Speaker, doc: Doc) -> s
         parts.append(item.evidence)
     parts.append(speaker.evidence)
     return "; ".join(parts)
+
+
+def _union(first: list[TokenRange], second: list[TokenRange]) -> list[TokenRange]:
+    return _runs(list({i for start, end in first + second for i in range(start, end)}))
 
 
 def _runs(indices: list[int]) -> list[TokenRange]:

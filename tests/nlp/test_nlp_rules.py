@@ -1017,3 +1017,18 @@ def test_the_subject_of_a_clause_the_parse_hangs_on_the_cue_is_the_speaker(run):
     (quote,) = extraction.quotes
     assert words_at(text, quote.content) == ["she'll take advice from anyone who wants to help"]
     assert quote.speaker == "Ann Cole"
+
+
+def test_a_quoted_label_keeps_the_object_it_labels(run):
+    text = (
+        "Title\n\n"
+        "Senator Ann Cole slammed the housing plan as “a gift to developers.”\n\n"
+        "As the bank's director, Mr. Lee called that vision ''a necessary one and an urgent"
+        " one,'' at a time when poverty is down.\n"
+    )
+    extraction = run(text)
+    (cole,) = by_prefix(extraction, "the housing plan")
+    assert words_at(text, cole.content) == ["the housing plan as “a gift to developers.”"]
+    assert cole.speaker == "Ann Cole"
+    (lee,) = by_prefix(extraction, "that vision")
+    assert words_at(text, lee.content) == ["that vision ''a necessary one and an urgent one,''"]
