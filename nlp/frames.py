@@ -16,6 +16,7 @@ from nlp.lexicon import Lexicon, load_lexicon, read_table, read_words
 from nlp.names import shares_surname
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+FINITE = ("VBD", "VBZ", "VBP")
 # Participles and coordinated verbs borrow the subject of the verb they hang on:
 # "..., KCNA said, citing ...", "Peskov gave no details but said ...".
 INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl")
@@ -423,7 +424,10 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
 
 def _leading_clause_subject(verb: Token) -> Token | None:
     """'Kasich offered the man a job, then says he'll …': the parse may hang the
-    first verb on the second as its clause, leaving this one without a subject."""
+    first verb on the second as its clause, leaving this one without a subject.
+    An imperative has none to find ("The plan is bad, so tell your senator …")."""
+    if verb.tag_ not in FINITE:
+        return None
     for child in verb.children:
         if child.dep_ != "ccomp" or child.i > verb.i or any(t.is_quote for t in child.subtree):
             continue
@@ -590,10 +594,10 @@ def _question(verb: Token) -> tuple[int, int] | None:
 def _with_object_before(verb: Token, xcomp: Token) -> tuple[int, int]:
     """'urged the candidate to dig in': who is urged belongs with what."""
     start, end = _subtree_range(xcomp)
-    return _noun_before(verb, start, ("dobj",)), _before_trailing_aside(xcomp, start, end)
+    return noun_before(verb, start, ("dobj",)), _before_trailing_aside(xcomp, start, end)
 
 
-def _noun_before(verb: Token, start: int, deps: tuple[str, ...]) -> int:
+def noun_before(verb: Token, start: int, deps: tuple[str, ...]) -> int:
     """Where content starts once the verb's noun between it and the content joins it."""
     for child in verb.children:
         if child.dep_ in deps and verb.i < child.i and child.right_edge.i < start:
@@ -606,7 +610,11 @@ def _reported_clause(verb: Token, source: Token) -> Token | None:
     the one after it that opens with 'that' ('Sitting down with …, during
     which she touched on …, Clinton remarked that she was …': the parse makes
     the opening clause a ccomp too)."""
-    clauses = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not _leads_with(c, source)]
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ in CONTENT_DEPS and not _speakers_own_clause(c, verb, source)
+    ]
     if len(clauses) > 1:
         after = [c for c in clauses if c.i > verb.i]
         marked = [c for c in after if c.left_edge.lower_ == "that"]
@@ -620,9 +628,10 @@ def _reported_clause(verb: Token, source: Token) -> Token | None:
     return clauses[0] if clauses else None
 
 
-def _leads_with(clause: Token, source: Token) -> bool:
-    """The clause before the verb is the source's own (see _leading_clause_subject)."""
-    return clause.i < clause.head.i and source.head.i == clause.i and source.dep_ == "nsubj"
+def _speakers_own_clause(clause: Token, verb: Token, source: Token) -> bool:
+    """The clause before the verb has the source for its subject: what the
+    speaker did, not what they said (see _leading_clause_subject)."""
+    return clause.i < verb.i and source.head.i == clause.i and source.dep_ == "nsubj"
 
 
 def _before_subject(verb: Token, clause: Token) -> bool:
@@ -650,7 +659,7 @@ def _with_lost_subject(verb: Token, clause: Token) -> tuple[int, int]:
     start, end = _clause_range(clause)
     if _has_subject(clause) or clause.i < verb.i:
         return start, end
-    return _noun_before(verb, start, ("npadvmod", "dobj")), end
+    return noun_before(verb, start, ("npadvmod", "dobj")), end
 
 
 def _with_stranded_conjuncts(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
@@ -726,20 +735,29 @@ def _reporting_conjunct(token: Token) -> bool:
     )
 
 
-FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
-
-
 def _said_as_object(verb: Token) -> tuple[int, int] | None:
     """'said seeing so many officers was a welcome sight', 'says the increase …
     also makes his election less likely': the parse takes the clause's subject
     for the verb's object and hangs the clause's verb under it; 'said the same
-    of Sanders' is what a poll's share said."""
+    of Sanders' is what a poll's share said. 'Said a prayer that her mother
+    taught her' is only an object: its verb is a true relative clause."""
     for child in verb.children:
         if child.dep_ not in ("xcomp", "dobj") or child.i < verb.i or child.pos_ == "PRON":
             continue
-        if child.lower_ == "same" or any(t.tag_ in FINITE_TAGS for t in child.subtree):
+        if child.lower_ == "same" or any(_lost_clause(t) for t in child.subtree):
             return _subtree_range(child)
     return None
+
+
+def _lost_clause(token: Token) -> bool:
+    """A finite verb that is no true relative clause ("that" only marks it):
+    the rest of a reported clause the parse broke up ("the rise in rents that
+    the council ignores also makes …" comes out with "makes" under "rise")."""
+    finite = token.tag_ in FINITE or any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+    if not finite or token.dep_ in ("aux", "auxpass"):
+        return False
+    relative = (*RELATIVE_WORDS, "that")
+    return not any(c.lower_ in relative and c.dep_ != "mark" for c in token.children)
 
 
 def _misplaced_that_clause(verb: Token) -> list[tuple[int, int]]:

@@ -13,10 +13,12 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp.attribution import tagged_attributions
 from nlp.frames import (
+    FINITE,
     QUOTE_END,
     SPEAKER_POS,
     Frame,
     find_frames,
+    noun_before,
     object_range,
     speaker_subject,
     trim,
@@ -369,20 +371,13 @@ def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
     end = child.right_edge.i + 1
     if child.dep_ == "dobj":
         end = object_range(token, child)[1]  # 'blamed the “fog of war” for the failure …'
-    content = [trim(doc, _object_before(token, child), end)]
+    # 'slammed the proposal as “divisive”': the phrase is about the object before it.
+    content = [trim(doc, noun_before(token, child.left_edge.i, ("dobj",)), end)]
     return Frame(cue=[token.i], source=subject, content=content)
-
-
-def _object_before(verb: Token, child: Token) -> int:
-    """Where the content starts: 'slammed the proposal as “divisive”' is about
-    the proposal, so the verb's object before the quoted phrase belongs to it."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i]
-    return min([child.left_edge.i] + [c.left_edge.i for c in objects])
 
 
 TRAILING_GAP = ("ADV", "PUNCT", "SPACE")
 SPEAKING_PRONOUNS = ("he", "she", "they", "it", "we", "i")
-FINITE = ("VBD", "VBZ", "VBP")
 
 
 def _trailing_frame(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
@@ -1004,6 +999,8 @@ def _evidence(item: Found, frame: Frame | None, speaker: Speaker, doc: Doc) -> s
 
 
 def _union(first: list[TokenRange], second: list[TokenRange]) -> list[TokenRange]:
+    """The tokens of both, as ranges: the two may overlap, and a quote must not
+    repeat its words."""
     return _runs(list({i for start, end in first + second for i in range(start, end)}))
 
 

@@ -980,13 +980,15 @@ def test_a_clause_the_parse_takes_for_the_object_of_say_is_what_was_said(run):
         "Dale Ortiz says the rise in rents that the council ignores also makes the city"
         " less livable.\n\n"
         "About 6 in 10 members said they liked the plan, and three-quarters said the same"
-        " of the budget.\n"
+        " of the budget.\n\n"
+        "At the service, Nora Quinn said a prayer that her mother had taught her.\n"
     )
     extraction = run(text)
     contents = {words_at(text, q.content)[0]: words_at(text, q.source) for q in extraction.quotes}
     assert contents["ending the program before the new funds arrive would hurt families"] == [
         "Ray Tan"
     ]
+    assert not any("prayer" in content for content in contents)  # an object, not words
     assert contents[
         "the rise in rents that the council ignores also makes the city less livable"
     ] == ["Dale Ortiz"]
@@ -1011,10 +1013,11 @@ def test_the_subject_of_a_clause_the_parse_hangs_on_the_cue_is_the_speaker(run):
     text = (
         "Title\n\n"
         "Mayor Ann Cole jokingly offered the boy a job as fire chief, then says she'll take"
-        " advice from anyone who wants to help.\n"
+        " advice from anyone who wants to help.\n\n"
+        "The plan is bad, so tell your senator it must be stopped.\n"
     )
     extraction = run(text)
-    (quote,) = extraction.quotes
+    (quote,) = extraction.quotes  # an imperative has no speaker to find
     assert words_at(text, quote.content) == ["she'll take advice from anyone who wants to help"]
     assert quote.speaker == "Ann Cole"
 
@@ -1032,3 +1035,4 @@ def test_a_quoted_label_keeps_the_object_it_labels(run):
     assert cole.speaker == "Ann Cole"
     (lee,) = by_prefix(extraction, "that vision")
     assert words_at(text, lee.content) == ["that vision ''a necessary one and an urgent one,''"]
+    assert lee.speaker == "Lee"
