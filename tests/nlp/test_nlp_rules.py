@@ -1036,3 +1036,12 @@ def test_a_quoted_label_keeps_the_object_it_labels(run):
     (lee,) = by_prefix(extraction, "that vision")
     assert words_at(text, lee.content) == ["that vision ''a necessary one and an urgent one,''"]
     assert lee.speaker == "Lee"
+
+
+def test_a_quoted_word_with_what_it_describes_is_a_mixed_quote(run):
+    text = "Title\n\nOn Twitter, Governor Ann Cole called Trump “unhinged.”\n"
+    extraction = run(text)
+    (quote,) = extraction.quotes
+    assert quote.kind == "mixed"  # reported words around the quoted one: not all quoted
+    assert words_at(text, quote.content) == ["Trump “unhinged.”"]
+    assert quote.speaker == "Ann Cole"
