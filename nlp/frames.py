@@ -30,13 +30,16 @@ class VerbFrames:
     xcomp: frozenset[str]
     object: frozenset[str]
     framing: frozenset[str]
+    # The parse may break a reported clause into an object ("said ending the
+    # program … would hurt families"): see _said_as_object.
+    broken_clause: frozenset[str]
     prep: dict[str, frozenset[str]]
 
 
 @cache
 def verb_frames() -> VerbFrames:
     rows = read_table("verb_frames.tsv")
-    sets: dict[str, set[str]] = {"xcomp": set(), "object": set(), "framing": set()}
+    sets: dict[str, set[str]] = {k: set() for k in ("xcomp", "object", "framing", "broken_clause")}
     prep: dict[str, frozenset[str]] = {}
     for lemma, spec in ((r[0].strip(), r[1].strip()) for r in rows):
         for part in spec.split(","):
@@ -44,9 +47,7 @@ def verb_frames() -> VerbFrames:
                 prep[lemma] = frozenset(part[5:].split("|"))
             else:
                 sets[part].add(lemma)
-    return VerbFrames(
-        frozenset(sets["xcomp"]), frozenset(sets["object"]), frozenset(sets["framing"]), prep
-    )
+    return VerbFrames(**{kind: frozenset(lemmas) for kind, lemmas in sets.items()}, prep=prep)
 
 
 @dataclass
@@ -570,7 +571,7 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
         if child.dep_ == "advcl" and child.left_edge.lower_ in preps:
             # "called for the wage to be raised": the parse makes "for" a clause mark.
             return [trim(verb.doc, child.left_edge.i + 1, child.right_edge.i + 1)]
-    if lemma == "say" and (said := _said_as_object(verb)):
+    if lemma in verb_frames().broken_clause and (said := _said_as_object(verb)):
         return [said]
     return _misplaced_that_clause(verb) or _reversed_content(verb, source)
 

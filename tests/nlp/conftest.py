@@ -49,3 +49,9 @@ def by_prefix(extraction: Extraction, prefix: str):
 def words_at(text: str, ranges) -> list[str]:
     """The text of each (start, end) range: what a quote's content, cue or source says."""
     return [text[start:end] for start, end in ranges]
+
+
+def sources_by_content(extraction: Extraction) -> dict[str, list[str]]:
+    """Each quote's first content range, mapped to the words of its source mention."""
+    text = extraction.article.text
+    return {words_at(text, q.content)[0]: words_at(text, q.source) for q in extraction.quotes}

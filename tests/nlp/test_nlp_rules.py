@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.nlp.conftest import by_prefix, words_at
+from tests.nlp.conftest import by_prefix, sources_by_content, words_at
 
 
 def test_straight_curly_and_two_apostrophe_marks(run):
@@ -984,7 +984,7 @@ def test_a_clause_the_parse_takes_for_the_object_of_say_is_what_was_said(run):
         "At the service, Nora Quinn said a prayer that her mother had taught her.\n"
     )
     extraction = run(text)
-    contents = {words_at(text, q.content)[0]: words_at(text, q.source) for q in extraction.quotes}
+    contents = sources_by_content(extraction)
     assert contents["ending the program before the new funds arrive would hurt families"] == [
         "Ray Tan"
     ]
@@ -1002,7 +1002,7 @@ def test_a_clause_before_the_subject_belongs_to_the_speaker_before_it(run):
         " thinking of moving.\n"
     )
     extraction = run(text)
-    contents = {words_at(text, q.content)[0]: words_at(text, q.source) for q in extraction.quotes}
+    contents = sources_by_content(extraction)
     assert contents == {
         "their rent went up": ["Some 30 percent of tenants"],
         "they were thinking of moving": ["41 percent"],
