@@ -419,8 +419,26 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             continue
         if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
             return _leading_clause_subject(current)
+        if current.dep_ == "xcomp" and (controller := _controller(current)) is not None:
+            return controller
         current = current.head
     return None
+
+
+OBJECT_PERSONS = ("him", "her", "them", "us", "me")
+
+
+def _controller(xcomp: Token) -> Token | None:
+    """'prompted the Atlas to state', 'was prompted to say': the one made to
+    speak is the verb's object, or its passive subject, not its agent. An
+    object that is a thing is a means: "used an expletive to describe"."""
+    verb = xcomp.head
+    for child in verb.children:
+        if child.i < xcomp.i and child.dep_ == "dobj":
+            return child if child.pos_ == "PROPN" or child.lower_ in OBJECT_PERSONS else None
+    if any(c.dep_ in ("agent", "neg") for c in verb.children):
+        return None  # "they were not authorized to reveal": nobody said it
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _leading_clause_subject(verb: Token) -> Token | None:

@@ -571,8 +571,11 @@ def _speech_verb_before(doc: Doc, comma: int, lex: Lexicon) -> Frame | None:
         return None
     if any(verb not in t.ancestors for t in doc[verb.i + 1 : comma]):
         return None  # the verb's own words only: "joked to reporters,"
-    # "shared the news, writing “…”": a participle speaks with its verb's subject.
+    # "shared the news, writing “…”": a participle speaks with its verb's subject;
+    # "held up a sign saying “…”": one that hangs on a noun, with the noun.
     subject = _shared_subject(verb) or speaker_subject(verb, lex)
+    if subject is None and _saying_participle(verb, lex):
+        subject = verb.head
     if subject is None or subject.i > verb.i or not _speaker_like(subject):
         return None
     cue = _with_particle(verb) if speech else list(range(verb.i, comma))  # "shot back"

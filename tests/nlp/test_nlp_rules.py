@@ -1045,3 +1045,26 @@ def test_a_quoted_word_with_what_it_describes_is_a_mixed_quote(run):
     assert quote.kind == "mixed"  # reported words around the quoted one: not all quoted
     assert words_at(text, quote.content) == ["Trump “unhinged.”"]
     assert quote.speaker == "Ann Cole"
+
+
+def test_a_sign_saying_words_is_their_source(run):
+    text = "Title\n\nThe ad ends with a sign saying “We want our jobs back and we want them now.”\n"
+    extraction = run(text)
+    (quote,) = extraction.quotes
+    assert words_at(text, quote.source) == ["a sign"]
+    assert words_at(text, quote.cue) == ["saying"]
+
+
+def test_the_one_made_to_speak_is_the_source(run):
+    text = (
+        "Title\n\n"
+        "The mayor was prompted to say, “I have no idea what they are talking about.”\n\n"
+        "The report prompted Senator Ann Cole to declare, “This changes everything we knew"
+        " about the plan.”\n\n"
+        "The two aides were not authorized to reveal details of the talks.\n"
+    )
+    extraction = run(text)
+    assert sources_by_content(extraction) == {
+        "I have no idea what they are talking about.": ["The mayor"],
+        "This changes everything we knew about the plan.": ["Senator Ann Cole"],
+    }
