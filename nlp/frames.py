@@ -847,11 +847,21 @@ def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
     if _as_noted(verb) and verb.i < verb.head.i:
         # "As the paper noted, it is surprising …": the clause it opens is the content.
         return _minus(verb.head, _subtree_range(verb))
+    if (fronted := _fronted_subject(verb, source)) is not None:
+        # '"Global exposure … gets them nervous, said Ann Cole': the parse may
+        # make the content's subject the verb's own, beside the speaker after it.
+        return [trim(verb.doc, fronted.left_edge.i, verb.i)]
     if verb.dep_ in ("parataxis", "ccomp") and verb.i < verb.head.i and _set_off(verb, source):
         # "Greensboro, Sexton said, made him question ...": the cue interrupts
         # its content, which is the whole clause around it.
         return _minus(verb.head, (_own_start(verb, source), verb.right_edge.i + 1))
     return []
+
+
+def _fronted_subject(verb: Token, source: Token) -> Token | None:
+    if source.i < verb.i or verb.i == 0 or verb.doc[verb.i - 1].text not in SET_OFF:
+        return None
+    return next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS and c.pos_ in SPEAKER_POS), None)
 
 
 def _own_start(verb: Token, source: Token) -> int:

@@ -1068,3 +1068,17 @@ def test_the_one_made_to_speak_is_the_source(run):
         "I have no idea what they are talking about.": ["The mayor"],
         "This changes everything we knew about the plan.": ["Senator Ann Cole"],
     }
+
+
+def test_fronted_content_whose_subject_the_parse_gives_the_cue(run):
+    text = (
+        "Title\n\n"
+        "Couple global exposure with a candidate who is a lightning rod and people get"
+        " nervous, said Christine Link, director of the union.\n"
+    )
+    extraction = run(text)
+    assert sources_by_content(extraction) == {
+        "Couple global exposure with a candidate who is a lightning rod and people get nervous": [
+            "Christine Link, director of the union"
+        ]
+    }
