@@ -385,7 +385,10 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - current.i))
             if child.dep_ == "nsubjpass":
-                return _passive_agent(current)
+                agent = _passive_agent(current)
+                if agent is None and _conjunct_of(verb, current):
+                    return child  # "Trump was forced into damage control and said …"
+                return agent
             # "Lim, who said ...": the source is the "who", which the speaker
             # resolver reads as its antecedent.
             return child
@@ -426,6 +429,10 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
 
 
 OBJECT_PERSONS = ("him", "her", "them", "us", "me")
+
+
+def _conjunct_of(verb: Token, head: Token) -> bool:
+    return verb.dep_ == "conj" and verb.head.i == head.i
 
 
 def _controller(xcomp: Token) -> Token | None:
@@ -518,7 +525,7 @@ def _subject_of_participle(verb: Token) -> Token | None:
     """'Durbin, noting the size of the list, said': the parse may give the
     subject to the participle set off before the verb."""
     for child in verb.lefts:
-        if child.tag_ == "VBG" and child.dep_ in ("ccomp", "advcl"):
+        if child.tag_ == "VBG" and child.dep_ in ("ccomp", "advcl", "csubj"):
             subject = next((c for c in child.lefts if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ in SPEAKER_POS:
                 return subject

@@ -1082,3 +1082,18 @@ def test_fronted_content_whose_subject_the_parse_gives_the_cue(run):
             "Christine Link, director of the union"
         ]
     }
+
+
+def test_a_passive_subject_and_a_participles_subject_speak(run):
+    text = (
+        "Title\n\n"
+        "By the end of the day, Senator Ann Cole was forced into a rare retreat and said that"
+        " her words had been twisted by critics.\n\n"
+        "Large majorities of the voters in six states going to the polls on Tuesday said they"
+        " support a ban on new taxes.\n"
+    )
+    extraction = run(text)
+    assert sources_by_content(extraction) == {
+        "that her words had been twisted by critics": ["Senator Ann Cole"],
+        "they support a ban on new taxes": ["Large majorities of the voters"],
+    }
