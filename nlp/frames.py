@@ -400,6 +400,8 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             return taken
         if current.i == verb.i and verb.dep_ == "ROOT" and (named := _name_before(verb)):
             return named
+        if current.i == verb.i and (root := _verbless_root(verb)) is not None:
+            return root
         cited = _cited_as_saying(current)
         if cited is not None:
             return cited
@@ -509,6 +511,16 @@ def _name_before(verb: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _verbless_root(verb: Token) -> Token | None:
+    """'Beruff, a Scott ally, called the standards “strong.”': the parse may
+    read the verb as a participle on a name that it makes the sentence's root,
+    leaving the sentence no verb of its own. The name is the subject."""
+    root = verb.sent.root
+    if verb.dep_ not in ("acl", "relcl") or root.pos_ != "PROPN" or root.i > verb.i:
+        return None
+    return root
 
 
 def _statement_saying(verb: Token, lex: Lexicon) -> bool:
@@ -748,7 +760,13 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
             continue
         if token.right_edge.i + 1 >= end and first > start and doc[first - 1].text == ",":
             return trim(doc, start, first - 1)[1]
+        if token.right_edge.i + 1 >= end and first > start + 1 and _closes_after_comma(doc, first):
+            return first  # 'called the remarks “racist,” an extraordinary rebuke that …'
     return end
+
+
+def _closes_after_comma(doc: Doc, index: int) -> bool:
+    return doc[index - 1].text in CLOSING and doc[index - 2].text == ","
 
 
 def _reporting_conjunct(token: Token) -> bool:

@@ -1097,3 +1097,24 @@ def test_a_passive_subject_and_a_participles_subject_speak(run):
         "that her words had been twisted by critics": ["Senator Ann Cole"],
         "they support a ban on new taxes": ["Large majorities of the voters"],
     }
+
+
+def test_a_name_the_parse_makes_the_root_is_the_subject(run):
+    text = "Title\n\nMorse, a longtime critic of the plan, called the mayor’s budget “reckless.”\n"
+    extraction = run(text)
+    assert sources_by_content(extraction) == {
+        "the mayor’s budget “reckless.”": ["Morse, a longtime critic of the plan"]
+    }
+
+
+def test_a_description_after_the_closing_quote_is_the_writers(run):
+    text = (
+        "Title\n\n"
+        "The governor called the senator's remarks about the teachers “offensive,” a rare"
+        " rebuke that drew praise from unions.\n"
+    )
+    extraction = run(text)
+    (quote,) = extraction.quotes
+    assert words_at(text, quote.content) == [
+        "the senator's remarks about the teachers “offensive,”"
+    ]
