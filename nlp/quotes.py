@@ -689,11 +689,12 @@ def _frame_extent(doc: Doc, frame: Frame, quoted: set[int]) -> TokenRange:
 
 
 def _gap_ok(doc: Doc, end: int, start: int) -> bool:
-    """Only punctuation and spaces (no paragraph break) between two token positions."""
+    """Only punctuation and spaces between two token positions, and no line break:
+    some outlets end a paragraph with a single newline."""
     if start < end or start - end > 3:
         return False
     gap = doc[end:start]
-    return all(t.is_punct or t.is_space for t in gap) and "\n\n" not in gap.text
+    return all(t.is_punct or t.is_space for t in gap) and "\n" not in gap.text
 
 
 def _colon_then_paragraph(doc: Doc, end: int, start: int) -> bool:

@@ -1118,3 +1118,20 @@ def test_a_description_after_the_closing_quote_is_the_writers(run):
     assert words_at(text, quote.content) == [
         "the senator's remarks about the teachers “offensive,”"
     ]
+
+
+def test_a_line_break_ends_what_a_cue_can_claim(run):
+    # Some outlets break paragraphs with a single newline.
+    text = (
+        "Title\n"
+        "“It is a cause, not a campaign,” said Ann Cole. “We want everyone who joined us to"
+        " have a chance to vote.”\n"
+        "Cole did not concede the race, either.\n"
+    )
+    extraction = run(text)
+    (quote,) = [q for q in extraction.quotes if q.kind == "direct"]
+    assert words_at(text, quote.content) == [
+        "It is a cause, not a campaign,",
+        "We want everyone who joined us to have a chance to vote.",
+    ]
+    assert words_at(text, quote.cue) == ["said"]
