@@ -928,7 +928,7 @@ def _cued_after(
     if end - 2 <= mark.outer[0] or doc[end - 2].text not in QUOTE_END:
         return False  # '…: "It's just not true." He said …' ends where it stands
     for i, (lo, hi) in enumerate(extents):
-        if i == own or not _gap_ok(doc, end, lo) or "\n" in doc[end:lo].text:
+        if i == own or not _gap_ok(doc, end, lo):
             continue
         if not any(_gap_ok(doc, hi, m.outer[0]) for m in marks[index + 1 :]):
             return True
