@@ -683,12 +683,14 @@ def _before_subject(verb: Token, clause: Token) -> bool:
 
 
 def _continues_clause(doc: Doc, other: Token, end: int) -> bool:
-    return (
-        other.dep_ in CONTENT_DEPS
-        and other.left_edge.i == end
-        and not doc[end].is_punct
-        and not _has_subject(other)
-    )
+    if other.left_edge.i != end or doc[end].is_punct:
+        return False
+    if other.dep_ == "advcl" and doc[end].lower_ in CLAUSE_MARKS:
+        return True  # 'say he would look zippier if he ate …': the parse hangs the if on "say"
+    return other.dep_ in CONTENT_DEPS and not _has_subject(other)
+
+
+CLAUSE_MARKS = ("if", "unless", "because", "once", "until", "when", "before", "after")
 
 
 def _with_lost_subject(verb: Token, clause: Token) -> tuple[int, int]:

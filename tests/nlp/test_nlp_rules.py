@@ -1135,3 +1135,20 @@ def test_a_line_break_ends_what_a_cue_can_claim(run):
         "We want everyone who joined us to have a chance to vote.",
     ]
     assert words_at(text, quote.cue) == ["said"]
+
+
+def test_a_reported_clause_keeps_its_because_or_when_clause(run):
+    text = (
+        "Title\n\n"
+        "The agency said it did not include the visits in its count because, presumably,"
+        " visits by officials were part of the routine duties of any mayor.\n\n"
+        "Over dinner, Ann Cole recalled what it was like to be a young teacher when a military"
+        " junta, the army's council, seized the capital and banned the unions.\n"
+    )
+    extraction = run(text)
+    assert sorted(words_at(text, q.content)[0] for q in extraction.quotes) == [
+        "it did not include the visits in its count because, presumably, visits by officials"
+        " were part of the routine duties of any mayor",
+        "what it was like to be a young teacher when a military junta, the army's council,"
+        " seized the capital and banned the unions",
+    ]
