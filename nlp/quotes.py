@@ -186,6 +186,8 @@ def _link(
     for f_index, frame in enumerate(frames):
         if f_index in used_frames or not frame.content:
             continue
+        if frame.anchor not in quoted and frame.label is None:
+            frame.content = _with_whole_quotations(doc, frame.content, marks)
         inside = [i for i, m in enumerate(marks) if _overlaps(m.inner, frame.content)]
         if frame.anchor in quoted:
             inside = []  # reported inside a quotation: the marks are not its own
@@ -233,6 +235,16 @@ def _link(
             if not _overlaps(mark.inner, same_cue[0].content):
                 same_cue[0].content = _union(same_cue[0].content, frame.content)
             continue
+        around = [
+            f
+            for f in found
+            if f.kind == "mixed" and any(_overlaps(r, f.content) for r in frame.content)
+        ]
+        if around:
+            # 'Ash wrote that Priebus has made “numerous requests” …, “and even …”':
+            # a later quotation of a reported clause is the reporter's too.
+            around[0].content = _union(around[0].content, frame.content)
+            continue
         found.append(Found(frame.content, frame, "mixed", evidence="quoted words in its clause"))
     # 4. Quotations left over: sentence-like ones continue or stand alone; the rest are
     #    scare quotes nobody said and are dropped.
@@ -270,6 +282,28 @@ def _link(
         elif settings.keep_unattributed:
             found.append(Found([mark.inner], None, "direct", evidence="nobody named"))
     return found
+
+
+def _with_whole_quotations(
+    doc: Doc, content: list[TokenRange], marks: list[MarkTokens]
+) -> list[TokenRange]:
+    """The parse may end a clause inside a quotation, or on its opening mark
+    ('… to delay the motion, “and even to agree …”' hangs elsewhere): a
+    quotation is never cut, unless it runs on past its paragraph (a mark left
+    open). A content the cue interrupts keeps its edges: a mark across the
+    gap is more likely an apostrophe ("the studios' end, he said, rather than
+    viewers'")."""
+    if len(content) != 1:
+        return content
+    start, end = content[0]
+    cut = [
+        m.outer
+        for m in marks
+        if _overlaps(m.outer, content)
+        and not (start <= m.outer[0] and m.outer[1] <= end)
+        and "\n" not in doc[m.outer[0] : m.outer[1]].text
+    ]
+    return _union(content, cut) if cut else content
 
 
 def _next_to_its_clause(found: list[Found], mark: MarkTokens, clause: Frame) -> Found:

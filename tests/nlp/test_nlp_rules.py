@@ -1152,3 +1152,21 @@ def test_a_reported_clause_keeps_its_because_or_when_clause(run):
         "what it was like to be a young teacher when a military junta, the army's council,"
         " seized the capital and banned the unions",
     ]
+
+
+def test_a_quotation_is_never_cut_by_a_clause_boundary(run):
+    text = (
+        "Title\n\n"
+        "Cole wrote that the mayor and his aides have made “numerous requests” to delay the"
+        " motion, “and even to agree to cancel the hearing.”\n\n"
+        "In the email, Ann Cole wrote that Lee and other board officials have made “numerous"
+        " requests” to withdraw or table the motion, “and even to agree to cancel the budget"
+        " hearing altogether.”\n"
+    )
+    extraction = run(text)
+    assert sources_by_content(extraction) == {
+        "that the mayor and his aides have made “numerous requests” to delay the motion, “and"
+        " even to agree to cancel the hearing.”": ["Cole"],
+        "that Lee and other board officials have made “numerous requests” to withdraw or table"
+        " the motion, “and even to agree to cancel the budget hearing altogether.”": ["Ann Cole"],
+    }
