@@ -521,7 +521,7 @@ def _colon_frame(doc: Doc, colon: int, lex: Lexicon) -> Frame | None:
     if subject is not None and verb.i < subject.i < colon and verb.i == verb.sent.start:
         return Frame(cue=_with_particle(verb), source=subject)  # "Continued Stone: “…”"
     if subject is None and _saying_participle(verb, lex):
-        subject = verb.head
+        subject = _participle_speaker(verb)
     if subject is None:
         subject = speaker_subject(verb, lex)  # "leaned in and boomed: “…”"
     if subject is None or subject.i > verb.i or not _speaker_like(subject):
@@ -595,6 +595,18 @@ def _saying_participle(verb: Token, lex: Lexicon) -> bool:
     return verb.tag_ in ("VBD", "VBN") and verb.head.ent_type_ in ("PERSON", "ORG")
 
 
+def _participle_speaker(verb: Token) -> Token | None:
+    """The noun a 'saying' hangs on, except one it was sent to: 'sent a text
+    message to supporters saying: “…”' is the sender's."""
+    noun = verb.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to":
+        return noun
+    sender = noun.head.head
+    if sender.pos_ == "NOUN":
+        sender = sender.head  # "sent a message to supporters"
+    return next((c for c in sender.children if c.dep_ == "nsubj"), None)
+
+
 def _speech_verb_before(doc: Doc, comma: int, lex: Lexicon) -> Frame | None:
     start = doc[comma].sent.start
     verb = next((t for t in reversed(doc[start:comma]) if t.pos_ == "VERB"), None)
@@ -609,7 +621,7 @@ def _speech_verb_before(doc: Doc, comma: int, lex: Lexicon) -> Frame | None:
     # "held up a sign saying “…”": one that hangs on a noun, with the noun.
     subject = _shared_subject(verb) or speaker_subject(verb, lex)
     if subject is None and _saying_participle(verb, lex):
-        subject = verb.head
+        subject = _participle_speaker(verb)
     if subject is None or subject.i > verb.i or not _speaker_like(subject):
         return None
     cue = _with_particle(verb) if speech else list(range(verb.i, comma))  # "shot back"

@@ -1170,3 +1170,18 @@ def test_a_quotation_is_never_cut_by_a_clause_boundary(run):
         "that Lee and other board officials have made “numerous requests” to withdraw or table"
         " the motion, “and even to agree to cancel the budget hearing altogether.”": ["Ann Cole"],
     }
+
+
+def test_a_message_to_supporters_saying_words_is_the_senders(run):
+    text = (
+        "Title\n\n"
+        "Her office sent out a message to donors stating, “The senator will not run again"
+        " next year.”\n\n"
+        "The campaign sent a text message to supporters saying: “We won the state tonight!"
+        " Reply GIVE to keep up the fight.”\n"
+    )
+    extraction = run(text)
+    assert sorted(words_at(text, q.source)[0] for q in extraction.quotes) == [
+        "Her office",
+        "The campaign",
+    ]
