@@ -385,10 +385,11 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - current.i))
             if child.dep_ == "nsubjpass":
-                agent = _passive_agent(current)
-                if agent is None and _conjunct_of(verb, current):
-                    return child  # "Trump was forced into damage control and said …"
-                return agent
+                if _conjunct_of(verb, current):
+                    # "Trump was forced into damage control and said …", "officials
+                    # were angered by the deal and predicted …": the subject both share.
+                    return child
+                return _passive_agent(current)
             # "Lim, who said ...": the source is the "who", which the speaker
             # resolver reads as its antecedent.
             return child

@@ -1089,12 +1089,15 @@ def test_a_passive_subject_and_a_participles_subject_speak(run):
         "Title\n\n"
         "By the end of the day, Senator Ann Cole was forced into a rare retreat and said that"
         " her words had been twisted by critics.\n\n"
+        "City auditors were angered by the deal and predicted it would raise the cost of"
+        " other contracts.\n\n"
         "Large majorities of the voters in six states going to the polls on Tuesday said they"
         " support a ban on new taxes.\n"
     )
     extraction = run(text)
     assert sources_by_content(extraction) == {
         "that her words had been twisted by critics": ["Senator Ann Cole"],
+        "it would raise the cost of other contracts": ["City auditors"],
         "they support a ban on new taxes": ["Large majorities of the voters"],
     }
 
