@@ -240,6 +240,8 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     if _put_to(token):
         # "Asked whether …, Trump said": the question is somebody unnamed's.
         return Frame(cue=cue, source=None, content=_content(token, lemma, token))
+    if (aside := _inverted_aside(token)) is not None:
+        return Frame(cue=sorted(cue), source=aside[0], content=aside[1], belief=belief)
     source = speaker_subject(token, lex)
     if source is None:
         return None
@@ -260,6 +262,31 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     frame.framing = lemma in verb_frames().framing
     frame.content = _before_speaker(_content(token, lemma, source), token, source)
     return frame
+
+
+def _inverted_aside(verb: Token) -> tuple[Token, list[tuple[int, int]]] | None:
+    """'The contrast with Trump, said Doyle and others, would be clear …': the
+    parse may make the content's subject the cue's own, and the speaker the
+    subject of the rest of the content. Returns the speaker and both parts."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    front = next((c for c in verb.lefts if c.dep_ == "nsubj" and c.pos_ in SPEAKER_POS), None)
+    clause = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+    if front is None or clause is None:
+        return None
+    speaker = next(
+        (c for c in clause.lefts if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None
+    )
+    if speaker is None or speaker.pos_ != "PROPN":
+        return None
+    comma = next(
+        (i for i in (speaker.right_edge.i, speaker.right_edge.i + 1) if doc[i].text == ","), None
+    )
+    if comma is None:
+        return None
+    before = trim(doc, front.left_edge.i, verb.i)
+    return speaker, [before, trim(doc, comma + 1, clause.right_edge.i + 1)]
 
 
 def _before_speaker(

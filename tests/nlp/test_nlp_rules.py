@@ -1188,3 +1188,18 @@ def test_a_message_to_supporters_saying_words_is_the_senders(run):
         "Her office",
         "The campaign",
     ]
+
+
+def test_an_inverted_cue_inside_its_content(run):
+    text = (
+        "Title\n\n"
+        "Any fair reading of the deal, said Ann Cole, an expert on trade at the institute,"
+        " would see it as a public admission of defeat.\n"
+    )
+    extraction = run(text)
+    (quote,) = extraction.quotes
+    assert words_at(text, quote.content) == [
+        "Any fair reading of the deal",
+        "would see it as a public admission of defeat",
+    ]
+    assert quote.speaker == "Ann Cole"
