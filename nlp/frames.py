@@ -914,6 +914,7 @@ def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
 
 
 def _fronted_subject(verb: Token, source: Token) -> Token | None:
+    """A subject of the verb's own before it, set off by a comma, when the speaker follows."""
     if source.i < verb.i or verb.i == 0 or verb.doc[verb.i - 1].text not in SET_OFF:
         return None
     return next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS and c.pos_ in SPEAKER_POS), None)

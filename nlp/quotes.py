@@ -186,7 +186,7 @@ def _link(
     for f_index, frame in enumerate(frames):
         if f_index in used_frames or not frame.content:
             continue
-        if frame.anchor not in quoted and frame.label is None:
+        if frame.label is None:
             frame.content = _with_whole_quotations(doc, frame.content, marks)
         inside = [i for i, m in enumerate(marks) if _overlaps(m.inner, frame.content)]
         if frame.anchor in quoted:
