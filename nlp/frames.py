@@ -428,6 +428,8 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             return taken
         if current.i == verb.i and verb.dep_ == "ROOT" and (named := _name_before(verb)):
             return named
+        if current.i == verb.i and verb.dep_ == "ROOT" and (noun := _apposition_before(verb)):
+            return noun
         if current.i == verb.i and (root := _verbless_root(verb)) is not None:
             return root
         cited = _cited_as_saying(current)
@@ -549,6 +551,20 @@ def _verbless_root(verb: Token) -> Token | None:
     if verb.dep_ not in ("acl", "relcl") or root.pos_ != "PROPN" or root.i > verb.i:
         return None
     return root
+
+
+def _apposition_before(verb: Token) -> Token | None:
+    """'Although there is no such overlap with his team, a White House official
+    who spoke anonymously said …': the parse may make the speaker an
+    apposition of a noun before and leave the verb without a subject. The
+    apposition whose phrase ends right before the verb is the speaker."""
+    index = verb.i - 1
+    while index > verb.sent.start and verb.doc[index].is_punct:
+        index -= 1
+    for token in verb.doc[verb.sent.start : index + 1]:
+        if token.dep_ == "appos" and token.pos_ in SPEAKER_POS and token.right_edge.i == index:
+            return token
+    return None
 
 
 def _statement_saying(verb: Token, lex: Lexicon) -> bool:

@@ -1203,3 +1203,16 @@ def test_an_inverted_cue_inside_its_content(run):
         "would see it as a public admission of defeat",
     ]
     assert quote.speaker == "Ann Cole"
+
+
+def test_a_speaker_the_parse_makes_an_apposition_before_the_cue(run):
+    text = (
+        "Title\n\n"
+        "Although there is no such overlap with the mayor's team, a city official who spoke"
+        ' anonymously to discuss internal planning said Wednesday, "Certainly there are talks'
+        ' between the council and the union."\n'
+    )
+    extraction = run(text)
+    (quote,) = extraction.quotes
+    assert words_at(text, quote.source) == ["a city official"]
+    assert words_at(text, quote.cue) == ["said"]
