@@ -19,7 +19,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 FINITE = ("VBD", "VBZ", "VBP")
 # Participles and coordinated verbs borrow the subject of the verb they hang on:
 # "..., KCNA said, citing ...", "Peskov gave no details but said ...".
-INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl")
+INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl", "dep")
 CONTENT_DEPS = ("ccomp",)
 
 

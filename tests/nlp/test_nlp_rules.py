@@ -1216,3 +1216,15 @@ def test_a_speaker_the_parse_makes_an_apposition_before_the_cue(run):
     (quote,) = extraction.quotes
     assert words_at(text, quote.source) == ["a city official"]
     assert words_at(text, quote.cue) == ["said"]
+
+
+def test_a_verb_the_parse_leaves_unlabelled_shares_the_subject_before(run):
+    text = (
+        "Title\n\n"
+        "Ann Cole gestured as if to stop the shouting, then leaned in and boomed: “Let’s win"
+        " this fight in November.”\n"
+    )
+    extraction = run(text)
+    (quote,) = extraction.quotes
+    assert words_at(text, quote.cue) == ["boomed"]
+    assert quote.speaker == "Ann Cole"
