@@ -19,7 +19,9 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 FINITE = ("VBD", "VBZ", "VBP")
 # Participles and coordinated verbs borrow the subject of the verb they hang on:
 # "..., KCNA said, citing ...", "Peskov gave no details but said ...".
-INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl", "dep")
+INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "acl")
+# The subject walk also climbs an unlabelled "dep" ("gestured …, then leaned in and boomed").
+WALK_DEPS = (*INHERIT_DEPS, "dep")
 CONTENT_DEPS = ("ccomp",)
 
 
@@ -240,7 +242,7 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     if _put_to(token):
         # "Asked whether …, Trump said": the question is somebody unnamed's.
         return Frame(cue=cue, source=None, content=_content(token, lemma, token))
-    if (aside := _inverted_aside(token)) is not None:
+    if (aside := _inverted_aside(token, lex)) is not None:
         return Frame(cue=sorted(cue), source=aside[0], content=aside[1], belief=belief)
     source = speaker_subject(token, lex)
     if source is None:
@@ -264,16 +266,20 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     return frame
 
 
-def _inverted_aside(verb: Token) -> tuple[Token, list[tuple[int, int]]] | None:
+def _inverted_aside(verb: Token, lex: Lexicon) -> tuple[Token, list[tuple[int, int]]] | None:
     """'The contrast with Trump, said Doyle and others, would be clear …': the
     parse may make the content's subject the cue's own, and the speaker the
-    subject of the rest of the content. Returns the speaker and both parts."""
+    subject of the rest of the content. Returns the speaker and both parts.
+    A subject that could speak is the speaker ("Biden, however, said Russia,
+    not Ukraine, started it"), and its phrase must run up to the cue's comma."""
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text != ",":
         return None
-    front = next((c for c in verb.lefts if c.dep_ == "nsubj" and c.pos_ in SPEAKER_POS), None)
+    front = next((c for c in verb.lefts if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
     clause = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
-    if front is None or clause is None:
+    if front is None or clause is None or front.right_edge.i < verb.i - 2:
+        return None
+    if front.ent_type_ or front.lemma_.lower() in lex.roles or _names_a_speaker(front, lex):
         return None
     speaker = next(
         (c for c in clause.lefts if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None
@@ -452,7 +458,7 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             # the participle the root and hang "said" on it without a subject.
             current = current.head
             continue
-        if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
+        if current.dep_ not in WALK_DEPS or current.head.i == current.i:
             return _leading_clause_subject(current)
         if current.dep_ == "xcomp" and (controller := _controller(current)) is not None:
             return controller
@@ -467,14 +473,24 @@ def _conjunct_of(verb: Token, head: Token) -> bool:
     return verb.dep_ == "conj" and verb.head.i == head.i
 
 
+# Verbs after which the speaking happened ("was prompted to say", "is reported to have
+# called"): not "urged Trump to say", "is expected to announce".
+PROMPTING = ("prompt", "force", "compel", "lead", "move", "spur", "provoke", "press", "push")
+REPORTED = ("report", "say", "quote", "hear")
+
+
 def _controller(xcomp: Token) -> Token | None:
     """'prompted the Atlas to state', 'was prompted to say': the one made to
     speak is the verb's object, or its passive subject, not its agent. An
     object that is a thing is a means: "used an expletive to describe"."""
     verb = xcomp.head
+    lemma = verb.lemma_.lower().removesuffix("ed")  # the lemmatizer leaves "pressed"
+    if lemma not in PROMPTING + REPORTED:
+        return None
     for child in verb.children:
         if child.i < xcomp.i and child.dep_ == "dobj":
-            return child if child.pos_ == "PROPN" or child.lower_ in OBJECT_PERSONS else None
+            person = child.pos_ == "PROPN" or child.lower_ in OBJECT_PERSONS
+            return child if person and lemma in PROMPTING else None
     if any(c.dep_ in ("agent", "neg") for c in verb.children):
         return None  # "they were not authorized to reveal": nobody said it
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -549,6 +565,10 @@ def _verbless_root(verb: Token) -> Token | None:
     leaving the sentence no verb of its own. The name is the subject."""
     root = verb.sent.root
     if verb.dep_ not in ("acl", "relcl") or root.pos_ != "PROPN" or root.i > verb.i:
+        return None
+    # Hung on the name itself, or after an aside set off by a comma; not a
+    # participle of another noun ("Sanders at a rally, with students chanting …").
+    if verb.head.i != root.i and verb.doc[verb.i - 1].text != ",":
         return None
     return root
 
@@ -734,7 +754,8 @@ def _continues_clause(doc: Doc, other: Token, end: int) -> bool:
     return other.dep_ in CONTENT_DEPS and not _has_subject(other)
 
 
-CLAUSE_MARKS = ("if", "unless", "because", "once", "until", "when", "before", "after")
+# Not "when", "before", "after": "said the city was safe when she spoke to reporters".
+CLAUSE_MARKS = ("if", "unless", "because", "once", "until")
 
 
 def _with_lost_subject(verb: Token, clause: Token) -> tuple[int, int]:

@@ -595,15 +595,21 @@ def _saying_participle(verb: Token, lex: Lexicon) -> bool:
     return verb.tag_ in ("VBD", "VBN") and verb.head.ent_type_ in ("PERSON", "ORG")
 
 
+SENDING = ("send", "blast", "email", "mail", "text", "write", "post", "circulate", "forward")
+
+
 def _participle_speaker(verb: Token) -> Token | None:
     """The noun a 'saying' hangs on, except one it was sent to: 'sent a text
-    message to supporters saying: “…”' is the sender's."""
+    message to supporters saying: “…”' is the sender's ('replied to a
+    reporter saying …' is still the reporter's)."""
     noun = verb.head
     if noun.dep_ != "pobj" or noun.head.lower_ != "to":
         return noun
     sender = noun.head.head
     if sender.pos_ == "NOUN":
         sender = sender.head  # "sent a message to supporters"
+    if sender.lemma_.lower() not in SENDING:
+        return noun
     return next((c for c in sender.children if c.dep_ == "nsubj"), None)
 
 
