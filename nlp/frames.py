@@ -545,11 +545,7 @@ def _name_before(verb: Token) -> Token | None:
     the parse may hang the speaker on a word before as an apposition and
     leave the verb without a subject. The name closing the phrase before it,
     or the one that phrase is in apposition to, speaks."""
-    doc = verb.doc
-    index = verb.i - 1
-    while index > verb.sent.start and doc[index].is_punct:
-        index -= 1
-    token = doc[index]
+    token = verb.doc[_last_word_before(verb)]
     for _ in range(6):
         if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and token.dep_ != "compound":
             return token
@@ -573,14 +569,20 @@ def _verbless_root(verb: Token) -> Token | None:
     return root
 
 
+def _last_word_before(verb: Token) -> int:
+    """The last word before the verb in its sentence, past any punctuation."""
+    index = verb.i - 1
+    while index > verb.sent.start and verb.doc[index].is_punct:
+        index -= 1
+    return index
+
+
 def _apposition_before(verb: Token) -> Token | None:
     """'Although there is no such overlap with his team, a White House official
     who spoke anonymously said …': the parse may make the speaker an
     apposition of a noun before and leave the verb without a subject. The
     apposition whose phrase ends right before the verb is the speaker."""
-    index = verb.i - 1
-    while index > verb.sent.start and verb.doc[index].is_punct:
-        index -= 1
+    index = _last_word_before(verb)
     for token in verb.doc[verb.sent.start : index + 1]:
         if token.dep_ == "appos" and token.pos_ in SPEAKER_POS and token.right_edge.i == index:
             return token

@@ -186,15 +186,14 @@ def _link(
     for f_index, frame in enumerate(frames):
         if f_index in used_frames or not frame.content:
             continue
+        content = frame.content
         if frame.label is None:
-            frame.content = _with_whole_quotations(doc, frame.content, marks)
-        inside = [i for i, m in enumerate(marks) if _overlaps(m.inner, frame.content)]
-        if frame.anchor in quoted:
-            inside = []  # reported inside a quotation: the marks are not its own
+            content = _with_whole_quotations(doc, content, marks)
+        inside = [i for i, m in enumerate(marks) if _overlaps(m.inner, content)]
         if frame.label is not None:
             used_marks.update(inside)  # quotations within a transcript line are part of it
-            found.append(Found(list(frame.content), frame, "direct"))
-        elif inside and _covered_by(doc, frame.content, [marks[i] for i in inside]):
+            found.append(Found(list(content), frame, "direct"))
+        elif inside and _covered_by(doc, content, [marks[i] for i in inside]):
             fresh = [i for i in inside if i not in used_marks]
             if not fresh:
                 continue  # a cue inside a quotation already attributed
@@ -203,10 +202,10 @@ def _link(
             found.append(Found(ranges, frame, "direct", [marks[i].marked for i in inside]))
         elif inside:
             used_marks.update(inside)
-            found.append(Found(list(frame.content), frame, "mixed"))
+            found.append(Found(list(content), frame, "mixed"))
         else:
             kind = "belief" if frame.belief else "indirect"
-            found.append(Found(list(frame.content), frame, kind))
+            found.append(Found(list(content), frame, kind))
         used_frames.add(f_index)
     # 3. Framing verbs around a quoted word: "called it an “epoch-making” summit".
     for f_index, frame in enumerate(frames):
@@ -520,8 +519,8 @@ def _colon_frame(doc: Doc, colon: int, lex: Lexicon) -> Frame | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and verb.i < subject.i < colon and verb.i == verb.sent.start:
         return Frame(cue=_with_particle(verb), source=subject)  # "Continued Stone: “…”"
-    if subject is None and _saying_participle(verb, lex):
-        subject = _participle_speaker(verb)
+    if subject is None:
+        subject = _participle_speaker(verb, lex)
     if subject is None:
         subject = speaker_subject(verb, lex)  # "leaned in and boomed: “…”"
     if subject is None or subject.i > verb.i or not _speaker_like(subject):
@@ -598,10 +597,12 @@ def _saying_participle(verb: Token, lex: Lexicon) -> bool:
 SENDING = ("send", "blast", "email", "mail", "text", "write", "post", "circulate", "forward")
 
 
-def _participle_speaker(verb: Token) -> Token | None:
-    """The noun a 'saying' hangs on, except one it was sent to: 'sent a text
-    message to supporters saying: “…”' is the sender's ('replied to a
-    reporter saying …' is still the reporter's)."""
+def _participle_speaker(verb: Token, lex: Lexicon) -> Token | None:
+    """For a 'saying' participle, the noun it hangs on, except one it was sent
+    to: 'sent a text message to supporters saying: “…”' is the sender's
+    ('replied to a reporter saying …' is still the reporter's)."""
+    if not _saying_participle(verb, lex):
+        return None
     noun = verb.head
     if noun.dep_ != "pobj" or noun.head.lower_ != "to":
         return noun
@@ -625,9 +626,7 @@ def _speech_verb_before(doc: Doc, comma: int, lex: Lexicon) -> Frame | None:
         return None  # the verb's own words only: "joked to reporters,"
     # "shared the news, writing “…”": a participle speaks with its verb's subject;
     # "held up a sign saying “…”": one that hangs on a noun, with the noun.
-    subject = _shared_subject(verb) or speaker_subject(verb, lex)
-    if subject is None and _saying_participle(verb, lex):
-        subject = _participle_speaker(verb)
+    subject = _shared_subject(verb) or speaker_subject(verb, lex) or _participle_speaker(verb, lex)
     if subject is None or subject.i > verb.i or not _speaker_like(subject):
         return None
     cue = _with_particle(verb) if speech else list(range(verb.i, comma))  # "shot back"
