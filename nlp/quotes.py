@@ -58,6 +58,7 @@ def find_quotes(doc: Doc, lex: Lexicon, settings: Settings) -> list[dict]:
     marked = [m for m in (_mark_tokens(doc, m) for m in find_marked(doc.text)) if m]
     frames = find_frames(doc, lex, settings.include_beliefs)
     found = _link(doc, frames, marked, lex, settings)
+    _source_outside_quotations(doc, found, marked)
     found += _tagged(doc, found, marked, lex, settings)
     found = [f for f in found if _long_enough(doc, f, settings)]
     for item in found:
@@ -73,6 +74,78 @@ def find_quotes(doc: Doc, lex: Lexicon, settings: Settings) -> list[dict]:
         quotes.append(_as_dict(doc, item, speakers[id(item)]))
     _set_parents(quotes)
     return quotes
+
+
+def _source_outside_quotations(doc: Doc, found: list[Found], marks: list[MarkTokens]) -> None:
+    """A cue outside a quotation never has its source inside it: the parse hung
+    "suggesting" on a verb inside the quotation it follows ('Cardin stressed
+    that “the way to proceed is …,” suggesting that …' had "the way" say it).
+    The speaker of that quotation speaks on; failing that, the name between the
+    quotation and its cue, or the subject of the verb the participle joins."""
+    for item in found:
+        frame = item.frame
+        if frame is None or frame.source is None or frame.label is not None:
+            continue
+        held = [m for m in marks if any(m.marked is k for other in found for k in other.marks)]
+        mark = next((m for m in held if _holds(m, frame.source, frame.anchor)), None)
+        if mark is None:
+            continue
+        frame.source = _speaker_of(found, item, mark, marks) or _outside_source(
+            doc, frame.anchor, mark, marks
+        )
+
+
+def _holds(mark: MarkTokens, source: Token, anchor: int) -> bool:
+    """The source lies wholly inside a quotation of someone's words (not a
+    title or a scare quote: 'the “Medicare for all” document he released')
+    and the cue outside it."""
+    inside = mark.marked.start <= source.idx and source.idx + len(source) <= mark.marked.end
+    return inside and not mark.outer[0] <= anchor < mark.outer[1]
+
+
+def _quoted(index: int, marks: list[MarkTokens]) -> bool:
+    return any(m.inner[0] <= index < m.inner[1] for m in marks)
+
+
+def _speaker_of(
+    found: list[Found], item: Found, mark: MarkTokens, marks: list[MarkTokens]
+) -> Token | None:
+    for other in found:
+        source = other.frame.source if other.frame is not None else None
+        if other is item or source is None or _quoted(source.i, marks):
+            continue
+        if any(m is mark.marked for m in other.marks):
+            return source
+    return None
+
+
+def _outside_source(
+    doc: Doc, anchor: int, mark: MarkTokens, marks: list[MarkTokens]
+) -> Token | None:
+    cue = doc[anchor]
+    if mark.outer[1] <= anchor and cue.sent.start <= mark.outer[0]:
+        # '“…,” Mr. Daniloff, now 81 and retired in Cambridge, Mass., said'
+        name = next(
+            (
+                t
+                for t in doc[mark.outer[1] : anchor]
+                if t.pos_ in SPEAKER_POS and not _quoted(t.i, marks)
+            ),
+            None,
+        )
+        if name is not None:
+            return name
+    if cue.tag_ != "VBG":
+        return None
+    # '“…,” Mr. Manafort said, adding of Mr. Trump, “He cares …”': the parse hung
+    # "adding" inside the quotation; the clause it joins is the first head outside.
+    head = cue.head
+    while _quoted(head.i, marks) and head.head.i != head.i:
+        head = head.head
+    if head.i == cue.i or _quoted(head.i, marks):
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject if subject is not None and not _quoted(subject.i, marks) else None
 
 
 def _close_last_quotation(doc: Doc, item: Found, marks: list[MarkTokens]) -> None:

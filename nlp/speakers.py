@@ -170,7 +170,7 @@ class SpeakerResolver:
         return left, right
 
     def _resolve_span(self, head: Token, span: Span) -> Speaker:
-        conj = [c for c in head.children if c.dep_ == "conj"]
+        conj = [c for c in head.children if c.dep_ == "conj" and not _describes(head, c)]
         if conj and head.pos_ != "PRON":
             return self._conjoined(head, conj)
         return self._resolve_one(head, span)
@@ -530,3 +530,14 @@ def people(doc: Doc, lex: Lexicon) -> list[str]:
     resolver = SpeakerResolver(doc, lex)
     names = [name for _, name in resolver.people if _is_full_name(name)]
     return list(dict.fromkeys(names))
+
+
+def _describes(head: Token, conjunct: Token) -> bool:
+    """'Trump, the frontrunner nationally and current polling leader': after an
+    apposition, an "and" that names nobody goes on describing the one speaker
+    ("Sen. Bernie Sanders (Vt.) and … Martin O'Malley" are two)."""
+    apposition = any(
+        c.dep_ == "appos" and c.i < conjunct.i and c.doc[c.left_edge.i - 1].text != "("
+        for c in head.children
+    )
+    return apposition and conjunct.ent_type_ not in ("PERSON", "ORG")

@@ -1238,3 +1238,34 @@ def test_rules_for_misparsed_speakers_leave_ordinary_sentences_alone(run):
     assert [(words_at(text, q.content), q.speaker) for q in extraction.quotes] == [
         (["Russia, not Ukraine, started the war"], "Biden")
     ]
+
+
+def test_a_cue_outside_a_quotation_never_takes_its_source_from_inside(run):
+    # The parse hangs each participle on a verb inside the quotation before it.
+    text = (
+        "Title\n\n"
+        'Cole stressed that "the way to proceed is to get Democrats and Republicans working'
+        ' together," suggesting that the only way to do that might be to pass a plain renewal'
+        " of the act.\n\n"
+        "In an interview with the paper the day before, Lee stated, “When I look at this, a lack"
+        " of action by the allies would have turned the region into a war zone,” adding, “I think"
+        " maybe 1,500 people were killed last year.”\n"
+    )
+    extraction = run(text)
+    assert [(words_at(text, q.cue), q.speaker) for q in extraction.quotes] == [
+        (["stressed"], "Cole"),
+        (["suggesting"], "Cole"),
+        (["stated"], "Lee"),
+        (["adding"], "Lee"),
+    ]
+
+
+def test_an_and_after_an_apposition_goes_on_describing_the_speaker(run):
+    text = (
+        "Title\n\n"
+        '"Very good reporter, this guy," Lee, the party\'s frontrunner nationally and current'
+        " polling leader in Ohio, said on Monday.\n\n"
+        "Sen. Mia Lane (Vt.) and former governor Tom Hale suggested that the plan would fail.\n"
+    )
+    extraction = run(text)
+    assert [q.speaker for q in extraction.quotes] == ["Lee", "Mia Lane and Tom Hale"]
