@@ -368,6 +368,10 @@ class SpeakerResolver:
         """'Moscow and Pyongyang said': one quote, both speakers named in it."""
         parts = [self._resolve_one(t, self._own_phrase(t)) for t in [head, *conj]]
         names = [p.name or t.text for p, t in zip(parts, [head, *conj], strict=True)]
+        names = list(dict.fromkeys(names))
+        if len(names) == 1 and parts[0].name:
+            # "Clinton's chief pollster and strategist Joel Benenson": one person.
+            return parts[0]
         kinds = {p.kind for p in parts}
         kind = kinds.pop() if len(kinds) == 1 else "organisation"
         if all(t.ent_type_ in ORG_LABELS for t in [head, *conj]):
@@ -497,9 +501,24 @@ RELATIVE_PRONOUNS = ("who", "which", "that")
 
 def _relative_antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun stands for: 'Lim, who said' -> Lim."""
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        return token.head.head
-    return None
+    if token.lower_ not in RELATIVE_PRONOUNS or token.head.dep_ != "relcl":
+        return None
+    noun = token.head.head
+    return _described_by(noun) or noun
+
+
+def _described_by(noun: Token) -> Token | None:
+    """'Trump is a serial liar, … and birther who has pledged …': the subject a
+    predicate noun describes ('One such critic was Ann Cole, who …' keeps Cole)."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    if noun.dep_ != "attr" or noun.ent_type_:
+        return None
+    verb = noun.head
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "… incites violence and is a serial liar …"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else None
 
 
 def _possessor(ent: Span) -> bool:
@@ -533,11 +552,21 @@ def people(doc: Doc, lex: Lexicon) -> list[str]:
 
 
 def _describes(head: Token, conjunct: Token) -> bool:
-    """'Trump, the frontrunner nationally and current polling leader': after an
-    apposition, an "and" that names nobody goes on describing the one speaker
-    ("Sen. Bernie Sanders (Vt.) and … Martin O'Malley" are two)."""
+    """An "and" that goes on describing the one speaker: after an apposition
+    ('Trump, the frontrunner nationally and current polling leader'; but "Sen.
+    Bernie Sanders (Vt.) and … Martin O'Malley" are two), or two roles under
+    one article ('the front-runner and former secretary of state'; "the book
+    and the movie" are two)."""
+    if conjunct.ent_type_ in ("PERSON", "ORG"):
+        return False
     apposition = any(
         c.dep_ == "appos" and c.i < conjunct.i and c.doc[c.left_edge.i - 1].text != "("
         for c in head.children
     )
-    return apposition and conjunct.ent_type_ not in ("PERSON", "ORG")
+    return apposition or (
+        head.tag_ == conjunct.tag_ == "NN" and _determined(head) and not _determined(conjunct)
+    )
+
+
+def _determined(noun: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") for c in noun.children)

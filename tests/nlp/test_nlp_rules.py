@@ -1269,3 +1269,31 @@ def test_an_and_after_an_apposition_goes_on_describing_the_speaker(run):
     )
     extraction = run(text)
     assert [q.speaker for q in extraction.quotes] == ["Lee", "Mia Lane and Tom Hale"]
+
+
+def test_two_roles_of_one_person_are_one_speaker(run):
+    text = (
+        "Title\n\n"
+        "The state senator and former mayor of Dayton said the result was a mandate for change.\n\n"
+        "Cole's campaign manager and longtime adviser Tom Hale said the team had expected a"
+        " narrow win.\n\n"
+        "The mayor and the governor said the bridge would reopen in May.\n"
+    )
+    extraction = run(text)
+    assert [q.speaker for q in extraction.quotes] == [
+        "state senator",
+        "Tom Hale",
+        "mayor and governor",
+    ]
+
+
+def test_who_after_a_predicate_noun_is_the_one_it_describes(run):
+    text = (
+        "Title\n\n"
+        "Editor's note: Bob Ray regularly incites violence and is a serial liar, rampant"
+        " xenophobe, racist and bully who has repeatedly pledged to ban all refugees from"
+        " entering the country.\n\n"
+        "One such critic was Mayor Ann Cole, who claimed the plan was not addressing reality.\n"
+    )
+    extraction = run(text)
+    assert [q.speaker for q in extraction.quotes] == ["Bob Ray", "Ann Cole"]
