@@ -82,11 +82,11 @@ def _source_outside_quotations(doc: Doc, found: list[Found], marks: list[MarkTok
     that “the way to proceed is …,” suggesting that …' had "the way" say it).
     The speaker of that quotation speaks on; failing that, the name between the
     quotation and its cue, or the subject of the verb the participle joins."""
+    held = [m for m in marks if any(m.marked is k for other in found for k in other.marks)]
     for item in found:
         frame = item.frame
         if frame is None or frame.source is None or frame.label is not None:
             continue
-        held = [m for m in marks if any(m.marked is k for other in found for k in other.marks)]
         mark = next((m for m in held if _holds(m, frame.source, frame.anchor)), None)
         if mark is None:
             continue

@@ -560,7 +560,7 @@ def _describes(head: Token, conjunct: Token) -> bool:
     if conjunct.ent_type_ in ("PERSON", "ORG"):
         return False
     apposition = any(
-        c.dep_ == "appos" and c.i < conjunct.i and c.doc[c.left_edge.i - 1].text != "("
+        c.dep_ == "appos" and c.i < conjunct.i and c.doc[max(c.left_edge.i - 1, 0)].text != "("
         for c in head.children
     )
     return apposition or (

@@ -160,6 +160,11 @@ async def test_outlet_summaries_fit_the_table_beside_the_detail_pane(db_path):
         await pilot.press("f3")
         await settle(pilot)
         table = app.screen.table
+        # The refit waits for a refresh after the layout, which a loaded machine delays.
+        for _ in range(40):
+            if app.screen.filled_width == table.size.width:
+                break
+            await pilot.pause(0.05)
         others = sum(c.width + 2 * table.cell_padding for c in table.ordered_columns[:3])
         room = table.size.width - others - 2 * table.cell_padding
         cells = [table.get_row_at(row)[3] for row in range(table.row_count)]
