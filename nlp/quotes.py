@@ -96,11 +96,18 @@ def _source_outside_quotations(doc: Doc, found: list[Found], marks: list[MarkTok
 
 
 def _holds(mark: MarkTokens, source: Token, anchor: int) -> bool:
-    """The source lies wholly inside a quotation of someone's words (not a
-    title or a scare quote: 'the “Medicare for all” document he released')
-    and the cue outside it."""
+    """The source lies wholly inside a quotation of someone's words and the cue
+    outside it. A quoted name is no such quotation: '“The Lincoln Project”
+    responded' (the source's whole phrase is quoted, its head outside), nor is a
+    title or scare quote ('the “Medicare for all” document he released')."""
     inside = mark.marked.start <= source.idx and source.idx + len(source) <= mark.marked.end
-    return inside and not mark.outer[0] <= anchor < mark.outer[1]
+    within = range(*mark.outer)
+    quoted_name = (
+        source.head.i not in within
+        and source.left_edge.i in within
+        and source.right_edge.i in within
+    )
+    return inside and not quoted_name and not mark.outer[0] <= anchor < mark.outer[1]
 
 
 def _quoted(index: int, marks: list[MarkTokens]) -> bool:

@@ -369,7 +369,8 @@ class SpeakerResolver:
         parts = [self._resolve_one(t, self._own_phrase(t)) for t in [head, *conj]]
         names = [p.name or t.text for p, t in zip(parts, [head, *conj], strict=True)]
         names = list(dict.fromkeys(names))
-        if len(names) == 1 and parts[0].name:
+        named = sum(_names_someone(self._own_phrase(t)) for t in [head, *conj])
+        if len(names) == 1 and parts[0].name and named <= 1:
             # "Clinton's chief pollster and strategist Joel Benenson": one person.
             return parts[0]
         kinds = {p.kind for p in parts}
@@ -508,17 +509,24 @@ def _relative_antecedent(token: Token) -> Token | None:
 
 
 def _described_by(noun: Token) -> Token | None:
-    """'Trump is a serial liar, … and birther who has pledged …': the subject a
-    predicate noun describes ('One such critic was Ann Cole, who …' keeps Cole)."""
+    """'Trump is a serial liar, … and birther who has pledged …': the person a
+    predicate noun describes. Only a named person, in a statement: "One such
+    critic was Ann Cole, who …" keeps Cole, "The loudest critic of Garcia is
+    a neighbor who says …" the neighbor, "Garcia is not the senator who …"
+    and "Is Ortega a leader who …?" the senator and the leader."""
     while noun.dep_ == "conj":
         noun = noun.head
     if noun.dep_ != "attr" or noun.ent_type_:
         return None
     verb = noun.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
     while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head  # "… incites violence and is a serial liar …"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else None
+    if subject is None or subject.ent_type_ != "PERSON" or noun.head.i < subject.i:
+        return None
+    return subject
 
 
 def _possessor(ent: Span) -> bool:
@@ -553,20 +561,37 @@ def people(doc: Doc, lex: Lexicon) -> list[str]:
 
 def _describes(head: Token, conjunct: Token) -> bool:
     """An "and" that goes on describing the one speaker: after an apposition
-    ('Trump, the frontrunner nationally and current polling leader'; but "Sen.
-    Bernie Sanders (Vt.) and … Martin O'Malley" are two), or two roles under
-    one article ('the front-runner and former secretary of state'; "the book
-    and the movie" are two)."""
-    if conjunct.ent_type_ in ("PERSON", "ORG"):
+    ('Trump, the frontrunner nationally and current polling leader'; "Steve
+    Bell, senior director …, and a Republican who …"), or two roles under one
+    article, the second with words of its own ('the front-runner and former
+    secretary of state'). Two speakers stay two: "Sen. Bernie Sanders (Vt.)
+    and … Martin O'Malley", "Dana Ward, the spokesperson, and the district
+    attorney", "X, the lead author, and colleagues", "the book and the
+    movie", "the husband and wife"."""
+    if conjunct.ent_type_ in ("PERSON", "ORG") or conjunct.tag_ not in ("NN", "NNP"):
         return False
     apposition = any(
         c.dep_ == "appos" and c.i < conjunct.i and c.doc[max(c.left_edge.i - 1, 0)].text != "("
         for c in head.children
     )
-    return apposition or (
-        head.tag_ == conjunct.tag_ == "NN" and _determined(head) and not _determined(conjunct)
+    if apposition:
+        comma = conjunct.doc[max(conjunct.left_edge.i - 2, 0)].text == ","
+        return not comma or _determiner(conjunct) in ("a", "an")
+    modified = any(c.dep_ in ("amod", "compound", "nmod", "nummod") for c in conjunct.children)
+    return (
+        head.tag_ == conjunct.tag_ == "NN"
+        and bool(_determiner(head))
+        and modified
+        and not _determiner(conjunct)
     )
 
 
-def _determined(noun: Token) -> bool:
-    return any(c.dep_ in ("det", "poss") for c in noun.children)
+def _determiner(noun: Token) -> str:
+    """The noun's article or possessor, lower-cased ("" if none)."""
+    found = next((c for c in noun.children if c.dep_ in ("det", "poss")), None)
+    return found.lower_ if found is not None else ""
+
+
+def _names_someone(phrase: Span) -> bool:
+    """A person's name of its own, not a possessor's ("Clinton's chief pollster")."""
+    return any(t.ent_type_ == "PERSON" and "poss" not in (t.dep_, t.head.dep_) for t in phrase)

@@ -1260,6 +1260,12 @@ def test_a_cue_outside_a_quotation_never_takes_its_source_from_inside(run):
     ]
 
 
+def test_a_quoted_name_is_still_its_own_source(run):
+    text = 'Title\n\n"The Lincoln Project" responded on Twitter, calling the ad a lie.\n'
+    extraction = run(text)
+    assert {q.speaker for q in extraction.quotes} == {"Lincoln Project"}
+
+
 def test_an_and_after_an_apposition_goes_on_describing_the_speaker(run):
     text = (
         "Title\n\n"
@@ -1277,13 +1283,18 @@ def test_two_roles_of_one_person_are_one_speaker(run):
         "The state senator and former mayor of Dayton said the result was a mandate for change.\n\n"
         "Cole's campaign manager and longtime adviser Tom Hale said the team had expected a"
         " narrow win.\n\n"
-        "The mayor and the governor said the bridge would reopen in May.\n"
+        "The mayor and the governor said the bridge would reopen in May.\n\n"
+        "The husband and wife said the water rose within minutes.\n\n"
+        "Police Chief Dana Ward, the department's spokesperson, and the district attorney"
+        " said no charges would be filed.\n"
     )
     extraction = run(text)
     assert [q.speaker for q in extraction.quotes] == [
         "state senator",
         "Tom Hale",
         "mayor and governor",
+        "husband and wife",
+        "Dana Ward and district attorney",
     ]
 
 
@@ -1293,7 +1304,10 @@ def test_who_after_a_predicate_noun_is_the_one_it_describes(run):
         "Editor's note: Bob Ray regularly incites violence and is a serial liar, rampant"
         " xenophobe, racist and bully who has repeatedly pledged to ban all refugees from"
         " entering the country.\n\n"
-        "One such critic was Mayor Ann Cole, who claimed the plan was not addressing reality.\n"
+        "One such critic was Mayor Ann Cole, who claimed the plan was not addressing reality.\n\n"
+        "Tom Hale is not the senator who said the bill would pass.\n\n"
+        "The loudest critic of Tom Hale is a neighbor who says the fence blocks her view.\n"
     )
     extraction = run(text)
-    assert [q.speaker for q in extraction.quotes] == ["Bob Ray", "Ann Cole"]
+    # Not Tom Hale, whom the neighbor criticises; "a neighbor" names nobody.
+    assert [q.speaker for q in extraction.quotes] == ["Bob Ray", "Ann Cole", "senator", None]
