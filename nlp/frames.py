@@ -370,7 +370,7 @@ def speaker_subject(verb: Token, lex: Lexicon) -> Token | None:
         return found  # "Ann Smith, who called it “a disaster,” said …" keeps Smith
     # '“We were wrong …,” Ramos, 58, told AFP': the parse may take a word inside
     # the quotation for the subject ("We"), or find none at all.
-    return _phrase_root(verb.doc, closing + 1, verb.i) or _inverted_subject(verb) or found
+    return phrase_root(verb.doc, closing + 1, verb.i) or _inverted_subject(verb) or found
 
 
 QUOTE_END = (",", "?", "!", "—", "–")  # a quotation that ends so wants its cue next
@@ -399,7 +399,7 @@ def _inside_quotation(token: Token, closing: int) -> bool:
     return opening is not None and opening < token.i < closing
 
 
-def _phrase_root(doc: Doc, start: int, end: int) -> Token | None:
+def phrase_root(doc: Doc, start: int, end: int) -> Token | None:
     """The head of the noun phrase in [start, end): the first word whose head is outside."""
     for token in doc[start:end]:
         root = token.head.i == token.i or not start <= token.head.i < end

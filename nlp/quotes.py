@@ -20,6 +20,7 @@ from nlp.frames import (
     find_frames,
     noun_before,
     object_range,
+    phrase_root,
     speaker_subject,
     trim,
 )
@@ -83,6 +84,7 @@ def _source_outside_quotations(doc: Doc, found: list[Found], marks: list[MarkTok
     The speaker of that quotation speaks on; failing that, the name between the
     quotation and its cue, or the subject of the verb the participle joins."""
     held = [m for m in marks if any(m.marked is k for other in found for k in other.marks)]
+    quoted = _quoted_indices(marks)
     for item in found:
         frame = item.frame
         if frame is None or frame.source is None or frame.label is not None:
@@ -90,9 +92,13 @@ def _source_outside_quotations(doc: Doc, found: list[Found], marks: list[MarkTok
         mark = next((m for m in held if _holds(m, frame.source, frame.anchor)), None)
         if mark is None:
             continue
-        frame.source = _speaker_of(found, item, mark, marks) or _outside_source(
-            doc, frame.anchor, mark, marks
+        frame.source = _speaker_of(found, item, mark, quoted) or _outside_source(
+            doc, frame.anchor, mark, quoted
         )
+
+
+def _quoted_indices(marks: list[MarkTokens]) -> set[int]:
+    return {i for m in marks for i in range(*m.inner)}
 
 
 def _holds(mark: MarkTokens, source: Token, anchor: int) -> bool:
@@ -110,36 +116,23 @@ def _holds(mark: MarkTokens, source: Token, anchor: int) -> bool:
     return inside and not quoted_name and not mark.outer[0] <= anchor < mark.outer[1]
 
 
-def _quoted(index: int, marks: list[MarkTokens]) -> bool:
-    return any(m.inner[0] <= index < m.inner[1] for m in marks)
-
-
 def _speaker_of(
-    found: list[Found], item: Found, mark: MarkTokens, marks: list[MarkTokens]
+    found: list[Found], item: Found, mark: MarkTokens, quoted: set[int]
 ) -> Token | None:
     for other in found:
         source = other.frame.source if other.frame is not None else None
-        if other is item or source is None or _quoted(source.i, marks):
+        if other is item or source is None or source.i in quoted:
             continue
         if any(m is mark.marked for m in other.marks):
             return source
     return None
 
 
-def _outside_source(
-    doc: Doc, anchor: int, mark: MarkTokens, marks: list[MarkTokens]
-) -> Token | None:
+def _outside_source(doc: Doc, anchor: int, mark: MarkTokens, quoted: set[int]) -> Token | None:
     cue = doc[anchor]
     if mark.outer[1] <= anchor and cue.sent.start <= mark.outer[0]:
         # '“…,” Mr. Daniloff, now 81 and retired in Cambridge, Mass., said'
-        name = next(
-            (
-                t
-                for t in doc[mark.outer[1] : anchor]
-                if t.pos_ in SPEAKER_POS and not _quoted(t.i, marks)
-            ),
-            None,
-        )
+        name = phrase_root(doc, mark.outer[1], anchor)
         if name is not None:
             return name
     if cue.tag_ != "VBG":
@@ -147,12 +140,12 @@ def _outside_source(
     # '“…,” Mr. Manafort said, adding of Mr. Trump, “He cares …”': the parse hung
     # "adding" inside the quotation; the clause it joins is the first head outside.
     head = cue.head
-    while _quoted(head.i, marks) and head.head.i != head.i:
+    while head.i in quoted and head.head.i != head.i:
         head = head.head
-    if head.i == cue.i or _quoted(head.i, marks):
+    if head.i == cue.i or head.i in quoted:
         return None
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject if subject is not None and not _quoted(subject.i, marks) else None
+    return subject if subject is not None and subject.i not in quoted else None
 
 
 def _close_last_quotation(doc: Doc, item: Found, marks: list[MarkTokens]) -> None:
@@ -215,7 +208,7 @@ def _link(
     used_frames: set[int] = set()
     # A cue inside a quotation ("My mom says ...") is the quoted speaker's own
     # reporting: it may nest, but it never claims the quotation around it.
-    quoted = {i for m in marks for i in range(*m.inner)}
+    quoted = _quoted_indices(marks)
     # Cues inside a quotation are dropped altogether: on PolNeAR they are mostly
     # the speaker's own "I think" / "let me tell you", and they steal matches.
     frames = [f for f in frames if f.anchor not in quoted]
