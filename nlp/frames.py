@@ -532,8 +532,8 @@ def _inverted_subject(verb: Token) -> Token | None:
             return token
         if token.i == verb.i + 1 and _untagged_name(token):
             return token  # '“…,” said Skelly, explaining': "Skelly" tagged as an adverb
-        if token.pos_ not in NOUN_PHRASE_POS:
-            return None
+        if token.pos_ not in NOUN_PHRASE_POS and token.dep_ not in ("compound", "amod"):
+            return None  # "said retired neurosurgeon Ben Carson" goes on to the name
     return None
 
 

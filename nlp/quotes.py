@@ -523,6 +523,8 @@ def _trailing_by_words(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None
         run = _noun_run(words[1:])  # "tweeted Rubio spokesman Alex Conant"
     else:
         run = _noun_run(words[:at])  # "the Post's senior politics editor Steven Ginsberg"
+        if len(run) != at and _misread_noun(words[:at]):
+            run = [words[0], *_noun_run(words[1:at])]  # "screenwriter Cole Haddon wrote"
         after = words[at + 1] if at + 1 < len(words) else None
         if len(run) != at or after is not None and after.pos_ not in ("PUNCT", "ADP", "ADV"):
             return None
@@ -531,6 +533,13 @@ def _trailing_by_words(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None
     if not run or run[-1].pos_ not in (*SPEAKER_POS, "ADJ"):
         return None  # "the 43-year-old" ends in an adjective the parse made its head
     return Frame(cue=[words[at].i], source=run[-1])
+
+
+def _misread_noun(words: list[Token]) -> bool:
+    """'“…,” screenwriter Cole Haddon wrote': the parse may take the role word
+    opening a name for a verb. Lower case, then a name, before the speech verb."""
+    first = words[0]
+    return len(words) > 1 and first.pos_ == "VERB" and first.is_lower and words[1].pos_ == "PROPN"
 
 
 def _speech_word(token: Token, lex: Lexicon) -> bool:
@@ -699,11 +708,28 @@ def _speech_verb_before(doc: Doc, comma: int, lex: Lexicon) -> Frame | None:
         return None  # the verb's own words only: "joked to reporters,"
     # "shared the news, writing “…”": a participle speaks with its verb's subject;
     # "held up a sign saying “…”": one that hangs on a noun, with the noun.
-    subject = _shared_subject(verb) or speaker_subject(verb, lex) or _participle_speaker(verb, lex)
+    subject = (
+        _shared_subject(verb)
+        or speaker_subject(verb, lex)
+        or _participle_speaker(verb, lex)
+        or _sentence_subject(verb)
+    )
     if subject is None or subject.i > verb.i or not _speaker_like(subject):
         return None
     cue = _with_particle(verb) if speech else list(range(verb.i, comma))  # "shot back"
     return Frame(cue=cue, source=subject)
+
+
+def _sentence_subject(verb: Token) -> Token | None:
+    """'Flea shared the news, writing “…”', 'hinted at Trump by mentioning the
+    wall and adding, “…”': the parse may hang the participle anywhere, but set
+    off after the main clause it shares that clause's subject."""
+    root = verb.sent.root
+    if verb.tag_ != "VBG" or verb.i == 0 or root.i >= verb.i:
+        return None
+    if verb.nbor(-1).lower_ not in (",", "and"):
+        return None
+    return next((c for c in root.children if c.dep_ == "nsubj"), None)
 
 
 def _ends_in_verb(doc: Doc, verb: Token, comma: int) -> bool:
@@ -748,10 +774,15 @@ def _trailing_by_parse(doc: Doc, mark: MarkTokens) -> Frame | None:
     return Frame(cue=_with_particle(verb), source=subject)
 
 
+def _ends_open(doc: Doc, mark: MarkTokens) -> bool:
+    """The quotation ends '…,”' (or ? ! —), so the sentence goes on after it."""
+    return mark.outer[1] - 2 >= mark.outer[0] and doc[mark.outer[1] - 2].text in QUOTE_END
+
+
 def _trailing_by_layout(doc: Doc, mark: MarkTokens) -> Frame | None:
     """'"…, right?" Trump went on.' when the parse splits the two: a noun phrase
     and a finite verb straight after a quotation that ends open."""
-    if mark.outer[1] - 2 < mark.outer[0] or doc[mark.outer[1] - 2].text not in QUOTE_END:
+    if not _ends_open(doc, mark):
         return None
     subject = None
     for token in doc[mark.outer[1] : mark.outer[1] + 6]:

@@ -5,6 +5,11 @@ import pytest
 from tests.nlp.conftest import by_prefix, sources_by_content, words_at
 
 
+def speakers_by_content(extraction, kind="direct"):
+    text = extraction.article.text
+    return {words_at(text, q.content)[0]: q.speaker for q in extraction.quotes if q.kind == kind}
+
+
 def test_straight_curly_and_two_apostrophe_marks(run):
     text = (
         'Title\n\n"The plan works," Ann Lee said.\n\n'
@@ -1311,3 +1316,36 @@ def test_who_after_a_predicate_noun_is_the_one_it_describes(run):
     extraction = run(text)
     # Not Tom Hale, whom the neighbor criticises; "a neighbor" names nobody.
     assert [q.speaker for q in extraction.quotes] == ["Bob Ray", "Ann Cole", "senator", None]
+
+
+def test_speaker_named_after_a_quotation_the_parse_misreads(run):
+    text = (
+        "Title\n\n"
+        "The debate had moved on.\n\n"
+        '"I am not going to call it a mistake, so forget about it," said retired surgeon Ben'
+        " Carlton, asked about his claims that he had won a scholarship.\n\n"
+        "Some people found the ad offensive.\n\n"
+        '"The campaign is using an old symbol to sell hate," screenwriter Cole Hadley wrote on'
+        " Twitter.\n"
+    )
+    extraction = run(text)
+    assert speakers_by_content(extraction) == {
+        "I am not going to call it a mistake, so forget about it,": "Ben Carlton",
+        "The campaign is using an old symbol to sell hate,": "Cole Hadley",
+    }
+
+
+def test_participle_before_a_quotation_shares_the_main_clause_subject(run):
+    text = (
+        "Title\n\n"
+        "Band member Flea shared the news on social media last week, writing “Feels great to"
+        " back someone I believe in. He only accepts small donations from individuals.”\n\n"
+        'At the final debate, Senator Ray Cruise only hinted at his rival by mentioning the need'
+        ' for a wall on the border and adding, "I have got an idea of who should build it."\n'
+    )
+    extraction = run(text)
+    assert speakers_by_content(extraction) == {
+        "Feels great to back someone I believe in. He only accepts small donations from"
+        " individuals.": "Flea",
+        "I have got an idea of who should build it.": "Ray Cruise",
+    }
