@@ -1340,7 +1340,7 @@ def test_participle_before_a_quotation_shares_the_main_clause_subject(run):
         "Title\n\n"
         "Band member Flea shared the news on social media last week, writing “Feels great to"
         " back someone I believe in. He only accepts small donations from individuals.”\n\n"
-        'At the final debate, Senator Ray Cruise only hinted at his rival by mentioning the need'
+        "At the final debate, Senator Ray Cruise only hinted at his rival by mentioning the need"
         ' for a wall on the border and adding, "I have got an idea of who should build it."\n'
     )
     extraction = run(text)
