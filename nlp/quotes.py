@@ -351,7 +351,7 @@ def _link(
             mixed.content.append(mark.outer)
         elif (speaker := _attributed_before(doc, found, mark, settings)) is not None:
             found.append(Found([mark.inner], None, "direct", evidence="continues", follows=speaker))
-        elif settings.keep_unattributed:
+        elif settings.keep_unattributed and not _title_in_body(doc, mark):
             found.append(Found([mark.inner], None, "direct", evidence="nobody named"))
     return found
 
@@ -429,6 +429,14 @@ def _title(doc: Doc, mark: MarkTokens) -> bool:
         and all(t.is_title or t.is_upper or t.lower_ in SMALL_WORDS for t in words)
         and (words[0].is_title or words[0].is_upper)
     )
+
+
+def _title_in_body(doc: Doc, mark: MarkTokens) -> bool:
+    """'the podcast “So, That Happened.”': below the headline, a capitalised
+    quotation nobody is said to have said names a work. The headline itself
+    capitalises every word, quotes included ('Issa: Clinton’s ‘Honesty Is In Question’')."""
+    in_headline = not any("\n" in t.text for t in doc[: mark.outer[0]])
+    return not in_headline and _title(doc, mark)
 
 
 def _names_a_work(doc: Doc, mark: MarkTokens) -> bool:

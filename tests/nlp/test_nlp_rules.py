@@ -1349,3 +1349,18 @@ def test_participle_before_a_quotation_shares_the_main_clause_subject(run):
         " individuals.": "Flea",
         "I have got an idea of who should build it.": "Ray Cruise",
     }
+
+
+def test_a_capitalised_title_below_the_headline_is_nobody_s_quote(run):
+    text = (
+        "Critics ‘Waving The Flag Of Surrender’\n\n"
+        "Jason Lind co-hosts the politics podcast “So, That Happened.” Subscribe here.\n\n"
+        "Howard, who has been acting since 1961, had roles in “How the Grinch Stole Christmas.”\n\n"
+        "The crowd went quiet.\n\n"
+        "“Not one more cent goes to the stadium.”\n"
+    )
+    extraction = run(text)
+    assert speakers_by_content(extraction) == {
+        "Waving The Flag Of Surrender": None,
+        "Not one more cent goes to the stadium": None,
+    }
