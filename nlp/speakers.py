@@ -42,6 +42,9 @@ class Mention:
     plural: bool = False
 
 
+NAME_PARTS = ("compound", "flat", "amod", "det", "poss", "nmod")
+
+
 class SpeakerResolver:
     """Resolves source mentions in text order, remembering who spoke."""
 
@@ -171,6 +174,11 @@ class SpeakerResolver:
 
     def _resolve_span(self, head: Token, span: Span) -> Speaker:
         conj = [c for c in head.children if c.dep_ == "conj" and not _describes(head, c)]
+        named = conj[0] if head.pos_ == "NOUN" and len(conj) == 1 else None
+        pair = [c for c in named.children if c.dep_ == "conj"] if named is not None else []
+        if pair and named.ent_type_ == "PERSON":
+            # "Clay's biographers, David and Jeanne Heidler,": the people the role names.
+            return self._conjoined(named, pair)
         if conj and head.pos_ != "PRON":
             return self._conjoined(head, conj)
         return self._resolve_one(head, span)
@@ -367,6 +375,18 @@ class SpeakerResolver:
     def _conjoined(self, head: Token, conj: list[Token]) -> Speaker:
         """'Moscow and Pyongyang said': one quote, both speakers named in it."""
         parts = [self._resolve_one(t, self._own_phrase(t)) for t in [head, *conj]]
+        for index, token in enumerate([head, *conj]):
+            if self._misnamed(token, parts[index]):
+                # "Edward-Isaac Dovere and Gabriel Debenedetti", with the first
+                # taken for an organisation: a name is its own words, not the next one's.
+                own = self.doc[min(c.i for c in _name_words(token)) : token.i + 1]
+                parts[index] = self._resolve_one(token, own)
+        family = self._family_name(conj[-1])
+        for index, token in enumerate([head, *conj[:-1]]):
+            if family and self._given_name_only(token):
+                # "David and Jeanne Heidler", "Serena and Venus Williams": one family name.
+                name = f"{token.text} {family}"
+                parts[index] = Speaker(name, "person", None, "shares the family name", 0.85, None)
         names = [p.name or t.text for p, t in zip(parts, [head, *conj], strict=True)]
         names = list(dict.fromkeys(names))
         named = sum(_names_someone(self._own_phrase(t)) for t in [head, *conj])
@@ -379,11 +399,40 @@ class SpeakerResolver:
             kind = "organisation"
         return Speaker(" and ".join(names), kind, None, "conjoined speakers", 0.8, None)
 
+    def _misnamed(self, token: Token, part: Speaker) -> bool:
+        """A proper-noun conjunct resolved to a name without its words; not a
+        title ("former Pennsylvania Gov. and … Chairman Ed Rendell" is one man)."""
+        word = token.lower_.rstrip(".")
+        if token.pos_ != "PROPN" or word in self.lex.titles or word in self.lex.roles:
+            return False
+        return token.text not in (part.name or token.text)
+
+    def _family_name(self, token: Token) -> str | None:
+        """The last word of the full name a conjunct is: "Heidler" of "Jeanne Heidler"."""
+        person = self._person_in(self._own_phrase(token), token)
+        if person is None or not _is_full_name(person[1]) or not token.is_title:
+            return None
+        return token.text if person[1].endswith(token.text) else None
+
+    def _given_name_only(self, token: Token) -> bool:
+        """A one-word person that is nobody's family name in the article: "David",
+        not "Trump" (of Donald Trump) in "Trump and Hillary Clinton"."""
+        if token.ent_type_ != "PERSON" or any(c.dep_ in NAME_PARTS for c in token.children):
+            return False
+        return not any(
+            _is_full_name(name) and name.split()[-1] == token.text for _, name in self.people
+        )
+
     def _own_phrase(self, token: Token) -> Span:
         """A conjunct's words without the other conjuncts."""
         words = [t for t in token.subtree if t.dep_ not in ("conj", "cc") or t.i == token.i]
         words = [t for t in words if token.i in (t.i, t.head.i, t.head.head.i)]
         return self.doc[min(t.i for t in words) : max(t.i for t in words) + 1]
+
+
+def _name_words(token: Token) -> list[Token]:
+    """The token and the name words before it that hang on it ("Edward", "Isaac")."""
+    return [token, *(c for c in token.lefts if c.dep_ in ("compound", "flat", "punct"))]
 
 
 def _is_full_name(name: str) -> bool:

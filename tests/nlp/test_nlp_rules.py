@@ -1364,3 +1364,21 @@ def test_a_capitalised_title_below_the_headline_is_nobody_s_quote(run):
         "Waving The Flag Of Surrender": None,
         "Not one more cent goes to the stadium": None,
     }
+
+
+def test_conjoined_people_keep_their_own_names(run):
+    text = (
+        "Title\n\n"
+        "Donald Trump spoke first, and a line from Mark Twain was read out.\n\n"
+        "The town's historians, Mark and Ellen Dorsey, wrote that the mill had closed in 1920.\n\n"
+        "Serena and Venus Williams said they would play in the final.\n\n"
+        "Trump and Hillary Clinton said the debate was over.\n\n"
+        '"The campaign is on edge," Edward-Isaac Dovere and Gabriel Debenedetti wrote.\n'
+    )
+    extraction = run(text)
+    assert [q.speaker for q in extraction.quotes] == [
+        "Mark Dorsey and Ellen Dorsey",
+        "Serena Williams and Venus Williams",
+        "Donald Trump and Hillary Clinton",
+        "Edward-Isaac Dovere and Gabriel Debenedetti",
+    ]
