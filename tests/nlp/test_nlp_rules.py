@@ -1382,3 +1382,25 @@ def test_conjoined_people_keep_their_own_names(run):
         "Donald Trump and Hillary Clinton",
         "Edward-Isaac Dovere and Gabriel Debenedetti",
     ]
+
+
+def test_outlets_and_bodies_named_before_are_the_speakers(run):
+    text = (
+        "Title\n\n"
+        "Mayor Ann Cole spoke on Monday. The statement said the budget was balanced.\n\n"
+        "The Washington Post reported that the count was close.\n\n"
+        "The Daily Courier, which backed the ban, ran an editorial on Sunday. The newspaper"
+        " wrote that the council had failed.\n\n"
+        "During a call Wednesday, the Lane campaign said it would assess its options. If only"
+        " a few delegates are at stake, the campaign said, it may not bother.\n\n"
+        "Monsanto opposed the bill. The company said the law was unfair.\n"
+    )
+    extraction = run(text)
+    assert [q.speaker for q in extraction.quotes] == [
+        None,
+        "Washington Post",
+        "Daily Courier",
+        "Lane",
+        "Lane",
+        "company",
+    ]
