@@ -417,6 +417,7 @@ def _speech_cue(doc: Doc, cue: list[int], lex: Lexicon) -> bool:
     return bool(words & (lex.speech_verbs | lex.speech_nouns | {"according", ":"}))
 
 
+SPEAKING_WORDS = frozenset("i we you my our your me us".split())
 SMALL_WORDS = frozenset("a an and as at but by for from in of on or the to with".split())
 
 
@@ -435,8 +436,14 @@ def _title_in_body(doc: Doc, mark: MarkTokens) -> bool:
     """'the podcast “So, That Happened.”': below the headline, a capitalised
     quotation nobody is said to have said names a work. The headline itself
     capitalises every word, quotes included ('Issa: Clinton’s ‘Honesty Is In Question’')."""
-    in_headline = not any("\n" in t.text for t in doc[: mark.outer[0]])
-    return not in_headline and _title(doc, mark)
+    in_headline = "\n" not in doc.text[: doc[mark.outer[0]].idx]
+    if in_headline or not _title(doc, mark):
+        return False
+    # Shouted or spoken words are capitalised too: "THE FAKE NEWS MEDIA …!",
+    # “I Can’t Breathe.”, “We Want Justice Now.”
+    words = [t for t in doc[mark.inner[0] : mark.inner[1]] if not t.is_space]
+    shouted = all(t.is_upper for t in words if t.is_alpha) or words[-1].text in ("!", "?")
+    return not shouted and not any(t.lower_ in SPEAKING_WORDS for t in words)
 
 
 def _names_a_work(doc: Doc, mark: MarkTokens) -> bool:
@@ -729,13 +736,12 @@ def _speech_verb_before(doc: Doc, comma: int, lex: Lexicon) -> Frame | None:
 
 
 def _sentence_subject(verb: Token) -> Token | None:
-    """'Flea shared the news, writing “…”', 'hinted at Trump by mentioning the
-    wall and adding, “…”': the parse may hang the participle anywhere, but set
-    off after the main clause it shares that clause's subject."""
+    """'Flea shared the news on social media, writing “…”': the parse may hang
+    the participle anywhere, but set off by a comma after the main clause it
+    shares that clause's subject. Not after "and" ('watched the protesters,
+    waving flags and shouting, “…”' is the protesters')."""
     root = verb.sent.root
-    if verb.tag_ != "VBG" or verb.i == 0 or root.i >= verb.i:
-        return None
-    if verb.nbor(-1).lower_ not in (",", "and"):
+    if verb.tag_ != "VBG" or verb.i == 0 or root.i >= verb.i or verb.nbor(-1).text != ",":
         return None
     return next((c for c in root.children if c.dep_ == "nsubj"), None)
 

@@ -42,16 +42,16 @@ class Mention:
     plural: bool = False
 
 
-NAME_PARTS = ("compound", "flat", "amod", "det", "poss", "nmod")
-
-
-# Bodies a bare "the newspaper" refers back to by name. Not "the government" or
-# "the police", which name the body of a place more often than an earlier one,
-# nor "the company": on PolNeAR train the last company named was it 3 times in 5.
-BACK_REFERENCE = frozenset(
-    "newspaper paper network website station group organization organisation "
-    "foundation association campaign".split()
+# Bodies a bare "the newspaper" refers back to by name, and the words a name of
+# that kind carries ("The Daily Courier" is a newspaper, "Congress" is not). Not
+# "the group" or "the company": any earlier organisation is a poor guess for
+# them (on PolNeAR train the last company named was it 3 times in 5).
+MEDIA_WORDS = frozenset(
+    "news times post journal herald tribune gazette daily courier globe register star "
+    "sun chronicle inquirer observer guardian telegraph press review record examiner "
+    "cnn fox nbc abc cbs msnbc bbc pbs npr cnbc network tv television radio".split()
 )
+BACK_REFERENCE = frozenset("newspaper paper network station campaign".split())
 BACK_REFERENCE_WINDOW = 60  # tokens before the mention's sentence: about three sentences
 
 
@@ -184,11 +184,10 @@ class SpeakerResolver:
 
     def _resolve_span(self, head: Token, span: Span) -> Speaker:
         conj = [c for c in head.children if c.dep_ == "conj" and not _describes(head, c)]
-        named = conj[0] if head.pos_ == "NOUN" and len(conj) == 1 else None
-        pair = [c for c in named.children if c.dep_ == "conj"] if named is not None else []
-        if pair and named.ent_type_ == "PERSON":
+        people = self._people_after_role(head)
+        if people is not None:
             # "Clay's biographers, David and Jeanne Heidler,": the people the role names.
-            return self._conjoined(named, pair)
+            return self._conjoined(*people)
         if conj and head.pos_ != "PRON":
             return self._conjoined(head, conj)
         return self._resolve_one(head, span)
@@ -327,16 +326,27 @@ class SpeakerResolver:
             return None
         start = max(head.sent.start - BACK_REFERENCE_WINDOW, 0)
         if lemma == "campaign":
-            named = self._campaign_before(start, head.i)
+            name = self._campaign_before(start, head.i)
         else:
-            orgs = [e for e in self.doc.ents if start <= e.start and e.end <= head.i]
-            orgs = [e for e in orgs if e.label_ == "ORG" and e.start not in self.quoted]
-            orgs = [e for e in orgs if _topic_of_its_clause(e)]
-            named = _strip_article(orgs[-1].text) if orgs else None
-        if named is None:
+            name = self._outlet_before(start, head.i)
+        if name is None:
             return None
-        evidence = f"'the {head.text}' -> {named}, the last named before it"
-        return Speaker(named, "organisation", None, evidence, 0.65, None)
+        evidence = f"'the {head.text}' -> {name}, the last named before it"
+        return Speaker(name, "organisation", None, evidence, 0.65, None)
+
+    def _outlet_before(self, start: int, end: int) -> str | None:
+        """The last news organisation a clause was about, before the mention."""
+        outlets = [
+            e
+            for e in self.doc.ents
+            if start <= e.start
+            and e.end <= end
+            and e.label_ == "ORG"
+            and e.start not in self.quoted
+            and _topic_of_its_clause(e)
+            and any(t.lower_ in MEDIA_WORDS for t in e)
+        ]
+        return _strip_article(outlets[-1].text) if outlets else None
 
     def _campaign_before(self, start: int, end: int) -> str | None:
         """The last "Sanders campaign" / "Clinton's campaign" before the mention,
@@ -347,7 +357,10 @@ class SpeakerResolver:
                 continue
             owner = [c for c in token.lefts if c.dep_ in ("compound", "poss")]
             if owner and (owner[-1].ent_type_ == "PERSON" or owner[-1].pos_ == "PROPN"):
-                return spoke.get(token.i, _core_phrase(token))
+                if token.i not in spoke:
+                    phrase = self.doc[token.left_edge.i : token.i + 1]
+                    spoke[token.i] = self._resolve_one(token, phrase).name
+                return spoke[token.i] or _core_phrase(token)
         return None
 
     def _org_in(self, span: Span, head: Token) -> str | None:
@@ -448,29 +461,44 @@ class SpeakerResolver:
             kind = "organisation"
         return Speaker(" and ".join(names), kind, None, "conjoined speakers", 0.8, None)
 
+    def _people_after_role(self, head: Token) -> tuple[Token, list[Token]] | None:
+        """'biographers, David and Jeanne Heidler': a role noun, a comma, then
+        two or more people, which the parse hangs on the noun as a conjunct
+        or an apposition."""
+        if head.pos_ != "NOUN" or head.i + 1 >= len(self.doc) or head.nbor(1).text != ",":
+            return None
+        for first in head.children:
+            if first.dep_ in ("conj", "appos") and first.left_edge.i == head.i + 2:
+                pair = [c for c in first.children if c.dep_ == "conj"]
+                if pair and first.ent_type_ == "PERSON":
+                    return first, pair
+        return None
+
     def _misnamed(self, token: Token, part: Speaker) -> bool:
         """A proper-noun conjunct resolved to a name without its words; not a
         title ("former Pennsylvania Gov. and … Chairman Ed Rendell" is one man)."""
         word = token.lower_.rstrip(".")
         if token.pos_ != "PROPN" or word in self.lex.titles or word in self.lex.roles:
             return False
-        return token.text not in (part.name or token.text)
+        return token.text not in (part.name or token.text).split()
 
     def _family_name(self, token: Token) -> str | None:
         """The last word of the full name a conjunct is: "Heidler" of "Jeanne Heidler"."""
         person = self._person_in(self._own_phrase(token), token)
         if person is None or not _is_full_name(person[1]) or not token.is_title:
             return None
-        return token.text if person[1].endswith(token.text) else None
+        return token.text if person[1].split()[-1] == token.text else None
 
     def _given_name_only(self, token: Token) -> bool:
-        """A one-word person that is nobody's family name in the article: "David",
-        not "Trump" (of Donald Trump) in "Trump and Hillary Clinton"."""
-        if token.ent_type_ != "PERSON" or any(c.dep_ in NAME_PARTS for c in token.children):
+        """A one-word person the article shows to be a given name: "David" when
+        it names a David Eisenhower, not "Sanders" or "Trump" in "… and Hillary
+        Clinton", which are surnames used alone."""
+        words = [c for c in token.children if c.dep_ in ("compound", "flat", "amod", "poss")]
+        if token.ent_type_ != "PERSON" or words:
             return False
-        return not any(
-            _is_full_name(name) and name.split()[-1] == token.text for _, name in self.people
-        )
+        full = [name.split() for _, name in self.people if _is_full_name(name)]
+        given = any(w[0] == token.text for w in full)
+        return given and not any(w[-1] == token.text for w in full)
 
     def _own_phrase(self, token: Token) -> Span:
         """A conjunct's words without the other conjuncts."""
