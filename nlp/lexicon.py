@@ -29,6 +29,7 @@ class Lexicon:
     titles: frozenset[str]
     roles: frozenset[str]
     org_nouns: frozenset[str]
+    media_words: frozenset[str]
     unnamed_nouns: frozenset[str]
     pronouns: dict[str, str]
 
@@ -44,6 +45,7 @@ def load_lexicon() -> Lexicon:
         titles=read_words("titles.txt"),
         roles=read_words("roles.txt"),
         org_nouns=read_words("org_nouns.txt"),
+        media_words=read_words("media_words.txt"),
         unnamed_nouns=read_words("unnamed_nouns.txt"),
         pronouns={row[0].lower(): row[1] for row in read_table("pronouns.txt")},
     )

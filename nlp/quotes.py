@@ -436,7 +436,8 @@ def _title_in_body(doc: Doc, mark: MarkTokens) -> bool:
     """'the podcast “So, That Happened.”': below the headline, a capitalised
     quotation nobody is said to have said names a work. The headline itself
     capitalises every word, quotes included ('Issa: Clinton’s ‘Honesty Is In Question’')."""
-    in_headline = "\n" not in doc.text[: doc[mark.outer[0]].idx]
+    headline_end = doc.text.find("\n")
+    in_headline = headline_end == -1 or doc[mark.outer[0]].idx < headline_end
     if in_headline or not _title(doc, mark):
         return False
     # Shouted or spoken words are capitalised too: "THE FAKE NEWS MEDIA …!",

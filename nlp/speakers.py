@@ -42,15 +42,10 @@ class Mention:
     plural: bool = False
 
 
-# Bodies a bare "the newspaper" refers back to by name, and the words a name of
-# that kind carries ("The Daily Courier" is a newspaper, "Congress" is not). Not
-# "the group" or "the company": any earlier organisation is a poor guess for
-# them (on PolNeAR train the last company named was it 3 times in 5).
-MEDIA_WORDS = frozenset(
-    "news times post journal herald tribune gazette daily courier globe register star "
-    "sun chronicle inquirer observer guardian telegraph press review record examiner "
-    "cnn fox nbc abc cbs msnbc bbc pbs npr cnbc network tv television radio".split()
-)
+# Bodies a bare "the newspaper" refers back to by name (a news organisation's
+# name carries one of nlp/data/media_words.txt). Not "the group" or "the
+# company": any earlier organisation is a poor guess for them (on PolNeAR train
+# the last company named was it 3 times in 5).
 BACK_REFERENCE = frozenset("newspaper paper network station campaign".split())
 BACK_REFERENCE_WINDOW = 60  # tokens before the mention's sentence: about three sentences
 
@@ -317,8 +312,9 @@ class SpeakerResolver:
 
     def _org_named_before(self, head: Token) -> Speaker | None:
         """'The Daily News, which backed the ban … “…,” the newspaper wrote': a
-        bare "the newspaper" (or network, group, campaign) is the body named
-        last, in its sentence or the few before."""
+        bare "the newspaper" (or paper, network, station) is the news body named
+        last, in its sentence or the few before; "the campaign" the last
+        campaign named for its candidate."""
         lemma = head.lemma_.lower()
         plain = all(c.dep_ in ("det", "punct") for c in head.lefts)
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
@@ -344,7 +340,7 @@ class SpeakerResolver:
             and e.label_ == "ORG"
             and e.start not in self.quoted
             and _topic_of_its_clause(e)
-            and any(t.lower_ in MEDIA_WORDS for t in e)
+            and any(t.lower_ in self.lex.media_words for t in e)
         ]
         return _strip_article(outlets[-1].text) if outlets else None
 
@@ -357,10 +353,9 @@ class SpeakerResolver:
                 continue
             owner = [c for c in token.lefts if c.dep_ in ("compound", "poss")]
             if owner and (owner[-1].ent_type_ == "PERSON" or owner[-1].pos_ == "PROPN"):
-                if token.i not in spoke:
-                    phrase = self.doc[token.left_edge.i : token.i + 1]
-                    spoke[token.i] = self._resolve_one(token, phrase).name
-                return spoke[token.i] or _core_phrase(token)
+                phrase = self.doc[token.left_edge.i : token.i + 1]
+                name = spoke.get(token.i) or self._resolve_one(token, phrase).name
+                return name or _core_phrase(token)
         return None
 
     def _org_in(self, span: Span, head: Token) -> str | None:
@@ -496,9 +491,14 @@ class SpeakerResolver:
         words = [c for c in token.children if c.dep_ in ("compound", "flat", "amod", "poss")]
         if token.ent_type_ != "PERSON" or words:
             return False
+        given, family = self._name_ends
+        return token.text in given and token.text not in family
+
+    @cached_property
+    def _name_ends(self) -> tuple[set[str], set[str]]:
+        """The first and the last words of the full names in the article."""
         full = [name.split() for _, name in self.people if _is_full_name(name)]
-        given = any(w[0] == token.text for w in full)
-        return given and not any(w[-1] == token.text for w in full)
+        return {w[0] for w in full}, {w[-1] for w in full}
 
     def _own_phrase(self, token: Token) -> Span:
         """A conjunct's words without the other conjuncts."""
