@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.attribution import tagged_attributions
+from nlp.attribution import Tagged, tagged_attributions
 from nlp.frames import (
     FINITE,
     QUOTE_END,
@@ -392,10 +392,14 @@ def _tagged(
     extra = []
     for tagged in tagged_attributions(doc):
         tokens = {i for start, end in tagged.content for i in range(start, end)}
-        if len(tokens & taken) * 2 > len(tokens):
-            continue  # the rules have it, with their own speaker and content edges
+        if len(tokens & taken) * 3 > len(tokens):
+            # The rules have it, with their own speaker and edges (better ones, on
+            # held-apart articles); a third shared is already the same words twice.
+            continue
         if tagged.source is None:
             continue  # words credited to nobody tell an analyst nothing
+        if not _cue_leads(doc, tagged):
+            continue  # a trailing cue is the rules' to read; the tagger's extras there were wrong
         belief = not _speech_cue(doc, tagged.cue, lex)
         if belief and not settings.include_beliefs:
             continue
@@ -410,6 +414,12 @@ def _tagged(
         taken |= tokens
         extra.append(item)
     return extra
+
+
+def _cue_leads(doc: Doc, tagged: Tagged) -> bool:
+    """The tagger's cue comes before its content, in the sentence where the content starts."""
+    cue, start = tagged.cue[0], tagged.content[0][0]
+    return cue < start and doc[cue].sent.start == doc[start].sent.start
 
 
 def _speech_cue(doc: Doc, cue: list[int], lex: Lexicon) -> bool:

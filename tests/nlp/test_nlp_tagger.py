@@ -218,9 +218,9 @@ def test_tagged_words_credited_to_nobody_are_not_added(nlp):
     from nlp.lexicon import load_lexicon
     from nlp.quotes import Settings, find_quotes
 
-    text = "Costs\n\nCosts had doubled since spring, the word on the street went.\n"
+    text = "Costs\n\nThe word on the street went that costs had doubled since spring.\n"
     doc = nlp(text)
-    costs = doc.char_span(*_at(text, "Costs had doubled since spring"))
+    costs = doc.char_span(*_at(text, "costs had doubled since spring"))
     word = doc.char_span(*_at(text, "word"))
     street = doc.char_span(*_at(text, "the street"))
     spans = [Span(doc, costs.start, costs.end, "CONTENT"), Span(doc, word.start, word.end, "CUE")]
@@ -230,8 +230,8 @@ def test_tagged_words_credited_to_nobody_are_not_added(nlp):
         quotes = find_quotes(doc, load_lexicon(), Settings(include_beliefs=True))
         return [text[slice(*q["content"][0])] for q in quotes]
 
-    assert "Costs had doubled since spring" not in found([])
-    assert "Costs had doubled since spring" in found(
+    assert "costs had doubled since spring" not in found([])
+    assert "costs had doubled since spring" in found(
         [Span(doc, street.start, street.end, "SOURCE")]
     )
 
@@ -253,3 +253,45 @@ def test_the_folder_train_wrote_will_do_and_a_wrong_one_is_one_line(trained, tmp
     )
     assert bad.returncode == 1
     assert bad.stderr.count("\n") == 1 and "not a trained attribution tagger" in bad.stderr
+
+
+def _with_tagged_spans(nlp, text: str, attributions: list[tuple[str, str, str]]):
+    """The quote finder run on `text` as if a tagger had marked (source, cue, content)."""
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name != "quote_finder":
+            doc = component(doc)
+    spans = []
+    for source, cue, content in attributions:
+        for label, words in (("SOURCE", source), ("CUE", cue), ("CONTENT", content)):
+            span = doc.char_span(*_at(text, words), label=label, alignment_mode="expand")
+            spans.append(span)
+    doc.spans[SPANS_KEY] = spans
+    doc = nlp.get_pipe("quote_finder")(doc)
+    return [" ".join(text[s:e] for s, e in q["content"]) for q in doc._.quotes]
+
+
+def test_tagger_adds_only_what_it_reads_before_its_content_and_the_rules_lack(nlp):
+    text = (
+        "Budget talks\n\n"
+        "On Monday the minister made the remark that the bridge was safe for traffic.\n\n"
+        "Work on the roads goes on. "
+        "The budget would be cut next year, the mayor offered as a remark.\n\n"
+        "Ana Silva said talks had broken down. Talks had broken down because the council "
+        "ignored every warning from the union, she passed the remark.\n"
+    )
+    contents = _with_tagged_spans(
+        nlp,
+        text,
+        [
+            ("the minister", "made the remark that", "the bridge was safe for traffic"),
+            # A cue after its content is the rules' to read: on held-apart articles
+            # the tagger's extra finds there were right about a third of the time.
+            ("the mayor", "offered as a remark", "The budget would be cut next year"),
+            # The same words as a quote the rules found would show twice.
+            ("she", "passed the remark", "Talks had broken down because the council"),
+        ],
+    )
+    assert "the bridge was safe for traffic" in contents
+    assert not any("budget" in c for c in contents)
+    assert sum("broken down" in c for c in contents) == 1
