@@ -160,9 +160,13 @@ async def test_outlet_summaries_fit_the_table_beside_the_detail_pane(db_path):
         await pilot.press("f3")
         await settle(pilot)
         table = app.screen.table
-        # The refit waits for a refresh after the layout, which a loaded machine delays.
-        for _ in range(40):
-            if app.screen.filled_width == table.size.width:
+        detail = app.screen.query_one("#speaker-detail")
+        # The refit waits for a refresh after the layout, which a loaded machine
+        # delays; until the pane has moved beside it, the table still has the full
+        # width its rows were first cut for.
+        for _ in range(80):
+            beside = detail.region.x >= table.region.right
+            if beside and app.screen.filled_width == table.size.width:
                 break
             await pilot.pause(0.05)
         others = sum(c.width + 2 * table.cell_padding for c in table.ordered_columns[:3])

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.messages import DataChanged
 from tui.widgets.quote_table import fit, one_line, row_at_cursor
+from tui.widgets.sized_table import SizedTable
 
 if TYPE_CHECKING:
     from tui.app import QuoteDeskApp
@@ -117,7 +118,7 @@ class SpeakersScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ find a speaker", id="speaker-find", compact=True)
         with Container(id="speakers-body"):
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="speaker-table")
+            yield SizedTable(cursor_type="row", zebra_stripes=True, id="speaker-table")
             yield Static(id="speakers-empty", classes="empty-state")
             yield Static(id="speaker-detail")
         yield Footer(compact=True, show_command_palette=False)
@@ -217,6 +218,10 @@ class SpeakersScreen(Screen):
         # The wide layout (table beside the detail pane) settles after the
         # screen's own resize, so measure the table once it has been laid out.
         self.call_after_refresh(self._refit)
+
+    @on(SizedTable.Resized, "#speaker-table")
+    def _table_resized(self) -> None:
+        self._refit()
 
     def _refit(self) -> None:
         if self.speakers and self.table.size.width != self.filled_width:
