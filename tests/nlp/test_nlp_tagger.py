@@ -277,8 +277,7 @@ def test_tagger_adds_only_what_it_reads_before_its_content_and_the_rules_lack(nl
         "On Monday the minister made the remark that the bridge was safe for traffic.\n\n"
         "Work on the roads goes on. "
         "The budget would be cut next year, the mayor offered as a remark.\n\n"
-        "Ana Silva said talks had broken down. Talks had broken down because the council "
-        "ignored every warning from the union, she passed the remark.\n"
+        "Ana Silva said talks had broken down. Nobody knew when they would start.\n"
     )
     contents = _with_tagged_spans(
         nlp,
@@ -289,7 +288,7 @@ def test_tagger_adds_only_what_it_reads_before_its_content_and_the_rules_lack(nl
             # the tagger's extra finds there were right about a third of the time.
             ("the mayor", "offered as a remark", "The budget would be cut next year"),
             # The same words as a quote the rules found would show twice.
-            ("she", "passed the remark", "Talks had broken down because the council"),
+            ("Ana Silva", "said", "talks had broken down. Nobody knew when they would start"),
         ],
     )
     assert "the bridge was safe for traffic" in contents
