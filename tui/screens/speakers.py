@@ -214,13 +214,10 @@ class SpeakersScreen(Screen):
     def current(self) -> dict[str, Any] | None:
         return row_at_cursor(self.table, self.shown)
 
-    def on_resize(self) -> None:
-        # The wide layout (table beside the detail pane) settles after the
-        # screen's own resize, so measure the table once it has been laid out.
-        self.call_after_refresh(self._refit)
-
     @on(SizedTable.Resized, "#speaker-table")
     def _table_resized(self) -> None:
+        # Not the screen's own Resize: the wide layout (table beside the detail
+        # pane) settles after it, and only the table sees its final width.
         self._refit()
 
     def _refit(self) -> None:

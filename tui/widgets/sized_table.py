@@ -15,14 +15,13 @@ class SizedTable(DataTable):
     """
 
     class Resized(Message):
-        def __init__(self, table: SizedTable, width: int) -> None:
+        def __init__(self, table: SizedTable) -> None:
             super().__init__()
             self.table = table
-            self.width = width
 
         @property
         def control(self) -> SizedTable:
             return self.table
 
-    def on_resize(self, event: events.Resize) -> None:
-        self.post_message(self.Resized(self, event.size.width))
+    def on_resize(self, _: events.Resize) -> None:
+        self.post_message(self.Resized(self))
