@@ -144,7 +144,8 @@ def _headline_frame(doc: Doc, lex: Lexicon) -> Frame | None:
     colon = next((t.i for t in doc[: min(end, HEADLINE_NAME_TOKENS)] if t.text == ":"), 0)
     if colon == 0 or any(t.pos_ not in NAME_POS for t in doc[:colon]):
         return None
-    nouns = [t for t in doc[:colon] if t.pos_ in SPEAKER_POS]
+    # 'Issa:' can come out as an adjective; the name check below still holds it.
+    nouns = [t for t in doc[:colon] if t.pos_ in SPEAKER_POS or t.is_title and t.pos_ == "ADJ"]
     if not nouns or not _names_a_speaker(nouns[-1], lex):
         return None
     start, stop = trim(doc, colon + 1, end)

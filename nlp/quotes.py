@@ -7,6 +7,7 @@ with character ranges; extract.py turns them into records.Quote.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -343,12 +344,14 @@ def _link(
             direct.append(_next_to_its_clause(found, mark, clause))
             continue
         previous = _quote_before(direct, mark.inner[0])
-        if previous is not None and _same_paragraph(doc, previous.content[-1][1], mark.inner[0]):
+        mixed = _mixed_cued_before(doc, found, mark)
+        if mixed is not None and (previous is None or _ends_before(previous, mixed)):
+            # '“A” but “B,” he said. “C.”': as with a direct quote, one attribution;
+            # it wins over a direct quote earlier in the paragraph.
+            mixed.content.append(mark.outer)
+        elif previous is not None and _same_paragraph(doc, previous.content[-1][1], mark.inner[0]):
             # '"A," Clark said, noting ... "B."': one attribution, one more range.
             _add_quotation(previous, mark)
-        elif (mixed := _mixed_cued_before(doc, found, mark)) is not None:
-            # '“A” but “B,” he said. “C.”': as with a direct quote, one attribution.
-            mixed.content.append(mark.outer)
         elif (speaker := _attributed_before(doc, found, mark, settings)) is not None:
             found.append(Found([mark.inner], None, "direct", evidence="continues", follows=speaker))
         elif settings.keep_unattributed and not _title_in_body(doc, mark):
@@ -627,13 +630,36 @@ def _colon_frame(doc: Doc, colon: int, lex: Lexicon) -> Frame | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and verb.i < subject.i < colon and verb.i == verb.sent.start:
         return Frame(cue=_with_particle(verb), source=subject)  # "Continued Stone: “…”"
+    # 'Clinton has since apologized for what happened: “…”': the clause that ends
+    # at the colon may be a subordinate one; the speaker is the main clause's.
+    for clause_verb in _verbs_up(verb, colon):
+        subject = _colon_speaker(clause_verb, lex)
+        if subject is not None:
+            return Frame(cue=_with_particle(clause_verb), source=subject)
+    return None
+
+
+def _verbs_up(verb: Token, colon: int) -> Iterator[Token]:
+    """The verb, then the verbs that govern it before the colon."""
+    yield verb
+    token = verb
+    for _ in range(3):
+        if token.head.i == token.i or token.head.i > colon:
+            return
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            yield token
+
+
+def _colon_speaker(verb: Token, lex: Lexicon) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         subject = _participle_speaker(verb, lex)
     if subject is None:
         subject = speaker_subject(verb, lex)  # "leaned in and boomed: “…”"
     if subject is None or subject.i > verb.i or not _speaker_like(subject):
         return None
-    return Frame(cue=_with_particle(verb), source=subject)
+    return subject
 
 
 def _verb_ending_at(doc: Doc, colon: int) -> Token | None:
@@ -990,6 +1016,12 @@ def _quote_before(direct: list[Found], start: int) -> Found | None:
     """The attributed direct quote this one may join: the closest before it."""
     earlier = [f for f in direct if f.content[-1][1] <= start and f.frame is not None]
     return earlier[-1] if earlier else None
+
+
+def _ends_before(first: Found, second: Found) -> bool:
+    """First ends before second and is not a quote reported inside it."""
+    starts_before = first.content[0][0] < second.content[0][0]
+    return starts_before and first.content[-1][1] < second.content[-1][1]
 
 
 def _add_quotation(item: Found, mark: MarkTokens) -> None:

@@ -120,6 +120,18 @@ def test_a_headline_opening_with_a_speaker_and_a_colon_is_an_attribution(run):
     assert run("Ann Lee: a mayor or a builder?\n\nThe bridge closed.\n").quotes == []
 
 
+def test_a_headline_label_the_parse_misreads_or_an_organisation_noun_still_speaks(run):
+    # The tagger reads 'Issa' before a colon as an adjective.
+    text = "Issa: Senator Lee’s ‘Honesty Is In Question.’\n\nRep. Nadia Issa spoke on Sunday.\n"
+    (headline,) = run(text).quotes
+    assert (headline.kind, words_at(text, headline.source)) == ("mixed", ["Issa"])
+    assert headline.speaker == "Nadia Issa"
+    text = "Okafor camp: Rival’s tax plan threatens jobs\n\nThe campaign spoke on Monday.\n"
+    (headline,) = run(text).quotes
+    assert words_at(text, headline.source) == ["Okafor camp"]
+    assert headline.speaker_type == "organisation"
+
+
 def test_headline_says_carries_an_attribution(run):
     extraction = run("Mayor says bridge will reopen in May\n\nThe bridge closed in March.\n")
     (headline,) = by_prefix(extraction, "bridge will reopen")
@@ -218,6 +230,32 @@ def test_a_colon_ending_a_paragraph_introduces_the_quotation_after_it(run):
     )
     (statement,) = by_prefix(run(text), "We offer our condolences")
     assert statement.speaker == "Ann Lee"
+
+
+def test_a_colon_after_a_subordinate_clause_credits_the_main_clause_subject(run):
+    text = (
+        "Apology\n\n"
+        "Senator Dana Lake has since apologized for what happened: "
+        "“I should have used two accounts. It was a mistake.”\n"
+    )
+    (apology,) = by_prefix(run(text), "I should have used two accounts")
+    assert (apology.speaker, words_at(text, apology.cue)) == ("Dana Lake", ["apologized"])
+
+
+def test_a_quotation_after_a_mixed_quote_and_its_cue_continues_that_quote(run):
+    # Not the direct quote earlier in the paragraph: the mixed one just before.
+    text = (
+        "Donors\n\n"
+        "“We check every donor,” said Dana Lake, a spokeswoman for the campaign. "
+        "Gifts are vetted against the limits, Lake said, but “we do not ask about income.” "
+        "Like most campaigns, “the process is to make sure that each gift is legal,” Lake said. "
+        "“If we find out that one is not, we return it.”\n"
+    )
+    extraction = run(text)
+    (first,) = by_prefix(extraction, "We check every donor")
+    assert len(first.content) == 1
+    (mixed,) = by_prefix(extraction, "Like most campaigns")
+    assert words_at(text, mixed.content)[-1].startswith("“If we find out")
 
 
 def test_issuing_a_statement_is_a_cue(run):
