@@ -193,8 +193,9 @@ def test_a_quotation_past_a_paragraph_of_narration_is_nobody_s_continuation(run)
     extraction = run(text)
     (later,) = by_prefix(extraction, "Nobody can stop us")
     assert (later.speaker, later.source) == (None, [])
+    # Not Ann Lee's either: the sentence it follows names its own speaker.
     (answer,) = by_prefix(extraction, "We will see about that")
-    assert answer.speaker is None
+    assert answer.speaker == "Tom Hale"
 
 
 def test_a_quote_that_continues_follows_the_closest_speaker_of_any_kind(run):
@@ -256,6 +257,39 @@ def test_a_quotation_after_a_mixed_quote_and_its_cue_continues_that_quote(run):
     assert len(first.content) == 1
     (mixed,) = by_prefix(extraction, "Like most campaigns")
     assert words_at(text, mixed.content)[-1].startswith("“If we find out")
+
+
+def test_a_quotation_on_its_own_goes_on_from_the_sentence_before_it(run):
+    text = (
+        "Unions\n\n"
+        "Governor Dana Lake touted her record on the bill. "
+        "“We need to support workers who want a union.”\n\n"
+        "Mayor Omar Khan went on.\n\n"
+        "“We will rebuild the bridge by May.”\n\n"
+        "It is an open question. “Who will pay for the bridge?”\n"
+    )
+    extraction = run(text)
+    (union,) = by_prefix(extraction, "We need to support workers")
+    assert (union.speaker, words_at(text, union.cue)) == ("Dana Lake", ["touted"])
+    # Past a paragraph break it does not.
+    (bridge,) = by_prefix(extraction, "We will rebuild the bridge")
+    assert bridge.source == []
+    # "It is an open question" is a situation: nobody is credited.
+    assert all(q.source == [] for q in by_prefix(extraction, "Who will pay"))
+
+
+def test_a_quotation_after_a_quote_and_a_long_cue_clause_joins_that_quote(run):
+    # The quote before it in the text, not the last one the rules happened to find.
+    text = (
+        "Running mate\n\n"
+        "Senator Dana Lake went on: “We will win this state.”\n\n"
+        "“Absolutely not,” Lake responded, remarking that she is “looking for a team” "
+        "of equals. “And I am not ruling anybody out.”\n"
+    )
+    extraction = run(text)
+    (answer,) = by_prefix(extraction, "Absolutely not")
+    assert words_at(text, answer.content)[-1] == "And I am not ruling anybody out."
+    assert by_prefix(extraction, "And I am not") == []
 
 
 def test_issuing_a_statement_is_a_cue(run):
