@@ -297,6 +297,8 @@ def _link(
     for index, mark in enumerate(marks):
         if index in used_marks or _sentence_like(doc, mark, settings) or _title(doc, mark):
             continue
+        if _exclaimed(doc, mark, lex) is not None:
+            continue  # all the verb says: a direct quote, step 4's
         frame = _clause_frame(doc, mark)
         if frame is None:
             continue
@@ -329,6 +331,9 @@ def _link(
             leads = _leads_to_its_cue(doc, mark) and not _title(doc, mark)
             if leads and (clause := _trailing_frame(doc, mark, lex)) is not None:
                 # '"Debate recap," tweeted Conant.': words set off before their cue.
+                direct.append(_next_to_its_clause(found, mark, clause))
+                continue
+            if (clause := _exclaimed(doc, mark, lex)) is not None:
                 direct.append(_next_to_its_clause(found, mark, clause))
                 continue
             previous = _quote_before(direct, mark.inner[0])
@@ -381,6 +386,24 @@ def _with_whole_quotations(
         and "\n" not in doc[m.outer[0] : m.outer[1]].text
     ]
     return _union(content, cut) if cut else content
+
+
+def _exclaimed(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
+    """'a man yelled “Stay there!”', 'She declared: “What a night!”': a short
+    quotation that ends the sentence right after a speech verb is all the
+    verb says, though too short to pass for a sentence of its own."""
+    before = mark.outer[0] - 1
+    if before > 0 and doc[before].text == ":":
+        before -= 1  # not after a comma: 'X, he said, “but Y.”' goes on X
+    verb = doc[before] if before >= 0 else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.speech_verbs:
+        return None
+    after = mark.outer[1]
+    last = doc[mark.inner[1] - 1].text
+    ends = after >= len(doc) or "\n" in doc[after].text or doc[after].text in SENTENCE_END
+    if not (ends or last in SENTENCE_END):
+        return None
+    return _speech_verb_before(doc, mark.outer[0], lex)
 
 
 def _sentence_before_frame(doc: Doc, mark: MarkTokens) -> Frame | None:

@@ -292,6 +292,24 @@ def test_a_quotation_after_a_quote_and_a_long_cue_clause_joins_that_quote(run):
     assert by_prefix(extraction, "And I am not") == []
 
 
+def test_a_short_exclamation_after_a_speech_verb_is_a_quote(run):
+    text = (
+        "Victory\n\n"
+        "Governor Dana Lake won three states on Tuesday.\n\n"
+        "She declared “What a night!”\n\n"
+        "Her rival declared a “total victory” in the south.\n"
+    )
+    extraction = run(text)
+    (night,) = by_prefix(extraction, "What a night")
+    assert (night.kind, night.speaker, words_at(text, night.cue)) == (
+        "direct",
+        "Dana Lake",
+        ["declared"],
+    )
+    # Words in the middle of the verb's object are scare quotes, as before.
+    assert by_prefix(extraction, "total victory") == []
+
+
 def test_issuing_a_statement_is_a_cue(run):
     text = (
         "Condolences\n\n"
