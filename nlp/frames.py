@@ -776,15 +776,27 @@ def _with_stranded_conjuncts(verb: Token, content: tuple[int, int]) -> tuple[int
     doc = verb.doc
     start, end = content
     for child in verb.children:
+        gap = doc[end : child.left_edge.i]
+        if child.i < end or not all(t.is_punct or t.dep_ == "cc" for t in gap):
+            continue
+        if _second_that_clause(child):
+            end = child.right_edge.i + 1
+            continue
         bare_clause = child.dep_ == "advcl" and child.left_edge.i == child.i
         joined = child.dep_ in ("conj", "ccomp") or bare_clause
-        if not joined or child.i < end or _speaks_for_itself(child):
+        if not joined or _speaks_for_itself(child):
             continue
-        gap = doc[end : child.left_edge.i]
         closes = doc[end - 1].is_quote or any(t.is_quote for t in gap)
-        if closes and all(t.is_punct or t.dep_ == "cc" for t in gap):
+        if closes:
             end = child.right_edge.i + 1
     return start, end
+
+
+def _second_that_clause(child: Token) -> bool:
+    """'predicted that wages would fall, but that overtime would offset it': the
+    parse joins the second that-clause to the cue, yet it is reported too."""
+    marks = [c for c in child.children if c.dep_ == "mark"]
+    return child.dep_ == "conj" and bool(marks) and marks[0].lower_ == "that"
 
 
 def _speaks_for_itself(verb: Token) -> bool:

@@ -310,6 +310,19 @@ def test_a_short_exclamation_after_a_speech_verb_is_a_quote(run):
     assert by_prefix(extraction, "total victory") == []
 
 
+def test_a_second_that_clause_joined_to_the_cue_is_reported_too(run):
+    text = (
+        "Wages\n\n"
+        "The economist predicted that base wages would fall somewhat over time, but that "
+        "the higher overtime payments would more than offset any loss.\n"
+    )
+    (predicted,) = run(text).quotes
+    assert words_at(text, predicted.content) == [
+        "that base wages would fall somewhat over time, but that "
+        "the higher overtime payments would more than offset any loss"
+    ]
+
+
 def test_issuing_a_statement_is_a_cue(run):
     text = (
         "Condolences\n\n"
