@@ -171,14 +171,30 @@ def test_the_party_cited_is_a_source_not_words(run):
 def test_a_quote_that_continues_keeps_the_mention_that_named_its_speaker(run):
     text = (
         "Rally\n\n"
+        "Senator Ann Lee said on Monday that the state would vote for her.\n\n"
+        '"Nobody can stop us now, and nobody will."\n'
+    )
+    extraction = run(text)
+    (first,) = by_prefix(extraction, "that the state would vote")
+    (later,) = by_prefix(extraction, "Nobody can stop us")
+    assert later.speaker == first.speaker == "Ann Lee"
+    assert later.source == first.source and text[slice(*later.source[0])].endswith("Ann Lee")
+
+
+def test_a_direct_quote_going_on_in_the_next_paragraph_is_one_attribution(run):
+    # '"A," he said.⏎⏎"B."': PolNeAR joins these, as it joins '"A," he said. "B."'.
+    text = (
+        "Rally\n\n"
         '"We will win this state," Senator Ann Lee said on Monday.\n\n'
         '"Nobody can stop us now, and nobody will."\n'
     )
     extraction = run(text)
-    (first,) = by_prefix(extraction, "We will win")
-    (later,) = by_prefix(extraction, "Nobody can stop us")
-    assert later.speaker == first.speaker == "Ann Lee"
-    assert later.source == first.source and text[slice(*later.source[0])].endswith("Ann Lee")
+    (quote,) = extraction.quotes
+    assert words_at(text, quote.content) == [
+        "We will win this state,",
+        "Nobody can stop us now, and nobody will.",
+    ]
+    assert quote.speaker == "Ann Lee"
 
 
 def test_a_quotation_past_a_paragraph_of_narration_is_nobody_s_continuation(run):
