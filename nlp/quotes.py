@@ -396,7 +396,7 @@ def _with_whole_quotations(
 
 
 def _exclaimed(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
-    """'a man yelled “Stay there!”', 'She declared: “What a night!”': a short
+    """'She declared “What a night!”', 'She declared: “Stay there!”': a short
     quotation that ends the sentence right after a speech verb is all the
     verb says, though too short to pass for a sentence of its own."""
     before = mark.outer[0] - 1
@@ -425,8 +425,10 @@ def _sentence_before_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
     if end <= 0 or doc[end].text not in SENTENCE_END:
         return None
     sentence = doc[doc[end].sent.start : end + 1]
-    if sentence.start == 0 or any(t.is_quote or "\n" in t.text for t in sentence):
+    if sentence.start == 0:
         return None  # the headline introduces nobody's words
+    if any(t.is_quote or "\n" in t.text for t in sentence):
+        return None  # a sentence with its own quotation is another rule's
     if any("\n" in t.text for t in doc[end:start]):
         # Past a paragraph break, narration names the speaker rarely: on
         # PolNeAR train, as often wrongly as rightly.
