@@ -429,7 +429,7 @@ def _sentence_before_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
         return None  # the headline introduces nobody's words
     if any(t.is_quote or "\n" in t.text for t in sentence):
         return None  # a sentence with its own quotation is another rule's
-    if any("\n" in t.text for t in doc[end:start]):
+    if not _same_paragraph(doc, end, start):
         # Past a paragraph break, narration names the speaker rarely: on
         # PolNeAR train, as often wrongly as rightly.
         return None

@@ -275,6 +275,20 @@ def test_a_quotation_after_a_mixed_quote_and_its_cue_continues_that_quote(run):
     assert words_at(text, mixed.content)[-1].startswith("“If we find out")
 
 
+def test_a_quotation_continues_a_direct_quote_inside_a_mixed_one_not_the_mixed_one(run):
+    # The parse wraps the direct quote and its cue in the mayor's "stated"
+    # clause; the next quotation is still the spokesman's.
+    text = (
+        "Contracts\n\n"
+        "“They are not terminable at will,” company spokesman Omar Reyes told the Journal "
+        "in July, after the mayor stated an interest in ending business with the firm. "
+        "“These contracts are fully binding.”\n"
+    )
+    (direct,) = by_prefix(run(text), "They are not terminable")
+    assert words_at(text, direct.content)[-1] == "These contracts are fully binding."
+    assert direct.speaker == "Omar Reyes"
+
+
 def test_a_quotation_on_its_own_goes_on_from_the_sentence_before_it(run):
     text = (
         "Unions\n\n"
