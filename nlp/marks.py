@@ -10,6 +10,7 @@ quote's content).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 MARK_RE = re.compile(r"``|''|[\"“”„‘’]")
@@ -47,6 +48,19 @@ def _role(text: str, pos: int, mark: str) -> str:
     return "close" if not after.isalnum() else "skip"
 
 
+def _typed_backwards(text: str, pos: int, inside: bool) -> bool:
+    """'“… a fascist?“ he asked', '⏎”Sorry Sarah …!!” posted Sharon': a curly
+    mark of the wrong hand, read by the characters around it. An opening mark
+    after a word and before a space or the end closes an open quote; a closing
+    mark at a word start opens one when none is open."""
+    before = text[pos - 1] if pos > 0 else ""
+    after = text[pos + 1] if pos + 1 < len(text) else ""
+    if text[pos] == "“":
+        return inside and bool(before) and not before.isspace() and (not after or after.isspace())
+    opens_word = before in OPENING_CONTEXT or unicodedata.category(before) == "Cf"
+    return not inside and opens_word and after.isalnum()
+
+
 def find_marked(text: str) -> list[Marked]:
     """Every quoted span in text, in order."""
     found: list[Marked] = []
@@ -56,6 +70,8 @@ def find_marked(text: str) -> list[Marked]:
     for match in MARK_RE.finditer(text):
         mark, pos = match.group(), match.start()
         role = _role(text, pos, mark)
+        if mark in "“”" and _typed_backwards(text, pos, double_open is not None):
+            role = "close" if role == "open" else "open"
         is_single = mark in "‘’"
         if role == "skip":
             continue

@@ -25,6 +25,22 @@ def test_straight_curly_and_two_apostrophe_marks(run):
     }
 
 
+def test_a_curly_mark_of_the_wrong_hand_still_opens_or_closes_its_quote(run):
+    # Typed backwards: an opening mark closing a question, a closing one
+    # opening a reader's post (after an invisible direction mark, as web copy has).
+    text = (
+        "Title\n\n"
+        "The host was stunned. “Do you want to be seen with a tyrant?“ he asked.\n\n"
+        "\u202a”Thank you, Mayor, you have done so much for us!!” posted Dana Kowal.\n"
+    )
+    extraction = run(text)
+    found = {words_at(text, q.content)[0]: words_at(text, q.source) for q in extraction.quotes}
+    assert found == {
+        "Do you want to be seen with a tyrant?": ["he"],
+        "Thank you, Mayor, you have done so much for us!!": ["Dana Kowal"],
+    }
+
+
 def test_scare_quote_is_not_a_quote(run):
     extraction = run("Title\n\nThe so-called “peace dividend” never arrived in the town.\n")
     assert extraction.quotes == []
