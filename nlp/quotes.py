@@ -641,8 +641,8 @@ def _speech_word(token: Token, lex: Lexicon) -> bool:
         after = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return (
             token.i > 0
-            and token.nbor(-1).pos_ in ("NOUN", "ADJ")
-            and (after is None or after.text in (".", ","))
+            and token.nbor(-1).pos_ in ("NOUN", "ADJ", "PROPN")
+            and (after is None or after.text in (".", ",") or after.pos_ == "ADP")
         )
     return token.pos_ in ("VERB", "ADJ") or token.tag_ == "NNS"
 
@@ -669,7 +669,7 @@ def _leading_frame(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
     if before <= 0:
         return None
     if doc[before].text == ",":
-        return _speech_verb_before(doc, before, lex)
+        return _speech_verb_before(doc, before, lex) or _clause_before_sentence(doc, before, mark)
     if not doc[before].is_punct and doc[before].sent.start == doc[mark.outer[0]].sent.start:
         # 'asked the crowd "If Hillary …"': the quotation is the verb's last word.
         return _speech_verb_before(doc, mark.outer[0], lex)
@@ -833,6 +833,36 @@ def _speech_verb_before(doc: Doc, comma: int, lex: Lexicon) -> Frame | None:
     return Frame(cue=cue, source=subject)
 
 
+def _clause_before_sentence(doc: Doc, comma: int, mark: MarkTokens) -> Frame | None:
+    """'Grandi reacted skeptically to the deal, “I am concerned about …”': a
+    whole quoted sentence that closes the sentence a clause opened, set off from
+    it by a comma, is that clause's subject speaking, whatever the verb."""
+    quoted = doc[mark.inner[0] : mark.inner[1]]
+    if not _sentence_like_span(quoted) or all(t.is_title for t in quoted if t.is_alpha):
+        return None  # "its podcast, “So, That Happened.”": a title
+    if any(t.is_quote for t in doc[doc[comma].sent.start : comma]):
+        return None  # 'telling the crowd, “A,” and, “B.”': the clause before is quoted
+    if doc[mark.outer[1] - 2].text not in (".", "?", "!") or not _ends_sentence(doc, mark.outer[1]):
+        return None
+    start = doc[comma].sent.start
+    verb = next((t for t in reversed(doc[start:comma]) if t.pos_ == "VERB"), None)
+    if verb is None or verb.dep_ not in ("ROOT", "conj") or verb.tag_ == "VBG":
+        return None
+    if any(verb not in t.ancestors for t in doc[verb.i + 1 : comma]):
+        return None
+    subject = _shared_subject(verb)
+    if subject is None or subject.i > verb.i or not _speaker_like(subject):
+        return None
+    return Frame(cue=_with_particle(verb), source=subject)
+
+
+def _ends_sentence(doc: Doc, index: int) -> bool:
+    """The paragraph ends at index, or a new sentence (or a bracketed credit) starts."""
+    for token in doc[index : index + 1]:
+        return token.is_space or token.is_sent_start or token.is_title or token.text in "(["
+    return True
+
+
 def _sentence_subject(verb: Token) -> Token | None:
     """'Flea shared the news on social media, writing “…”': the parse may hang
     the participle anywhere, but set off by a comma after the main clause it
@@ -897,10 +927,16 @@ def _trailing_by_layout(doc: Doc, mark: MarkTokens) -> Frame | None:
     if not _ends_open(doc, mark):
         return None
     subject = None
-    for token in doc[mark.outer[1] : mark.outer[1] + 6]:
+    in_phrase = False  # "a staffer in the room wondered": the phrase after the noun is not it
+    for token in doc[mark.outer[1] : mark.outer[1] + 9]:
         if subject is not None and token.tag_ in FINITE:
             return Frame(cue=_with_particle(token), source=subject)
-        if token.pos_ == "PRON" and subject is None:
+        if subject is not None and subject.pos_ != "PRON" and token.pos_ == "ADP":
+            in_phrase = True
+        elif in_phrase:
+            if token.pos_ not in ("DET", "ADJ", "NUM", "NOUN", "PROPN"):
+                return None
+        elif token.pos_ == "PRON" and subject is None:
             if not _speaker_like(token):
                 return None  # "“…,” this means": not a speaker
             subject = token

@@ -338,6 +338,39 @@ def test_a_quotation_after_a_quote_and_a_long_cue_clause_joins_that_quote(run):
     assert by_prefix(extraction, "And I am not") == []
 
 
+def test_a_speaker_named_after_a_quotation_may_carry_a_phrase_of_its_own(run):
+    text = (
+        "Budget\n\n"
+        "The committee met on Tuesday.\n\n"
+        '"Will she be the next treasurer?" a junior clerk in the gallery wondered.\n\n'
+        '"The kingdom has worked with its allies on all fronts," the Saudis state in '
+        "the white paper.\n"
+    )
+    extraction = run(text)
+    found = {words_at(text, q.content)[0]: words_at(text, q.source) for q in extraction.quotes}
+    assert found == {
+        "Will she be the next treasurer?": ["a junior clerk"],
+        "The kingdom has worked with its allies on all fronts,": ["Saudis"],
+    }
+
+
+def test_a_quoted_sentence_after_a_clause_and_a_comma_is_the_clause_subject_speaking(run):
+    text = (
+        "Refugees\n\n"
+        "Maria Okafor, the agency chief, reacted coolly to the deal, “I am concerned "
+        "about any return of whole families.” The deal was signed in May.\n\n"
+        "Her office ends its letter with a slogan, “Safe Homes For All.”\n\n"
+        "In 2012, she won the county by ten points, “a landslide.”\n"
+    )
+    extraction = run(text)
+    (concerned,) = by_prefix(extraction, "I am concerned")
+    assert concerned.kind == "direct"
+    assert words_at(text, concerned.source) == ["Maria Okafor, the agency chief"]
+    assert concerned.speaker == "Maria Okafor"
+    assert by_prefix(extraction, "Safe Homes") == []  # a title, not words anyone said here
+    assert all(q.kind != "direct" for q in by_prefix(extraction, "a landslide"))
+
+
 def test_a_short_exclamation_after_a_speech_verb_is_a_quote(run):
     text = (
         "Victory\n\n"
