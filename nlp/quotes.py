@@ -229,6 +229,10 @@ def _link(
             and (_gap_ok(doc, hi, m.outer[0]) or _colon_then_paragraph(doc, hi, m.outer[0]))
         ]
         own_content = _content_outside(frame, marks, before + after)
+        if own_content and before and _after_dash(doc, marks[before[-1]]):
+            # '… like Saddam Hussein - ''He would have loved Stalin,'' Mr. Biden said
+            # twice - and …': the dash ends the narration the parse gave the cue.
+            before, after, own_content = before[-1:], [], False
         if own_content or not (before or after):
             continue
         chosen = before[-1:] + after[:1]
@@ -989,6 +993,22 @@ def _frame_extent(doc: Doc, frame: Frame, quoted: set[int]) -> TokenRange:
         ):
             tokens.update(t.i for t in child.subtree if t.i not in quoted)
     return min(tokens), max(tokens) + 1
+
+
+DASHES = ("-", "--", "—", "–")
+
+
+def _after_dash(doc: Doc, mark: MarkTokens) -> bool:
+    """The quotation opens after a dash that opens (not one closing an aside:
+    '"A" -- that he is a liberal -- "B," he said' is one quote)."""
+    before = mark.outer[0] - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or doc[before].text not in DASHES:
+        return False
+    clause = doc[doc[before].sent.start : before + 1]
+    dashes = sum(t.text in DASHES and t.i > 0 and bool(t.nbor(-1).whitespace_) for t in clause)
+    return dashes % 2 == 1  # spaced dashes only: "nanny-state" has a hyphen
 
 
 def _gap_ok(doc: Doc, end: int, start: int) -> bool:

@@ -371,6 +371,24 @@ def test_a_quoted_sentence_after_a_clause_and_a_comma_is_the_clause_subject_spea
     assert all(q.kind != "direct" for q in by_prefix(extraction, "a landslide"))
 
 
+def test_a_quotation_set_off_by_a_dash_is_its_trailing_cue_s_alone(run):
+    text = (
+        "Rally\n\n"
+        "The senator suggested her rival had shown a fondness for brutal leaders like the "
+        "old generals - ''He would have loved the old regime,'' the senator said.\n\n"
+        '"I do not think the common view" -- that Lake is a city liberal -- '
+        '"is going to last," her pollster says.\n'
+    )
+    extraction = run(text)
+    (loved,) = by_prefix(extraction, "He would have loved")
+    assert loved.kind == "direct"
+    assert words_at(text, loved.content) == ["He would have loved the old regime,"]
+    assert words_at(text, loved.source) == ["the senator"]
+    # A pair of dashes around an aside leaves the quotation in one piece.
+    (view,) = [q for q in extraction.quotes if "common view" in text[slice(*q.content[0])]]
+    assert any("is going to last" in part for part in words_at(text, view.content))
+
+
 def test_a_short_exclamation_after_a_speech_verb_is_a_quote(run):
     text = (
         "Victory\n\n"
