@@ -872,6 +872,10 @@ def _said_as_object(verb: Token) -> tuple[int, int] | None:
             continue
         if child.lower_ == "same" or any(_lost_clause(t) for t in child.subtree):
             return _subtree_range(child)
+        clause_verb = any(t.dep_ == "acl" and t.pos_ == "VERB" for t in child.children)
+        if clause_verb and verb.nbor(1).text == ",":
+            # 'Eric Trump said, those donations paid for …': no object follows a comma.
+            return _subtree_range(child)
     return None
 
 
@@ -952,8 +956,14 @@ def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
         if before and before[-1].text in (",", ":", "—", "–") and source.i > verb.head.i:
             return _minus(verb.head, _subtree_range(verb))
     if _as_noted(verb) and verb.i < verb.head.i:
-        # "As the paper noted, it is surprising …": the clause it opens is the content.
-        return _minus(verb.head, _subtree_range(verb))
+        # "As the paper noted, it is surprising …": the clause it opens is the content
+        # ("But as …": not the conjunction before it).
+        ranges = _minus(verb.head, _subtree_range(verb))
+        doc = verb.doc
+        if ranges and doc[ranges[0][0]].dep_ == "cc":
+            start, end = trim(doc, ranges[0][0] + 1, ranges[0][1])
+            ranges = ([(start, end)] if _has_words(doc, start, end) else []) + ranges[1:]
+        return ranges
     if (fronted := _fronted_subject(verb, source)) is not None:
         # '"Global exposure … gets them nervous, said Ann Cole': the parse may
         # make the content's subject the verb's own, beside the speaker after it.
@@ -993,8 +1003,13 @@ OWN_WORDS = ("dobj", "ccomp", "xcomp", "prep")
 
 def _as_noted(verb: Token) -> bool:
     """'As X noted, …' with nothing said of its own ('As he announced his run'
-    tells when, not what)."""
-    return _as_clause(verb) and not any(c.dep_ in OWN_WORDS for c in verb.children)
+    tells when, not what; 'As the paper noted on Monday' only when)."""
+    return _as_clause(verb) and not any(
+        c.dep_ in OWN_WORDS and c.lower_ not in WHEN_OR_WHERE for c in verb.children
+    )
+
+
+WHEN_OR_WHERE = ("in", "on", "at", "during", "after", "before", "last", "over", "via")
 
 
 def _as_clause(verb: Token) -> bool:

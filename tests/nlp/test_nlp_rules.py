@@ -389,6 +389,24 @@ def test_a_quotation_set_off_by_a_dash_is_its_trailing_cue_s_alone(run):
     assert any("is going to last" in part for part in words_at(text, view.content))
 
 
+def test_as_x_noted_somewhere_and_a_clause_after_said_and_a_comma_are_reported(run):
+    text = (
+        "Budget\n\n"
+        "But as the county paper noted in an editorial, the new mayor has surprisingly "
+        "earned herself a few fans downtown.\n\n"
+        'In both cases, Dana Lake said, those donations paid for "sponsorships" at the '
+        "golf tournament.\n"
+    )
+    extraction = run(text)
+    found = {words_at(text, q.content)[0]: words_at(text, q.source) for q in extraction.quotes}
+    assert found == {
+        # "in an editorial" says where, not what; "But" is not the paper's.
+        "the new mayor has surprisingly earned herself a few fans downtown": ["the county paper"],
+        # A comma after "said": what follows is a clause, not the verb's object.
+        'those donations paid for "sponsorships" at the golf tournament': ["Dana Lake"],
+    }
+
+
 def test_a_short_exclamation_after_a_speech_verb_is_a_quote(run):
     text = (
         "Victory\n\n"
