@@ -718,7 +718,7 @@ def _reported_clause(verb: Token, source: Token) -> Token | None:
     clauses = [
         c
         for c in verb.children
-        if c.dep_ in CONTENT_DEPS and not _speakers_own_clause(c, verb, source)
+        if (c.dep_ in CONTENT_DEPS or _that_advcl(c)) and not _speakers_own_clause(c, verb, source)
     ]
     if len(clauses) > 1:
         after = [c for c in clauses if c.i > verb.i]
@@ -731,6 +731,12 @@ def _reported_clause(verb: Token, source: Token) -> Token | None:
             return after[0]
         return clauses[0]
     return clauses[0] if clauses else None
+
+
+def _that_advcl(clause: Token) -> bool:
+    """'recalled in 2008 that before Iowa, Obama was …': the parse may make a
+    that-clause after the verb an adverbial one."""
+    return clause.dep_ == "advcl" and clause.i > clause.head.i and clause.left_edge.lower_ == "that"
 
 
 def _speakers_own_clause(clause: Token, verb: Token, source: Token) -> bool:
@@ -891,11 +897,15 @@ def _lost_clause(token: Token) -> bool:
 
 
 def _misplaced_that_clause(verb: Token) -> list[tuple[int, int]]:
-    """'said for the first time that X …': the parse hangs the that-clause on
-    "time" as a relative clause, though "that" is not its subject."""
+    """'said for the first time that X …', 'said in a statement that X …': the
+    parse hangs the that-clause on the noun, though "that" is not its subject."""
     for token in verb.subtree:
         that = token.left_edge
-        if token.dep_ != "relcl" or that.lower_ != "that" or that.dep_ not in ("mark", "advmod"):
+        if (
+            token.dep_ not in ("relcl", "acl")
+            or that.lower_ != "that"
+            or that.dep_ not in ("mark", "advmod")
+        ):
             continue
         has_subject = _has_subject(token)
         prep = token.head.head

@@ -407,6 +407,23 @@ def test_as_x_noted_somewhere_and_a_clause_after_said_and_a_comma_are_reported(r
     }
 
 
+def test_a_that_clause_the_parse_hangs_elsewhere_is_still_reported(run):
+    text = (
+        "Harbour\n\n"
+        "Joe Madison, a talk radio host, recalled in 2008 that before Iowa, Obama was not "
+        "treated as credibly by his listeners.\n\n"
+        "April Mellody, a spokeswoman for the port, said in a statement that the security "
+        "team would work with the police ''to ensure the safety of all of our visitors.''\n"
+    )
+    extraction = run(text)
+    found = {words_at(text, q.content)[0]: q.speaker for q in extraction.quotes}
+    assert found == {
+        "that before Iowa, Obama was not treated as credibly by his listeners": "Joe Madison",
+        "that the security team would work with the police ''to ensure the safety of all of "
+        "our visitors.''": "April Mellody",
+    }
+
+
 def test_a_short_exclamation_after_a_speech_verb_is_a_quote(run):
     text = (
         "Victory\n\n"
