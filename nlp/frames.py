@@ -513,8 +513,8 @@ def _leading_clause_subject(verb: Token) -> Token | None:
 
 
 # Not "for" or "of": "criticized him for saying", "accused of saying" are
-# somebody else's words.
-BY_SAYING = ("by", "in", "after", "before", "while", "when", "without", "upon", "on")
+# somebody else's words ("has taken to urging" is the subject's own).
+BY_SAYING = ("by", "in", "after", "before", "while", "when", "without", "upon", "on", "to")
 SPEAKER_POS = ("PROPN", "NOUN")
 CLOSING = ("”", '"', "''", "’")
 NOUN_PHRASE_POS = ("DET", "ADJ", "PROPN", "NUM", "PART")

@@ -424,6 +424,17 @@ def test_a_that_clause_the_parse_hangs_elsewhere_is_still_reported(run):
     }
 
 
+def test_a_speech_verb_after_taken_to_speaks_with_the_clause_subject(run):
+    text = (
+        "Campaign\n\n"
+        "Governor Dana Lake has taken to urging voters to slow down in their everyday lives.\n"
+    )
+    extraction = run(text)
+    (urging,) = extraction.quotes
+    assert words_at(text, urging.content) == ["voters to slow down in their everyday lives"]
+    assert urging.speaker == "Dana Lake"
+
+
 def test_a_short_exclamation_after_a_speech_verb_is_a_quote(run):
     text = (
         "Victory\n\n"
