@@ -435,6 +435,20 @@ def test_a_speech_verb_after_taken_to_speaks_with_the_clause_subject(run):
     assert urging.speaker == "Dana Lake"
 
 
+def test_what_a_speaker_notes_or_mentions_is_reported(run):
+    text = (
+        "Floods\n\n"
+        "The editorial noted the governor's promise to rebuild every school by spring.\n\n"
+        "In her speech, Dana Lake mentioned her rival's record on schools twice.\n"
+    )
+    extraction = run(text)
+    found = {words_at(text, q.content)[0]: words_at(text, q.source) for q in extraction.quotes}
+    assert found == {
+        "the governor's promise to rebuild every school by spring": ["The editorial"],
+        "her rival's record on schools": ["Dana Lake"],
+    }
+
+
 def test_a_short_exclamation_after_a_speech_verb_is_a_quote(run):
     text = (
         "Victory\n\n"
