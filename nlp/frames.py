@@ -923,14 +923,20 @@ OBJECT_TAIL_PREPS = ("for", "against", "of", "as", "over")
 def object_range(verb: Token, obj: Token) -> tuple[int, int]:
     start, end = _subtree_range(obj)
     for child in verb.children:
-        if child.i < end:
-            continue
+        if child.i < end or child.is_quote:
+            continue  # 'called the system “rotten to the core”': the mark hangs on the verb
         tail = child.dep_ in OBJECT_TAIL_DEPS or (
             child.dep_ == "prep" and child.lower_ in OBJECT_TAIL_PREPS
         )
         if not tail or _has_words(verb.doc, end, child.left_edge.i):
             break
         end = _subtree_range(child)[1]
+        # 'called Cruz the "ultimate hypocrite," linking to a story': the
+        # participle after the comma is the writer's, not part of the name.
+        for grand in child.children:
+            set_off = any(t.text == "," for t in verb.doc[child.i : grand.i])
+            if grand.dep_ == "acl" and grand.tag_ == "VBG" and grand.i > child.i and set_off:
+                end = min(end, grand.left_edge.i)
     # An object keeps its ', who …' (on PolNeAR train the annotators mostly keep
     # it there), but not a closing description: 'the depot, a garage that …'.
     return start, _before_trailing_aside(obj, start, end, relatives=False)

@@ -449,6 +449,21 @@ def test_what_a_speaker_notes_or_mentions_is_reported(run):
     }
 
 
+def test_what_a_speaker_calls_something_keeps_the_quoted_name_and_not_the_writer_s_words(run):
+    text = (
+        "Budget\n\n"
+        "Lake took the stage in the old mill and called the county board “rotten to the core.”\n\n"
+        'In another post, Lake called Ray Poe the "ultimate hypocrite," linking to a story '
+        "about his expenses.\n"
+    )
+    extraction = run(text)
+    assert sorted(words_at(text, q.content)[0] for q in extraction.quotes) == [
+        'Ray Poe the "ultimate hypocrite,"',
+        "the county board “rotten to the core.”",
+    ]
+    assert all(q.kind == "mixed" for q in extraction.quotes)
+
+
 def test_a_short_exclamation_after_a_speech_verb_is_a_quote(run):
     text = (
         "Victory\n\n"
