@@ -813,16 +813,23 @@ def _participle_speaker(verb: Token, lex: Lexicon) -> Token | None:
     return next((c for c in sender.children if c.dep_ == "nsubj"), None)
 
 
-def _speech_verb_before(doc: Doc, comma: int, lex: Lexicon) -> Frame | None:
+def _verb_before(doc: Doc, comma: int) -> Token | None:
+    """The last verb of the sentence before comma, when the words between are
+    its own ("joked to reporters,")."""
     start = doc[comma].sent.start
     verb = next((t for t in reversed(doc[start:comma]) if t.pos_ == "VERB"), None)
+    if verb is None or any(verb not in t.ancestors for t in doc[verb.i + 1 : comma]):
+        return None
+    return verb
+
+
+def _speech_verb_before(doc: Doc, comma: int, lex: Lexicon) -> Frame | None:
+    verb = _verb_before(doc, comma)
     if verb is None:
         return None
     speech = verb.lemma_.lower() in lex.speech_verbs
     if not speech and not _ends_in_verb(doc, verb, comma):
         return None
-    if any(verb not in t.ancestors for t in doc[verb.i + 1 : comma]):
-        return None  # the verb's own words only: "joked to reporters,"
     # "shared the news, writing “…”": a participle speaks with its verb's subject;
     # "held up a sign saying “…”": one that hangs on a noun, with the noun.
     subject = (
@@ -848,11 +855,8 @@ def _clause_before_sentence(doc: Doc, comma: int, mark: MarkTokens) -> Frame | N
         return None  # 'telling the crowd, “A,” and, “B.”': the clause before is quoted
     if doc[mark.outer[1] - 2].text not in (".", "?", "!") or not _ends_sentence(doc, mark.outer[1]):
         return None
-    start = doc[comma].sent.start
-    verb = next((t for t in reversed(doc[start:comma]) if t.pos_ == "VERB"), None)
+    verb = _verb_before(doc, comma)
     if verb is None or verb.dep_ not in ("ROOT", "conj") or verb.tag_ == "VBG":
-        return None
-    if any(verb not in t.ancestors for t in doc[verb.i + 1 : comma]):
         return None
     subject = _shared_subject(verb)
     if subject is None or subject.i > verb.i or not _speaker_like(subject):
@@ -862,9 +866,10 @@ def _clause_before_sentence(doc: Doc, comma: int, mark: MarkTokens) -> Frame | N
 
 def _ends_sentence(doc: Doc, index: int) -> bool:
     """The paragraph ends at index, or a new sentence (or a bracketed credit) starts."""
-    for token in doc[index : index + 1]:
-        return token.is_space or token.is_sent_start or token.is_title or token.text in "(["
-    return True
+    if index >= len(doc):
+        return True
+    token = doc[index]
+    return token.is_space or token.is_sent_start or token.is_title or token.text in "(["
 
 
 def _sentence_subject(verb: Token) -> Token | None:
