@@ -442,8 +442,9 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
         cited = _cited_as_saying(current)
         if cited is not None:
             return cited
-        if _reporting_conjunct(current):
-            # "said X was wrong and criticized him": the subject of "said".
+        if _reporting_conjunct(current) or _reporting_participle(current):
+            # "said X was wrong and criticized him", "told them that X had failed,
+            # adding, “…”": the subject of "said" / "told".
             current = current.head.head
             continue
         if _statement_saying(current, lex):
@@ -855,6 +856,38 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
 
 def _closes_after_comma(doc: Doc, index: int) -> bool:
     return doc[index - 1].text in CLOSING and doc[index - 2].text == ","
+
+
+# Voices in a crowd: "said protesters marched, chanting “…”" is the protesters'.
+PERFORMED = ("chant", "shout", "yell", "scream", "sing", "cheer", "cry", "holler", "boo")
+
+
+def _reporting_participle(token: Token) -> bool:
+    """A speech participle set off by a comma after a reported clause: the
+    parse hangs "adding" on the clause, but the reporter is the one adding."""
+    head = token.head
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ == "advcl"
+        and _after_comma(token)
+        and token.lemma_.lower() in load_lexicon().speech_verbs
+        and token.lemma_.lower() not in PERFORMED
+        and head.dep_ in CONTENT_DEPS
+        and head.i < token.i
+        and head.lemma_.lower() not in load_lexicon().speech_verbs  # "…, Lee added, saying"
+        and head.head.i < head.i
+        and head.head.lemma_.lower() in load_lexicon().speech_verbs
+        and not _has_subject(token)
+    )
+
+
+def _after_comma(token: Token) -> bool:
+    """A comma just before the token, or before the closing mark just before it."""
+    before = token.doc[max(token.i - 2, 0) : token.i]
+    return bool(before) and (
+        before[-1].text == ","
+        or (before[-1].is_quote and len(before) == 2 and before[0].text == ",")
+    )
 
 
 def _reporting_conjunct(token: Token) -> bool:

@@ -1688,3 +1688,27 @@ def test_outlets_and_campaigns_named_before_are_the_speakers(run):
         "Lane",
         "company",
     ]
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters(run):
+    text = (
+        "Title\n\n"
+        "Smith told the paper that Jones “had a bad plan that failed badly,” adding,"
+        " “He lost all of the votes in the state.”\n\n"
+        "A senior aide said Brown will have to choose a side soon, saying, “At some point,"
+        " she is going to have to come out on where she stands.”\n\n"
+        "Officials said protesters marched through the city, chanting “No more war!”\n"
+    )
+    extraction = run(text)
+    text = extraction.article.text
+    direct = {
+        words_at(text, q.content)[0]: words_at(text, q.source)
+        for q in extraction.quotes
+        if q.kind == "direct"
+    }
+    # The crowd chants for itself: only a reporting verb goes back to the reporter.
+    assert direct == {
+        "He lost all of the votes in the state.": ["Smith"],
+        "At some point, she is going to have to come out on where she stands.": ["A senior aide"],
+        "No more war!": ["protesters"],
+    }
