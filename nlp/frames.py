@@ -263,8 +263,39 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
         return Frame([token.i, put_it.i], source, content=_minus(token.head, _subtree_range(token)))
     frame = Frame(cue=sorted(cue), source=source, belief=belief)
     frame.framing = lemma in verb_frames().framing
-    frame.content = _before_speaker(_content(token, lemma, source), token, source)
+    content = _before_speaker(_content(token, lemma, source), token, source)
+    frame.content = _across_dash_aside(token.doc, content)
     return frame
+
+
+DASH_ASIDE = ("—", "–", "--")
+DASH_WINDOW = 16
+
+
+def _across_dash_aside(doc: Doc, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'pledged to ban all cars — thousands of them — from entering the city':
+    the parse may end the clause at an aside set off by dashes; when a phrase of
+    the clause resumes after the second dash, the content runs on through it."""
+    if not content or content[-1][1] >= len(doc) or doc[content[-1][1]].text not in DASH_ASIDE:
+        return content
+    start, end = content[-1]
+    sentence_end = doc[end].sent.end
+    closing = next(
+        (
+            i
+            for i in range(end + 1, min(end + DASH_WINDOW, sentence_end))
+            if doc[i].text in DASH_ASIDE
+        ),
+        None,
+    )
+    if closing is None or closing + 1 >= sentence_end:
+        return content
+    aside, resumed = doc[end + 1 : closing], doc[closing + 1]
+    if any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in aside) or resumed.pos_ != "ADP":
+        return content
+    if resumed.left_edge.i != resumed.i:
+        return content
+    return [*content[:-1], trim(doc, start, resumed.right_edge.i + 1)]
 
 
 def _inverted_aside(verb: Token, lex: Lexicon) -> tuple[Token, list[tuple[int, int]]] | None:

@@ -1712,3 +1712,16 @@ def test_a_participle_after_a_reported_clause_is_the_reporters(run):
         "At some point, she is going to have to come out on where she stands.": ["A senior aide"],
         "No more war!": ["protesters"],
     }
+
+
+def test_reported_words_run_on_across_an_aside_set_off_by_dashes(run):
+    text = (
+        "Title\n\n"
+        "The mayor, who has repeatedly pledged to ban all cars — thousands of vehicles in the"
+        " old town — from entering the center, spoke on Monday.\n"
+    )
+    extraction = run(text)
+    (quote,) = extraction.quotes
+    assert words_at(text, quote.content) == [
+        "to ban all cars — thousands of vehicles in the old town — from entering the center"
+    ]
