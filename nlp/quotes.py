@@ -229,6 +229,8 @@ def _link(
             and (_gap_ok(doc, hi, m.outer[0]) or _colon_then_paragraph(doc, hi, m.outer[0]))
         ]
         own_content = _content_outside(frame, marks, before + after)
+        if own_content and after and _conjunct_after_colon_quote(doc, frame, hi, marks[after[0]]):
+            own_content = False
         if own_content and before and _after_dash(doc, marks[before[-1]]):
             # '… like Saddam Hussein - ''He would have loved Stalin,'' Mr. Biden said
             # twice - and …': the dash ends the narration the parse gave the cue.
@@ -337,7 +339,9 @@ def _link(
                 # '"Debate recap," tweeted Conant.': words set off before their cue.
                 direct.append(_next_to_its_clause(found, mark, clause))
                 continue
-            if (clause := _exclaimed(doc, mark, lex)) is not None:
+            if (
+                clause := _exclaimed(doc, mark, lex) or _short_after_colon(doc, mark, lex)
+            ) is not None:
                 direct.append(_next_to_its_clause(found, mark, clause))
                 continue
             previous = _quote_before(direct, mark.inner[0])
@@ -680,6 +684,18 @@ def _leading_frame(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
     return _colon_frame(doc, before, lex) if doc[before].text == ":" else None
 
 
+def _short_after_colon(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
+    """'saying: “The struggle continues”': a clause too short to stand alone as a
+    quote is one when a speech verb introduces it with a colon."""
+    before = mark.outer[0] - 1
+    if before <= 0 or doc[before].text != ":" or not _sentence_like_span(doc[slice(*mark.inner)]):
+        return None
+    frame = _colon_frame(doc, before, lex)
+    if frame is None or doc[frame.cue[0]].lemma_.lower() not in lex.speech_verbs:
+        return None
+    return frame
+
+
 def _colon_frame(doc: Doc, colon: int, lex: Lexicon) -> Frame | None:
     verb = doc[colon].head
     for _ in range(3):
@@ -793,6 +809,8 @@ def _saying_participle(verb: Token, lex: Lexicon) -> bool:
     return verb.tag_ in ("VBD", "VBN") and verb.head.ent_type_ in ("PERSON", "ORG")
 
 
+# Verbs whose object is the one written to, not the message.
+MESSAGING = ("email", "text", "message", "telephone", "phone", "call", "ping", "tweet")
 SENDING = ("send", "blast", "email", "mail", "text", "write", "post", "circulate", "forward")
 
 
@@ -803,6 +821,9 @@ def _participle_speaker(verb: Token, lex: Lexicon) -> Token | None:
     if not _saying_participle(verb, lex):
         return None
     noun = verb.head
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in MESSAGING:
+        # "emailed supporters saying: “…”": the one emailed is not the one writing.
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     if noun.dep_ != "pobj" or noun.head.lower_ != "to":
         return noun
     sender = noun.head.head
@@ -1042,6 +1063,24 @@ def _content_outside(frame: Frame, marks: list[MarkTokens], adjacent: list[int])
         return False
     covered = [marks[i].outer for i in adjacent]
     return any(not any(s <= start and end <= e for s, e in covered) for start, end in frame.content)
+
+
+JOINING = ("and", "but", "then", "before")
+
+
+def _conjunct_after_colon_quote(doc: Doc, frame: Frame, cue_end: int, mark: MarkTokens) -> bool:
+    """'emailed supporters saying: “The struggle continues” and vowing to …':
+    the parse hangs the speaker's next verb on the quoted clause, but a
+    quotation a colon introduces is the words, and what follows "and" is not."""
+    gap = doc[cue_end : mark.outer[0]]
+    close = mark.outer[1]
+    return (
+        any(t.text == ":" for t in gap)
+        and close < len(doc)
+        and doc[close].lower_ in JOINING
+        and frame.content[-1][1] > close
+        and frame.content[0][0] <= mark.inner[0]
+    )
 
 
 def _sentence_final(doc: Doc, mark: MarkTokens) -> bool:

@@ -1725,3 +1725,18 @@ def test_reported_words_run_on_across_an_aside_set_off_by_dashes(run):
     assert words_at(text, quote.content) == [
         "to ban all cars — thousands of vehicles in the old town — from entering the center"
     ]
+
+
+def test_a_quotation_a_colon_introduces_ends_at_its_closing_mark(run):
+    text = (
+        "Title\n\n"
+        "The senator emailed supporters saying: “The struggle continues” and vowing to compete"
+        " next week.\n\n"
+        "The mayor said: “We will not give up on the plan” but left soon after.\n"
+    )
+    extraction = run(text)
+    # The one emailed is not the one writing; what follows "and" / "but" is narration.
+    assert {words_at(text, q.content)[0]: (q.kind, q.speaker) for q in extraction.quotes} == {
+        "The struggle continues": ("direct", "senator"),
+        "We will not give up on the plan": ("direct", "mayor"),
+    }
