@@ -1068,13 +1068,31 @@ def _own_start(verb: Token, source: Token) -> int:
     leading = [
         c
         for c in verb.children
-        if c.dep_ == "advcl"
-        and c.right_edge.i < source.left_edge.i
-        and any(g.dep_ == "mark" for g in c.children)  # not 'Dashing into …, she called'
+        if c.right_edge.i < source.left_edge.i
+        and (
+            c.dep_ == "advcl"
+            and any(g.dep_ == "mark" for g in c.children)
+            # not 'Dashing into …, she called'
+            or _leading_phrase(c, source)
+        )
     ]
     if not leading:
         return verb.left_edge.i
     return max(c.right_edge.i for c in leading) + 1
+
+
+def _leading_phrase(child: Token, source: Token) -> bool:
+    """'At times last year, people close to him said, …': a phrase that opens the
+    sentence before the cue, set off by a comma, starts what was said; not
+    'In a statement, …', which tells where it was said."""
+    doc = child.doc
+    after = child.right_edge.i + 1
+    if child.dep_ not in ("prep", "npadvmod", "advmod") or child.left_edge.i != child.sent.start:
+        return False
+    if after >= source.left_edge.i or doc[after].text != ",":
+        return False
+    lex = load_lexicon()
+    return not any(t.lemma_.lower() in lex.speech_nouns for t in child.subtree)
 
 
 SET_OFF = (",", "—", "–")
@@ -1106,7 +1124,12 @@ def _set_off(verb: Token, source: Token) -> bool:
     opens = doc[start].text in SET_OFF or (start > 0 and doc[start - 1].text in SET_OFF)
     closes = doc[end].text in SET_OFF or (end + 1 < len(doc) and doc[end + 1].text in SET_OFF)
     inside = start <= source.i <= end
-    return opens and closes and inside and _has_words(doc, verb.head.left_edge.i, start)
+    # "organizers added 160 officers, …, the paper reported" is no aside: it has an object.
+    bare = not any(
+        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.pos_ != "PRON"  # "told them"
+        for c in verb.children
+    )
+    return opens and closes and inside and bare and _has_words(doc, verb.head.left_edge.i, start)
 
 
 def _minus(head: Token, cut: tuple[int, int]) -> list[tuple[int, int]]:

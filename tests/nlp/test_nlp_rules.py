@@ -1740,3 +1740,23 @@ def test_a_quotation_a_colon_introduces_ends_at_its_closing_mark(run):
         "The struggle continues": ("direct", "senator"),
         "We will not give up on the plan": ("direct", "mayor"),
     }
+
+
+def test_a_phrase_before_a_cue_set_off_mid_sentence_is_part_of_what_was_said(run):
+    text = (
+        "Title\n\n"
+        "At times last year, people close to the mayor said, the mere mention of her name"
+        " could make him fume.\n\n"
+        "In Chicago, organizers added 160 officers along the route, up from 90 last year,"
+        " the paper reported.\n"
+    )
+    extraction = run(text)
+    by_cue = {words_at(text, q.cue)[0]: words_at(text, q.content) for q in extraction.quotes}
+    assert by_cue["said"] == [
+        "At times last year",
+        "the mere mention of her name could make him fume",
+    ]
+    # A verb with an object of its own ("added 160 officers") is no aside between
+    # commas: the sentence around it is not its content.
+    assert by_cue["reported"][0].startswith("In Chicago, organizers added 160 officers")
+    assert by_cue.get("added", [""])[0] != "In Chicago"
