@@ -709,7 +709,25 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
             return [trim(verb.doc, child.left_edge.i + 1, child.right_edge.i + 1)]
     if lemma in verb_frames().broken_clause and (said := _said_as_object(verb)):
         return [said]
+    if lemma == "say" and (answer := _answer(verb)) is not None:
+        return [answer]
     return _misplaced_that_clause(verb) or _reversed_content(verb, source)
+
+
+ANSWERS = ("yes", "no", "so")
+
+
+def _answer(verb: Token) -> tuple[int, int] | None:
+    """'46 percent said yes', 'half said so': the one word is what was said."""
+    after = verb.i + 1
+    if after >= len(verb.doc) or verb.doc[after].lower_ not in ANSWERS:
+        return None
+    word = verb.doc[after]
+    return (
+        (after, after + 1)
+        if word.head.i == verb.i and word.dep_ in ("intj", "advmod", "dobj")
+        else None
+    )
 
 
 QUESTION_WORDS = ("if", "whether", "what", "why", "how", "who", "when", "where", "which")

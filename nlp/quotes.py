@@ -167,7 +167,9 @@ def _close_last_quotation(doc: Doc, item: Found, marks: list[MarkTokens]) -> Non
 
 def _long_enough(doc: Doc, item: Found, settings: Settings) -> bool:
     """Reported content under min_indirect_words ("criticized Ford") is too thin to keep."""
-    return item.kind in ("direct", "mixed") or _words(doc, item) >= settings.min_indirect_words
+    if item.kind in ("direct", "mixed") or _words(doc, item) >= settings.min_indirect_words:
+        return True
+    return item.frame is not None and doc[item.frame.cue[0]].lemma_.lower() == "say"
 
 
 def _words(doc: Doc, item: Found) -> int:

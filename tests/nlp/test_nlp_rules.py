@@ -1760,3 +1760,21 @@ def test_a_phrase_before_a_cue_set_off_mid_sentence_is_part_of_what_was_said(run
     # commas: the sentence around it is not its content.
     assert by_cue["reported"][0].startswith("In Chicago, organizers added 160 officers")
     assert by_cue.get("added", [""])[0] != "In Chicago"
+
+
+def test_short_answers_to_say_are_what_was_said(run):
+    text = (
+        "Title\n\n"
+        "In the poll, 46 percent of voters said yes. The mayor criticized Ford.\n\n"
+        "Most of the voters said so in the earlier poll.\n\n"
+        "Jeff Flake said he would.\n\n"
+        "Ann Lee said the same.\n"
+    )
+    extraction = run(text)
+    # "criticized Ford" names a target, not words: only "say" keeps contents this short.
+    assert sorted(words_at(text, q.content)[0] for q in extraction.quotes) == [
+        "he would",
+        "so",
+        "the same",
+        "yes",
+    ]
