@@ -1126,6 +1126,8 @@ def test_a_question_put_to_a_speaker_is_recorded_without_a_source(run):
     )
     extraction = run(text)
     contents = {words_at(text, q.content)[0]: q for q in extraction.quotes if q.kind == "indirect"}
+    # The answer is the mayor's.
+    assert contents.pop("no").speaker == "mayor"
     assert set(contents) == {
         "if she was ever tempted to quit",
         "the new bus routes",
