@@ -1068,6 +1068,8 @@ def _content_outside(frame: Frame, marks: list[MarkTokens], adjacent: list[int])
 
 
 JOINING = ("and", "but", "then", "before")
+# '“We’ll see,” when asked whether …': what follows tells when it was said.
+WHEN_SAID = ("when", "after", "as", "while")
 
 
 def _conjunct_after_colon_quote(doc: Doc, frame: Frame, cue_end: int, mark: MarkTokens) -> bool:
@@ -1076,12 +1078,16 @@ def _conjunct_after_colon_quote(doc: Doc, frame: Frame, cue_end: int, mark: Mark
     quotation a colon introduces is the words, and what follows "and" is not."""
     gap = doc[cue_end : mark.outer[0]]
     close = mark.outer[1]
+    if close >= len(doc):
+        return False
+    colon = any(t.text == ":" for t in gap) and doc[close].lower_ in JOINING
+    comma = (
+        any(t.text == "," for t in gap)
+        and doc[close - 2].text == ","
+        and doc[close].lower_ in WHEN_SAID
+    )
     return (
-        any(t.text == ":" for t in gap)
-        and close < len(doc)
-        and doc[close].lower_ in JOINING
-        and frame.content[-1][1] > close
-        and frame.content[0][0] <= mark.inner[0]
+        (colon or comma) and frame.content[-1][1] > close and frame.content[0][0] <= mark.inner[0]
     )
 
 
@@ -1303,8 +1309,8 @@ def _cued_after(
     if end - 2 <= mark.outer[0] or doc[end - 2].text not in QUOTE_END:
         return False  # '…: "It's just not true." He said …' ends where it stands
     for i, (lo, hi) in enumerate(extents):
-        if i == own or not _gap_ok(doc, end, lo):
-            continue
+        if i == own or not _gap_ok(doc, end, lo) or doc[lo].lower_ in WHEN_SAID:
+            continue  # '“…,” when asked whether …' is no cue of its own
         if not any(_gap_ok(doc, hi, m.outer[0]) for m in marks[index + 1 :]):
             return True
     return False

@@ -1780,3 +1780,19 @@ def test_short_answers_to_say_are_what_was_said(run):
         "the same",
         "yes",
     ]
+
+
+def test_a_quotation_after_said_and_a_comma_ends_before_when_asked(run):
+    text = (
+        "Title\n\n"
+        "Lane had previously said, “We will see,” when asked whether he would raise money"
+        " for other candidates.\n"
+    )
+    extraction = run(text)
+    (quote,) = by_prefix(extraction, "We will see")
+    # The question put to him is nobody's cue for his words.
+    assert (quote.kind, words_at(text, quote.content), quote.speaker) == (
+        "direct",
+        ["We will see,"],
+        "Lane",
+    )
