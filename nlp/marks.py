@@ -13,7 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-MARK_RE = re.compile(r"``|''|[\"“”„‘’]")
+# "’’" is two right single marks typed for a closing double one ('a “question’’').
+MARK_RE = re.compile(r"``|''|’’|[\"“”„‘’]")
 OPENING_CONTEXT = set(" \t\n\r\u00a0([{—–-/") | {""}
 PARAGRAPH_RE = re.compile(r"\n\s*\n|\n")
 
@@ -35,7 +36,7 @@ def _role(text: str, pos: int, mark: str) -> str:
     after = text[pos + len(mark)] if pos + len(mark) < len(text) else ""
     if mark in ("“", "„", "``"):
         return "open"
-    if mark == "”":
+    if mark in ("”", "’’"):
         return "close"
     if mark in ('"', "''"):
         if before in OPENING_CONTEXT or before in "“‘":

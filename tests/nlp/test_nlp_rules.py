@@ -1796,3 +1796,16 @@ def test_a_quotation_after_said_and_a_comma_ends_before_when_asked(run):
         ["We will see,"],
         "Lane",
     )
+
+
+def test_two_right_single_marks_close_a_double_quote(run):
+    text = (
+        "Title\n\n"
+        "He took the stage with a “question’’ that amounted to a spanking.\n\n"
+        "“You have called women you do not like fat pigs and slobs,” Kelly charged in her"
+        " now-infamous assault.\n"
+    )
+    extraction = run(text)
+    # Left open, the first mark would pair with the next quote's and swallow it.
+    (quote,) = by_prefix(extraction, "You have called women")
+    assert (quote.kind, quote.speaker) == ("direct", "Kelly")
