@@ -808,6 +808,8 @@ def _saying_participle(verb: Token, lex: Lexicon) -> bool:
         return False
     if verb.tag_ == "VBG":
         return verb.lemma_.lower() in lex.speech_verbs
+    if verb.tag_ == "VBD" and verb.i == verb.head.i + 1:
+        return True  # '…, a man yelled “Stay there!”': a past tense right after its noun
     return verb.tag_ in ("VBD", "VBN") and verb.head.ent_type_ in ("PERSON", "ORG")
 
 

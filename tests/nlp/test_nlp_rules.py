@@ -1809,3 +1809,13 @@ def test_two_right_single_marks_close_a_double_quote(run):
     # Left open, the first mark would pair with the next quote's and swallow it.
     (quote,) = by_prefix(extraction, "You have called women")
     assert (quote.kind, quote.speaker) == ("direct", "Kelly")
+
+
+def test_a_speech_verb_the_parse_hung_on_its_noun_still_speaks_for_it(run):
+    text = (
+        "Title\n\n"
+        "When Rubio thanked Miami and said it was great to be home, a man yelled “Stay there!”\n"
+    )
+    extraction = run(text)
+    (quote,) = by_prefix(extraction, "Stay there!")
+    assert (quote.kind, words_at(text, quote.source)) == ("direct", ["a man"])
