@@ -583,7 +583,7 @@ def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
 
 
 TRAILING_GAP = ("ADV", "PUNCT", "SPACE")
-SPEAKING_PRONOUNS = ("he", "she", "they", "it", "we", "i")
+SPEAKING_PRONOUNS = ("he", "she", "they", "it", "we", "i", "who")
 
 
 def _trailing_frame(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
@@ -713,6 +713,18 @@ def _colon_frame(doc: Doc, colon: int, lex: Lexicon) -> Frame | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and verb.i < subject.i < colon and verb.i == verb.sent.start:
         return Frame(cue=_with_particle(verb), source=subject)  # "Continued Stone: “…”"
+    # 'Any decision would involve Lynch, who told Congress when asked: “…”': a
+    # speech verb in the clause that ends at the colon beats the main clause.
+    ending = _verb_ending_at(doc, colon)
+    if ending is not None and ending.i != verb.i:
+        for clause_verb in _verbs_up(ending, colon):
+            if clause_verb.i == verb.i:
+                break
+            if clause_verb.tag_ == "VBN":
+                continue  # "when asked …" is put to the speaker, not said
+            subject = _colon_speaker(clause_verb, lex)
+            if subject is not None and clause_verb.lemma_.lower() in lex.speech_verbs:
+                return Frame(cue=_with_particle(clause_verb), source=subject)
     # 'Clinton has since apologized for what happened: “…”': the clause that ends
     # at the colon may be a subordinate one; the speaker is the main clause's.
     for clause_verb in _verbs_up(verb, colon):

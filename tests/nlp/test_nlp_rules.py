@@ -1819,3 +1819,15 @@ def test_a_speech_verb_the_parse_hung_on_its_noun_still_speaks_for_it(run):
     extraction = run(text)
     (quote,) = by_prefix(extraction, "Stay there!")
     assert (quote.kind, words_at(text, quote.source)) == ("direct", ["a man"])
+
+
+def test_a_speech_verb_in_the_clause_before_a_colon_beats_the_main_clause(run):
+    text = (
+        "Title\n\n"
+        "Any decision to charge someone would involve Attorney General Ann Lee, who told"
+        ' Congress when asked last month about the inquiry: "That matter is being handled by'
+        ' career agents, as well as the career attorneys in the department."\n'
+    )
+    extraction = run(text)
+    (quote,) = by_prefix(extraction, "That matter is being handled")
+    assert (words_at(text, quote.cue), quote.speaker) == (["told"], "Ann Lee")
