@@ -914,29 +914,27 @@ PERFORMED = ("chant", "shout", "yell", "scream", "sing", "cheer", "cry", "holler
 def _reporting_participle(token: Token) -> bool:
     """A speech participle set off by a comma after a reported clause: the
     parse hangs "adding" on the clause, but the reporter is the one adding."""
+    speech = load_lexicon().speech_verbs
     head = token.head
     return (
         token.tag_ == "VBG"
         and token.dep_ == "advcl"
         and _after_comma(token)
-        and token.lemma_.lower() in load_lexicon().speech_verbs
+        and token.lemma_.lower() in speech
         and token.lemma_.lower() not in PERFORMED
         and head.dep_ in CONTENT_DEPS
         and head.i < token.i
-        and head.lemma_.lower() not in load_lexicon().speech_verbs  # "…, Lee added, saying"
+        and head.lemma_.lower() not in speech  # "…, Lee added, saying"
         and head.head.i < head.i
-        and head.head.lemma_.lower() in load_lexicon().speech_verbs
+        and head.head.lemma_.lower() in speech
         and not _has_subject(token)
     )
 
 
 def _after_comma(token: Token) -> bool:
     """A comma just before the token, or before the closing mark just before it."""
-    before = token.doc[max(token.i - 2, 0) : token.i]
-    return bool(before) and (
-        before[-1].text == ","
-        or (before[-1].is_quote and len(before) == 2 and before[0].text == ",")
-    )
+    i = token.i
+    return i > 0 and (token.nbor(-1).text == "," or i > 1 and _closes_after_comma(token.doc, i))
 
 
 def _reporting_conjunct(token: Token) -> bool:

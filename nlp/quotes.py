@@ -231,7 +231,7 @@ def _link(
             and (_gap_ok(doc, hi, m.outer[0]) or _colon_then_paragraph(doc, hi, m.outer[0]))
         ]
         own_content = _content_outside(frame, marks, before + after)
-        if own_content and after and _conjunct_after_colon_quote(doc, frame, hi, marks[after[0]]):
+        if own_content and after and _narration_after_quotation(doc, frame, hi, marks[after[0]]):
             own_content = False
         if own_content and before and _after_dash(doc, marks[before[-1]]):
             # '… like Saddam Hussein - ''He would have loved Stalin,'' Mr. Biden said
@@ -1086,10 +1086,11 @@ JOINING = ("and", "but", "then", "before")
 WHEN_SAID = ("when", "after", "as", "while")
 
 
-def _conjunct_after_colon_quote(doc: Doc, frame: Frame, cue_end: int, mark: MarkTokens) -> bool:
-    """'emailed supporters saying: “The struggle continues” and vowing to …':
-    the parse hangs the speaker's next verb on the quoted clause, but a
-    quotation a colon introduces is the words, and what follows "and" is not."""
+def _narration_after_quotation(doc: Doc, frame: Frame, cue_end: int, mark: MarkTokens) -> bool:
+    """The parse may hang narration after a quotation on the quoted clause:
+    'saying: “The struggle continues” and vowing to …' (after a colon, what
+    follows "and" is not the words) and 'said, “We’ll see,” when asked …'
+    (after a comma, a when-clause tells when they were said)."""
     gap = doc[cue_end : mark.outer[0]]
     close = mark.outer[1]
     if close >= len(doc):

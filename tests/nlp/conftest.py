@@ -51,7 +51,12 @@ def words_at(text: str, ranges) -> list[str]:
     return [text[start:end] for start, end in ranges]
 
 
-def sources_by_content(extraction: Extraction) -> dict[str, list[str]]:
-    """Each quote's first content range, mapped to the words of its source mention."""
+def sources_by_content(extraction: Extraction, kind: str | None = None) -> dict[str, list[str]]:
+    """Each quote's first content range (of one kind, if given), mapped to the
+    words of its source mention."""
     text = extraction.article.text
-    return {words_at(text, q.content)[0]: words_at(text, q.source) for q in extraction.quotes}
+    return {
+        words_at(text, q.content)[0]: words_at(text, q.source)
+        for q in extraction.quotes
+        if kind is None or q.kind == kind
+    }

@@ -1702,14 +1702,8 @@ def test_a_participle_after_a_reported_clause_is_the_reporters(run):
         "Officials said protesters marched through the city, chanting “No more war!”\n"
     )
     extraction = run(text)
-    text = extraction.article.text
-    direct = {
-        words_at(text, q.content)[0]: words_at(text, q.source)
-        for q in extraction.quotes
-        if q.kind == "direct"
-    }
     # The crowd chants for itself: only a reporting verb goes back to the reporter.
-    assert direct == {
+    assert sources_by_content(extraction, kind="direct") == {
         "He lost all of the votes in the state.": ["Smith"],
         "At some point, she is going to have to come out on where she stands.": ["A senior aide"],
         "No more war!": ["protesters"],
