@@ -66,6 +66,7 @@ def find_marked(text: str) -> list[Marked]:
     """Every quoted span in text, in order."""
     found: list[Marked] = []
     double_open: tuple[int, int] | None = None  # (mark start, inner start)
+    reopened = 0  # inner start of the latest mark that opened or re-opened it
     single_open: tuple[int, int] | None = None
     nested: str | None = None  # the closing mark of a quote of another style inside one
     for match in MARK_RE.finditer(text):
@@ -93,10 +94,11 @@ def find_marked(text: str) -> list[Marked]:
             if double_open is not None and (close := _nested_close(text, double_open, pos)):
                 nested = close  # '"… about “Equal Justice” anymore."': part of the content
                 continue
-            if double_open is not None and not _continues(text, double_open[1], pos):
+            if double_open is not None and not _continues(text, reopened, pos):
                 double_open = None  # the earlier mark was stray
             if double_open is None:
                 double_open = (pos, match.end())
+            reopened = match.end()
             single_open = None
         elif double_open is not None:
             if pos > double_open[1]:
@@ -111,8 +113,10 @@ def _continues(text: str, inner_start: int, reopen: int) -> bool:
     breaks = list(PARAGRAPH_RE.finditer(between))
     if not breaks:
         return False
-    # The re-opening mark must start the paragraph right after the last break.
-    return between[breaks[-1].end() :].strip() == ""
+    # The re-opening mark must start the paragraph right after the open one: a
+    # paragraph in between that opens with no mark is narration, and the
+    # quote's closing mark was lost ('… Syria.'.')⏎⏎Mr. Obama's …⏎⏎''Both …').
+    return len(breaks) == 1 and between[breaks[-1].end() :].strip() == ""
 
 
 CLOSING = {"“": "”", '"': '"', "``": "''", "''": "''", "„": "”"}

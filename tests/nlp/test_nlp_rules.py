@@ -1825,3 +1825,16 @@ def test_a_speech_verb_in_the_clause_before_a_colon_beats_the_main_clause(run):
     extraction = run(text)
     (quote,) = by_prefix(extraction, "That matter is being handled")
     assert (words_at(text, quote.cue), quote.speaker) == (["told"], "Ann Lee")
+
+
+def test_a_quote_whose_closing_mark_was_lost_does_not_swallow_the_next_one(run):
+    text = (
+        "Title\n\n"
+        "Mr. Hale said, ''The tax will not rise this year.'.')\n\n"
+        "The council meets again in May, when the budget is due.\n\n"
+        "''It is a promise we cannot keep,'' said Nora Pike, the city treasurer.\n"
+    )
+    extraction = run(text)
+    # A paragraph of narration between them: the second mark opens a new quote.
+    (quote,) = by_prefix(extraction, "It is a promise")
+    assert (quote.kind, quote.speaker) == ("direct", "Nora Pike")
