@@ -711,7 +711,63 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
         return [said]
     if lemma == "say" and (answer := _answer(verb)) is not None:
         return [answer]
-    return _misplaced_that_clause(verb) or _reversed_content(verb, source)
+    return (
+        _misplaced_that_clause(verb)
+        or _reversed_content(verb, source)
+        or _clause_before_comma(verb, source)
+    )
+
+
+def _clause_before_comma(verb: Token, source: Token) -> list[tuple[int, int]]:
+    """'A girl was pepper-sprayed by a bystander, police said.': a sentence that
+    ends in its cue has said the main clause before the comma, even when the
+    parse hangs that clause on the cue as something else than its content (an
+    adverbial clause, a loose noun phrase)."""
+    doc, sent = verb.doc, verb.sent
+    subject = source.left_edge.i
+    if verb.dep_ != "ROOT" or not source.i < verb.i or subject < sent.start + 2:
+        return []
+    if doc[subject - 1].text != "," or not _ends_at_cue(verb):
+        return []
+    start, end = trim(doc, sent.start, subject - 1)
+    clause = doc[start:end]
+    if clause[0].is_quote or doc[subject - 2].is_quote:
+        return []  # '“…,” he said.': a direct quote's, by its marks
+    # 'After the growth cooled, the borrowing continued.' has no main clause there.
+    return [(start, end)] if any(_main_clause_verb(t) for t in clause) else []
+
+
+def _main_clause_verb(token: Token) -> bool:
+    """A finite verb with a subject that no conjunction or relative subordinates."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in SUBORDINATE:
+        return False
+    finite = token.tag_ in FINITE or any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ in FINITE or c.tag_ == "MD")
+        for c in token.children
+    )
+    # 'when' hangs on the verb as an adverb, 'After' at times as a preposition.
+    opened = token.left_edge.lower_ in SUBORDINATORS or any(
+        c.dep_ == "mark" or c.tag_ == "WRB" for c in token.children
+    )
+    return finite and _has_subject(token) and not opened
+
+
+SUBORDINATE = ("relcl", "acl", "pcomp", "aux", "auxpass")
+SUBORDINATORS = ("after", "before", "while", "although", "though", "because", "since", "until")
+
+
+def _ends_at_cue(verb: Token) -> bool:
+    """The sentence ends with the cue, or with where or when it was said."""
+    after = [c for c in verb.rights if not c.is_punct]
+    if not all(c.dep_ in ("prep", "npadvmod", "advmod") for c in after):
+        return False
+    doc, last = verb.doc, verb.right_edge.i
+    while last > verb.i and doc[last].is_space:
+        last -= 1
+    if any(t.is_quote for t in doc[verb.i : last + 1]):
+        return False  # 'Trump yelled, “Out!”': the words follow
+    ends = (".", "!", "?")
+    return doc[last].text in ends or last + 1 >= len(doc) or doc[last + 1].text in ends
 
 
 ANSWERS = ("yes", "no", "so")

@@ -1838,3 +1838,20 @@ def test_a_quote_whose_closing_mark_was_lost_does_not_swallow_the_next_one(run):
     # A paragraph of narration between them: the second mark opens a new quote.
     (quote,) = by_prefix(extraction, "It is a promise")
     assert (quote.kind, quote.speaker) == ("direct", "Nora Pike")
+
+
+def test_a_sentence_ending_in_its_cue_said_its_main_clause(run):
+    text = (
+        "Title.\n\n"
+        "As Governor Ann Lee prepared to speak to supporters in Ohio on Tuesday, a 40-year-old"
+        " man outside the venue was pepper-sprayed by another bystander, police said on"
+        " Wednesday.\n\n"
+        "After the vote ended in New Hampshire, the governor roared back in Ohio.\n"
+    )
+    extraction = run(text)
+    # The parse hangs the main clause on "said" as an adverbial clause, not as
+    # its content; a clause the sentence subordinates says nothing.
+    assert sources_by_content(extraction) == {
+        "As Governor Ann Lee prepared to speak to supporters in Ohio on Tuesday, a 40-year-old"
+        " man outside the venue was pepper-sprayed by another bystander": ["police"]
+    }
