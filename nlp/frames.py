@@ -1078,7 +1078,8 @@ def object_range(verb: Token, obj: Token) -> tuple[int, int]:
     return start, _before_trailing_aside(obj, start, end, relatives=False)
 
 
-CITING = ("cite", "quote")
+# "…, reported the Washington Examiner": the object is who reported it.
+CITING = ("cite", "quote", "report")
 # Not NORP: "citing the many Americans who had given up" gives a reason.
 PARTY_ENTITIES = ("PERSON", "ORG", "GPE")
 

@@ -1855,3 +1855,18 @@ def test_a_sentence_ending_in_its_cue_said_its_main_clause(run):
         "As Governor Ann Lee prepared to speak to supporters in Ohio on Tuesday, a 40-year-old"
         " man outside the venue was pepper-sprayed by another bystander": ["police"]
     }
+
+
+def test_report_and_recall_carry_their_object(run):
+    text = (
+        "Title\n\n"
+        "In April, the bakery chain reported disappointingly flat sales and a wider loss.\n\n"
+        "Mr. Dunn, the pastor, spoke at length, recalling a visit to his church by the bishop.\n\n"
+        "The mill will close in June, reported the Daily Ledger.\n"
+    )
+    extraction = run(text)
+    found = sources_by_content(extraction)
+    assert found["disappointingly flat sales and a wider loss"] == ["the bakery chain"]
+    assert found["a visit to his church"] == ["Mr. Dunn, the pastor"]
+    # The object of 'reported' here is who reported it, not what.
+    assert "the Daily Ledger" not in found
