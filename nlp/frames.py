@@ -486,6 +486,10 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             # "Husted continued by saying ...": the verb the preposition hangs on.
             current = current.head.head
             continue
+        if current.i == verb.i and (taken := _subject_given_to_quotation(verb)) is not None:
+            return taken
+        if current.i == verb.i and (taken := _subject_given_to_as(verb)) is not None:
+            return taken
         if current.dep_ == "parataxis" and current.head.i < current.i:
             # "Durbin, noting the size of his list, said, “…”": the parse may make
             # the participle the root and hang "said" on it without a subject.
@@ -550,6 +554,27 @@ BY_SAYING = ("by", "in", "after", "before", "while", "when", "without", "upon", 
 SPEAKER_POS = ("PROPN", "NOUN")
 CLOSING = ("”", '"', "''", "’")
 NOUN_PHRASE_POS = ("DET", "ADJ", "PROPN", "NUM", "PART")
+
+
+def _subject_given_to_quotation(verb: Token) -> Token | None:
+    """'Akhil Amar, author of ''Unwritten Constitution,'' said, ''Senate
+    Republicans should …''': the parse may hang the verb on the quoted verb
+    after it and give that one the speaker as a subject too. A subject before
+    the cue cannot be the quoted verb's: it is the speaker."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.i < verb.i:
+        return None
+    before = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    return before[-1] if before else None
+
+
+def _subject_given_to_as(verb: Token) -> Token | None:
+    """'As Akhil Amar, author of …, put it': the parse may read "As" as a
+    preposition and hang the speaker on it as its object."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None:
+        return None
+    return next((c for c in mark.children if c.dep_ == "pobj" and c.pos_ in SPEAKER_POS), None)
 
 
 def _inverted_subject(verb: Token) -> Token | None:

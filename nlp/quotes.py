@@ -975,8 +975,11 @@ def _trailing_by_layout(doc: Doc, mark: MarkTokens) -> Frame | None:
     subject = None
     in_phrase = False  # "a staffer in the room wondered": the phrase after the noun is not it
     for token in doc[mark.outer[1] : mark.outer[1] + 9]:
-        if subject is not None and token.tag_ in FINITE:
+        if subject is not None and (token.tag_ in FINITE or _after_misread_name(subject, token)):
             return Frame(cue=_with_particle(token), source=subject)
+        if subject is None and token.i == mark.outer[1] and _misread_name(token):
+            subject = token  # '“…,” Will wrote.', '"…," Trump shot back.'
+            continue
         if subject is not None and subject.pos_ != "PRON" and token.pos_ == "ADP":
             in_phrase = True
         elif in_phrase:
@@ -993,9 +996,26 @@ def _trailing_by_layout(doc: Doc, mark: MarkTokens) -> Frame | None:
     return None
 
 
+def _misread_name(token: Token) -> bool:
+    """A capitalised word the tagger read as a verb or a modal ("Trump",
+    "Will") straight after a quotation that ends open: mid-sentence, only a
+    name starts with a capital there."""
+    return token.is_title and token.tag_ in ("VB", "VBP", "MD") and token.nbor(-1).is_quote
+
+
+def _after_misread_name(subject: Token, token: Token) -> bool:
+    """'Will wrote': after a name read as a modal, the tagger makes the verb a participle."""
+    return subject.tag_ == "MD" and token.i == subject.i + 1 and token.tag_ in ("VBN", "VB")
+
+
 def _with_particle(verb: Token) -> list[int]:
     """'fired back', 'went on': the particle belongs to the cue."""
-    return sorted([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")])
+    return sorted([verb.i, *(c.i for c in verb.children if c.dep_ == "prt" or _back(verb, c))])
+
+
+def _back(verb: Token, child: Token) -> bool:
+    """'shot back': the parse may make the particle an adverb."""
+    return child.dep_ == "advmod" and child.lower_ == "back" and child.i == verb.i + 1
 
 
 def _speaker_like(token: Token) -> bool:

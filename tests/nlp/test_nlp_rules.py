@@ -1870,3 +1870,43 @@ def test_report_and_recall_carry_their_object(run):
     assert found["a visit to his church"] == ["Mr. Dunn, the pastor"]
     # The object of 'reported' here is who reported it, not what.
     assert "the Daily Ledger" not in found
+
+
+def test_a_name_the_tagger_reads_as_a_verb_or_a_modal_still_speaks(run):
+    # "Trump" and "Will" straight after a quotation come out as a verb and a
+    # modal; mid-sentence and capitalised there, they are the speaker.
+    text = (
+        "Title\n\n"
+        '"Marco is nervous tonight," Trump shot back. "Let me finish."\n\n'
+        "“The party needs new faces before the convention,” Will wrote.\n\n"
+        "George Will is a columnist. Donald Trump is a candidate.\n"
+    )
+    extraction = run(text)
+    found = {
+        words_at(text, q.content)[0]: (q.speaker, words_at(text, q.cue)) for q in extraction.quotes
+    }
+    assert found["Marco is nervous tonight,"] == ("Donald Trump", ["shot back"])
+    assert found["The party needs new faces before the convention,"] == ("George Will", ["wrote"])
+    marco = next(q for q in extraction.quotes if q.speaker == "Donald Trump")
+    assert words_at(text, marco.content) == ["Marco is nervous tonight,", "Let me finish."]
+
+
+def test_a_title_inside_the_speakers_description_is_not_part_of_the_quote(run):
+    # NYT marks: the parse gives the speaker to the quoted verb, or to "As".
+    text = (
+        "Title\n\n"
+        "As Lena Ortiz, professor of law at Yale and author of ''America's Quiet Border,'' put it,"
+        " ''Senators should remember that a deal today may be far better than a fight tomorrow.''"
+        "\n\n"
+        "Lena Ortiz, author of ''The Quiet Border,'' said, "
+        "''Senators should remember that a compromise is better.''\n"
+    )
+    extraction = run(text)
+    found = {words_at(text, q.content)[0]: (q.speaker, len(q.content)) for q in extraction.quotes}
+    assert found == {
+        "Senators should remember that a deal today may be far better than a fight tomorrow.": (
+            "Lena Ortiz",
+            1,
+        ),
+        "Senators should remember that a compromise is better.": ("Lena Ortiz", 1),
+    }
