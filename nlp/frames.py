@@ -486,9 +486,9 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             # "Husted continued by saying ...": the verb the preposition hangs on.
             current = current.head.head
             continue
-        if current.i == verb.i and (taken := _subject_given_to_quotation(verb)) is not None:
-            return taken
-        if current.i == verb.i and (taken := _subject_given_to_as(verb)) is not None:
+        if current.i == verb.i and (
+            taken := _subject_given_to_quotation(verb) or _subject_given_to_as(verb)
+        ):
             return taken
         if current.dep_ == "parataxis" and current.head.i < current.i:
             # "Durbin, noting the size of his list, said, “…”": the parse may make
@@ -571,7 +571,7 @@ def _subject_given_to_quotation(verb: Token) -> Token | None:
 def _subject_given_to_as(verb: Token) -> Token | None:
     """'As Akhil Amar, author of …, put it': the parse may read "As" as a
     preposition and hang the speaker on it as its object."""
-    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    mark = _as_mark(verb)
     if mark is None:
         return None
     return next((c for c in mark.children if c.dep_ == "pobj" and c.pos_ in SPEAKER_POS), None)
@@ -1210,9 +1210,11 @@ WHEN_OR_WHERE = ("in", "on", "at", "during", "after", "before", "last", "over", 
 
 def _as_clause(verb: Token) -> bool:
     """'As X put it, …', 'As the paper noted, …'."""
-    return verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
-    )
+    return verb.dep_ == "advcl" and _as_mark(verb) is not None
+
+
+def _as_mark(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
 
 
 def _set_off(verb: Token, source: Token) -> bool:
