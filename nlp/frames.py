@@ -499,6 +499,10 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             return _leading_clause_subject(current)
         if current.dep_ == "xcomp" and (controller := _controller(current)) is not None:
             return controller
+        if current.dep_ == "xcomp" and _copular_adjective(current.head):
+            # "Sexton was quick to point out that …": the one the adjective describes.
+            current = current.head.head
+            continue
         current = current.head
     return None
 
@@ -531,6 +535,17 @@ def _controller(xcomp: Token) -> Token | None:
     if any(c.dep_ in ("agent", "neg") for c in verb.children):
         return None  # "they were not authorized to reveal": nobody said it
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+# Adjectives that say how someone spoke, not whether they will ("is likely to say").
+EAGER = frozenset(
+    "quick eager keen careful happy glad proud willing ready anxious reluctant "
+    "hesitant loath loth swift fast first last".split()
+)
+
+
+def _copular_adjective(head: Token) -> bool:
+    return head.dep_ == "acomp" and head.lower_ in EAGER and head.head.lemma_ == "be"
 
 
 def _leading_clause_subject(verb: Token) -> Token | None:
@@ -1025,7 +1040,23 @@ def _reporting_conjunct(token: Token) -> bool:
         and token.lemma_.lower() in load_lexicon().speech_verbs
         and token.head.dep_ in CONTENT_DEPS
         and not _has_subject(token)
+        and not _shares_perfect(token)
     )
+
+
+PERFECT = ("has", "have", "had", "'s", "'ve", "'d")
+
+
+def _shares_perfect(token: Token) -> bool:
+    """'said he has not held dinners and never called a donor': a participle that
+    leans on the clause's own 'has' belongs to the clause, not to the cue ('had
+    not seen it, and when asked, said' has a clause of its own)."""
+    if token.tag_ != "VBN":
+        return False
+    own_clause = ("aux", "auxpass", "mark")
+    if any(c.i < token.i and (c.dep_ in own_clause or c.tag_ == "WRB") for c in token.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in PERFECT for c in token.head.children)
 
 
 def _said_as_object(verb: Token) -> tuple[int, int] | None:

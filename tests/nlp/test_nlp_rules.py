@@ -1910,3 +1910,28 @@ def test_a_title_inside_the_speakers_description_is_not_part_of_the_quote(run):
         ),
         "Senators should remember that a compromise is better.": ("Lena Ortiz", 1),
     }
+
+
+def test_an_adjective_of_manner_before_the_cue_keeps_its_speaker(run):
+    text = (
+        "Title\n\n"
+        "Ms. Okafor was quick to point out that the clinic had never closed.\n\n"
+        "Mr. Lund was eager to say that the bridge would open in May.\n\n"
+        "Mr. Pratt is likely to say that the budget is too small.\n"
+    )
+    found = speakers_by_content(run(text), kind="indirect")
+    assert found["that the clinic had never closed"] == "Okafor"
+    assert found["that the bridge would open in May"] == "Lund"
+    # A forecast of what someone will say is not something said.
+    assert not any("budget" in content for content in found)
+
+
+def test_a_participle_sharing_the_clauses_have_is_still_reported(run):
+    text = (
+        "Title\n\n"
+        "Mr. Vance said he has not held any dinners and never called a donor to ask for money.\n"
+    )
+    found = speakers_by_content(run(text), kind="indirect")
+    assert found == {
+        "he has not held any dinners and never called a donor to ask for money": "Vance"
+    }
