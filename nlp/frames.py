@@ -765,7 +765,7 @@ def _clause_before_comma(verb: Token, source: Token) -> list[tuple[int, int]]:
     adverbial clause, a loose noun phrase)."""
     doc, sent = verb.doc, verb.sent
     subject = source.left_edge.i
-    if verb.dep_ != "ROOT" or not source.i < verb.i or subject < sent.start + 2:
+    if not _last_clause(verb) or not source.i < verb.i or subject < sent.start + 2:
         return []
     if doc[subject - 1].text != "," or not _ends_at_cue(verb):
         return []
@@ -775,6 +775,16 @@ def _clause_before_comma(verb: Token, source: Token) -> list[tuple[int, int]]:
         return []  # '“…,” he said.': a direct quote's, by its marks
     # 'After the growth cooled, the borrowing continued.' has no main clause there.
     return [(start, end)] if any(_main_clause_verb(t) for t in clause) else []
+
+
+def _last_clause(verb: Token) -> bool:
+    """The sentence's root, or a clause the parse hangs on the root after it
+    ('… and reach others, she said.' read as an adverbial clause of the root)."""
+    if verb.dep_ == "ROOT":
+        return True
+    hung = verb.dep_ in ("advcl", "parataxis", "ccomp", "conj")
+    bare = all(c.is_punct for c in verb.rights)  # not 'their smiles said a lot'
+    return hung and bare and verb.head.dep_ == "ROOT" and verb.head.i < verb.i
 
 
 def _main_clause_verb(token: Token) -> bool:
@@ -1180,8 +1190,14 @@ def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
     if verb.dep_ in ("parataxis", "ccomp") and verb.i < verb.head.i and _set_off(verb, source):
         # "Greensboro, Sexton said, made him question ...": the cue interrupts
         # its content, which is the whole clause around it.
-        return _minus(verb.head, (_own_start(verb, source), verb.right_edge.i + 1))
+        return _minus(_clause_of(verb.head), (_own_start(verb, source), verb.right_edge.i + 1))
     return []
+
+
+def _clause_of(head: Token) -> Token:
+    """'Even then, he said, he's learned …': the parse may hang the cue on an
+    auxiliary; the clause is the verb the auxiliary serves."""
+    return head.head if head.dep_ in ("aux", "auxpass") else head
 
 
 def _fronted_subject(verb: Token, source: Token) -> Token | None:
@@ -1260,7 +1276,8 @@ def _set_off(verb: Token, source: Token) -> bool:
         c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.pos_ != "PRON"  # "told them"
         for c in verb.children
     )
-    return opens and closes and inside and bare and _has_words(doc, verb.head.left_edge.i, start)
+    leading = _clause_of(verb.head).left_edge.i
+    return opens and closes and inside and bare and _has_words(doc, leading, start)
 
 
 def _minus(head: Token, cut: tuple[int, int]) -> list[tuple[int, int]]:

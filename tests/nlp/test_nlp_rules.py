@@ -1935,3 +1935,25 @@ def test_a_participle_sharing_the_clauses_have_is_still_reported(run):
     assert found == {
         "he has not held any dinners and never called a donor to ask for money": "Vance"
     }
+
+
+def test_a_cue_the_parse_hangs_on_an_auxiliary_or_after_the_root_still_reports(run):
+    text = (
+        "Title\n\n"
+        "Even then, he said, he’s learned enough about Maria Lopez that he’s fairly sure"
+        " he can’t support her.\n\n"
+        "Television has also made it possible for people with like-minded, if bogus, ideas and"
+        " theories to organize into groups and reach others, he said.\n"
+    )
+    extraction = run(text)
+    found = {tuple(words_at(text, q.content)): words_at(text, q.source) for q in extraction.quotes}
+    assert found == {
+        (
+            "Even then",
+            "he’s learned enough about Maria Lopez that he’s fairly sure he can’t support her",
+        ): ["he"],
+        (
+            "Television has also made it possible for people with like-minded, if bogus, ideas and"
+            " theories to organize into groups and reach others",
+        ): ["he"],
+    }
