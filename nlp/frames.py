@@ -942,16 +942,37 @@ def _with_stranded_conjuncts(verb: Token, content: tuple[int, int]) -> tuple[int
         if child.i < end or not all(t.is_punct or t.dep_ == "cc" for t in gap):
             continue
         if _second_that_clause(child):
-            end = child.right_edge.i + 1
+            end = trim(doc, start, child.right_edge.i + 1)[1]
             continue
         bare_clause = child.dep_ == "advcl" and child.left_edge.i == child.i
         joined = child.dep_ in ("conj", "ccomp") or bare_clause
+        unquoted = not any(t.is_quote for t in doc[end : child.right_edge.i + 1])
+        if child.dep_ == "conj" and unquoted and _present_after_past(verb, child):
+            end = trim(doc, start, child.right_edge.i + 1)[1]
+            continue
         if not joined or _speaks_for_itself(child):
             continue
         closes = doc[end - 1].is_quote or any(t.is_quote for t in gap)
         if closes:
-            end = child.right_edge.i + 1
+            end = trim(doc, start, child.right_edge.i + 1)[1]
     return start, end
+
+
+PRESENT = ("VBZ", "VBP")
+
+
+def _present_after_past(verb: Token, conjunct: Token) -> bool:
+    """'told a crowd that he expects to win and he is doing better …': a clause in
+    the present joined to a cue in the past goes on with what was said; the
+    writer's own narration would keep the past ('… and he left')."""
+    if verb.tag_ != "VBD" or not _has_subject(conjunct) or _speech_lemma(conjunct):
+        return False
+    tense = [conjunct, *(c for c in conjunct.children if c.dep_ in ("aux", "auxpass"))]
+    return tense[-1].tag_ in PRESENT if len(tense) > 1 else conjunct.tag_ in PRESENT
+
+
+def _speech_lemma(token: Token) -> bool:
+    return token.lemma_.lower() in load_lexicon().speech_verbs
 
 
 def _second_that_clause(child: Token) -> bool:
@@ -1112,7 +1133,8 @@ def _misplaced_that_clause(verb: Token) -> list[tuple[int, int]]:
         has_subject = _has_subject(token)
         prep = token.head.head
         if has_subject and prep.dep_ == "prep" and prep.head.i == verb.i:
-            return [trim(verb.doc, that.i, token.right_edge.i + 1)]
+            content = trim(verb.doc, that.i, token.right_edge.i + 1)
+            return [_with_stranded_conjuncts(verb, content)]
     return []
 
 

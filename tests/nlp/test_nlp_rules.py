@@ -1957,3 +1957,25 @@ def test_a_cue_the_parse_hangs_on_an_auxiliary_or_after_the_root_still_reports(r
             " theories to organize into groups and reach others",
         ): ["he"],
     }
+
+
+def test_a_reported_clause_goes_on_past_but_that_and_a_clause_in_the_present(run):
+    text = (
+        "Title\n\n"
+        "On Thursday night, Ray Dunn told the audience at his fundraiser for veterans that he and"
+        " Fox News had multiple conversations Thursday but that nothing could change his mind"
+        " about his decision to boycott the debate hosted by Fox.\n\n"
+        "Lee told a cheering crowd in West Virginia that he expects to win that state's May 10"
+        " primary and he is doing better against Tom Akers in general election polls than"
+        " Ortiz is.\n\n"
+        "Ms. Ortiz said that she expects to win the primary and she left the stage.\n"
+    )
+    found = speakers_by_content(run(text), kind="indirect")
+    assert found == {
+        "that he and Fox News had multiple conversations Thursday but that nothing could change"
+        " his mind about his decision to boycott the debate hosted by Fox": "Ray Dunn",
+        "that he expects to win that state's May 10 primary and he is doing better against"
+        " Tom Akers in general election polls than Ortiz is": "Lee",
+        # The past tense is the writer's narration again.
+        "that she expects to win the primary": "Ortiz",
+    }
