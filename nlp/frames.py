@@ -995,10 +995,28 @@ def _clause_range(clause: Token) -> tuple[int, int]:
     it: 'said it was too early but added, “…”' (the parse joins "added" to "was")."""
     start, end = _subtree_range(clause)
     for child in clause.children:
-        if _reporting_conjunct(child):
+        if _reporting_conjunct(child) or _another_report(child):
             joints = [c.i for c in clause.children if c.dep_ == "cc" and c.i < child.i]
             return trim(clause.doc, start, max(joints, default=child.left_edge.i))
     return start, _before_trailing_aside(clause, start, end)
+
+
+def _another_report(token: Token) -> bool:
+    """'said they were worried about the economy, and more than 4 in 10 said …':
+    a speech verb with a subject of its own, conjoined to the reported clause, is
+    someone else's report, not more of this one."""
+    return (
+        token.dep_ == "conj"
+        and token.i > token.head.i
+        and _speech_lemma(token)
+        and any(_own_subject(c, token) for c in token.children)
+        and token.tag_ in ("VBD", "VBZ", "VBP")
+    )
+
+
+def _own_subject(child: Token, verb: Token) -> bool:
+    # Not 'and that said will …', where the parse reads "said" as a verb.
+    return child.dep_ == "nsubj" and child.i < verb.i and child.tag_ != "DT"
 
 
 RELATIVE_WORDS = ("which", "who", "whom", "whose")

@@ -1979,3 +1979,19 @@ def test_a_reported_clause_goes_on_past_but_that_and_a_clause_in_the_present(run
         # The past tense is the writer's narration again.
         "that she expects to win the primary": "Ortiz",
     }
+
+
+def test_a_report_conjoined_to_a_reported_clause_is_not_part_of_it(run):
+    text = (
+        "Title\n\n"
+        "Fact-checkers soon noted that Ortiz may have been referring to a hypothetical case,"
+        " and an article cited by her campaign quoted a few experts who have found no evidence"
+        " of the tapes so far.\n\n"
+        "Both Blocher and the SVP argue that the political class does not heed the will of the"
+        " people and that said will (via referenda) should be the first and last arbiter of"
+        " legislation.\n"
+    )
+    found = sources_by_content(run(text), kind="indirect")
+    assert found["that Ortiz may have been referring to a hypothetical case"] == ["Fact-checkers"]
+    # 'said' before 'will' here is an adjective, not somebody else's report.
+    assert any(content.endswith("arbiter of legislation") for content in found)
