@@ -1035,7 +1035,7 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
         participle = (
             token.dep_ == "advcl"
             and token.tag_ == "VBG"
-            and first == token.i
+            and (first == token.i or doc[first].lower_ == "while" and first == token.i - 1)
             and token.lemma_.lower() in load_lexicon().speech_verbs
         )
         apposition = token.dep_ == "appos" and doc[first].lower_ in ("a", "an")

@@ -1995,3 +1995,16 @@ def test_a_report_conjoined_to_a_reported_clause_is_not_part_of_it(run):
     assert found["that Ortiz may have been referring to a hypothetical case"] == ["Fact-checkers"]
     # 'said' before 'will' here is an adjective, not somebody else's report.
     assert any(content.endswith("arbiter of legislation") for content in found)
+
+
+def test_a_second_cue_after_while_is_not_part_of_the_first_report(run):
+    text = (
+        "Title\n\n"
+        "Most of the vulnerable Senate Republicans have already said they would begrudgingly"
+        " support Ortiz, while emphasizing it’s not an endorsement.\n"
+    )
+    found = sources_by_content(run(text), kind="indirect")
+    assert found["they would begrudgingly support Ortiz"] == [
+        "Most of the vulnerable Senate Republicans"
+    ]
+    assert "it’s not an endorsement" in found
