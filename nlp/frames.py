@@ -545,7 +545,14 @@ EAGER = frozenset(
 
 
 def _copular_adjective(head: Token) -> bool:
-    return head.dep_ == "acomp" and head.lower_ in EAGER and head.head.lemma_ == "be"
+    if head.dep_ != "acomp" or head.head.lemma_ != "be":
+        return False
+    # "Voters were more likely to say …" reports a poll's answers, not a forecast.
+    compared = head.lower_ == "likely" and any(c.lower_ in COMPARED for c in head.children)
+    return head.lower_ in EAGER or compared
+
+
+COMPARED = ("more", "less", "most", "least")
 
 
 def _leading_clause_subject(verb: Token) -> Token | None:

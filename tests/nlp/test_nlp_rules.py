@@ -1917,11 +1917,17 @@ def test_an_adjective_of_manner_before_the_cue_keeps_its_speaker(run):
         "Title\n\n"
         "Ms. Okafor was quick to point out that the clinic had never closed.\n\n"
         "Mr. Lund was eager to say that the bridge would open in May.\n\n"
-        "Mr. Pratt is likely to say that the budget is too small.\n"
+        "Mr. Pratt is likely to say that the budget is too small.\n\n"
+        "Caucus-goers were slightly more likely to say they preferred Ortiz to handle taxes.\n"
     )
-    found = speakers_by_content(run(text), kind="indirect")
+    extraction = run(text)
+    found = speakers_by_content(extraction, kind="indirect")
     assert found["that the clinic had never closed"] == "Okafor"
     assert found["that the bridge would open in May"] == "Lund"
+    # A poll's answers: 'more likely to say' reports what they said.
+    assert sources_by_content(extraction)["they preferred Ortiz to handle taxes"] == [
+        "Caucus-goers"
+    ]
     # A forecast of what someone will say is not something said.
     assert not any("budget" in content for content in found)
 
