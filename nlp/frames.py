@@ -114,7 +114,9 @@ PLACE_ENTITIES = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "WORK_OF
 def _label_word(token: Token) -> bool:
     if token.lower_ in not_speaker_labels() or token.ent_type_ in PLACE_ENTITIES:
         return False
-    return token.pos_ == "PROPN" or (token.is_alpha and token.is_upper) or token.text == "."
+    # The tagger reads a bare surname as a noun at times ("Matthews: Well, …").
+    name = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
+    return name or (token.is_alpha and token.is_upper) or token.text in (".", "-")
 
 
 def _paragraphs(doc: Doc) -> list[tuple[int, int]]:

@@ -2014,3 +2014,25 @@ def test_a_second_cue_after_while_is_not_part_of_the_first_report(run):
         "Most of the vulnerable Senate Republicans"
     ]
     assert "it’s not an endorsement" in found
+
+
+def test_transcript_labels_the_tagger_reads_as_nouns_or_hyphenates(run):
+    text = (
+        "Title\n\n"
+        "The panel went on for a while.\n\n"
+        "Alex Seitz-Wald: She is right on all these things if you dig down, but it’s the"
+        " vegetables.\n\n"
+        "Matthews: Well, speculation is bad.\n\n"
+        "Lopez: Well, no one is like, ‘My 401(k) is speculation.’ In a way, it gets to be all"
+        " things to all people.\n\n"
+        "Name: Gabrielle Hatcher Age: 27 City: New York Job: Waitress\n"
+    )
+    found = sources_by_content(run(text))
+    assert found == {
+        "She is right on all these things if you dig down, but it’s the vegetables": [
+            "Alex Seitz-Wald"
+        ],
+        "Well, speculation is bad": ["Matthews"],
+        "Well, no one is like, ‘My 401(k) is speculation.’ In a way, it gets to be all things"
+        " to all people": ["Lopez"],
+    }
