@@ -1011,15 +1011,18 @@ def _clause_range(clause: Token) -> tuple[int, int]:
 
 
 def _another_report(token: Token) -> bool:
-    """'said they were worried about the economy, and more than 4 in 10 said …':
-    a speech verb with a subject of its own, conjoined to the reported clause, is
-    someone else's report, not more of this one."""
+    """'noted that X was wrong, and an article cited by her campaign quoted …': a
+    speech verb with a subject of its own, conjoined to the reported clause, is
+    someone else's report, not more of this one. Not when it quotes: 'noted that
+    Putin thanked Kim, and the Russian leader "expressed his willingness …"' is
+    still what was noted."""
     return (
         token.dep_ == "conj"
         and token.i > token.head.i
         and _speech_lemma(token)
         and any(_own_subject(c, token) for c in token.children)
         and token.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(t.is_quote for t in token.subtree)
     )
 
 
@@ -1044,7 +1047,7 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
         participle = (
             token.dep_ == "advcl"
             and token.tag_ == "VBG"
-            and (first == token.i or doc[first].lower_ == "while" and first == token.i - 1)
+            and (first == token.i or _while_after_cue(token))
             and token.lemma_.lower() in load_lexicon().speech_verbs
         )
         apposition = token.dep_ == "appos" and doc[first].lower_ in ("a", "an")
@@ -1055,6 +1058,20 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
         if token.right_edge.i + 1 >= end and first > start + 1 and _closes_after_comma(doc, first):
             return first  # 'called the remarks “racist,” an extraordinary rebuke that …'
     return end
+
+
+def _while_after_cue(participle: Token) -> bool:
+    """'said they would back him, while emphasizing …': the speaker's second cue.
+    Not in a clause its cue follows ('… expressed concern, while agreeing to
+    cooperate, the report said'): there the participle is what was reported."""
+    clause = participle.head
+    first = participle.left_edge
+    return (
+        first.lower_ == "while"
+        and first.i == participle.i - 1
+        and clause.dep_ == "ccomp"
+        and clause.head.i < clause.i
+    )
 
 
 def _closes_after_comma(doc: Doc, index: int) -> bool:

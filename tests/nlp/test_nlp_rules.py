@@ -1862,10 +1862,12 @@ def test_report_and_recall_carry_their_object(run):
         "Title\n\n"
         "In April, the bakery chain reported disappointingly flat sales and a wider loss.\n\n"
         "Mr. Dunn, the pastor, spoke at length, recalling a visit to his church by the bishop.\n\n"
-        "The mill will close in June, reported the Daily Ledger.\n"
+        "The mill will close in June, reported the Daily Ledger.\n\n"
+        "Mr. Vance reported having $1.3 million in cash on hand at the beginning of March.\n"
     )
     extraction = run(text)
     found = sources_by_content(extraction)
+    assert found["having $1.3 million in cash on hand at the beginning of March"] == ["Mr. Vance"]
     assert found["disappointingly flat sales and a wider loss"] == ["the bakery chain"]
     assert found["a visit to his church"] == ["Mr. Dunn, the pastor"]
     # The object of 'reported' here is who reported it, not what.
@@ -2036,3 +2038,26 @@ def test_transcript_labels_the_tagger_reads_as_nouns_or_hyphenates(run):
         "Well, no one is like, ‘My 401(k) is speculation.’ In a way, it gets to be all things"
         " to all people": ["Lopez"],
     }
+
+
+def test_a_nested_report_keeps_all_that_its_outer_source_said(run):
+    # The cuts before a second report and before ', while …' apply to the writer's
+    # narration, not to what an outer source reports.
+    text = (
+        "Title\n\n"
+        "Her office noted that Lund thanked the mayor for extending an invitation to visit Oslo,"
+        ' and the Danish leader "expressed his willingness to visit the city at an early date."'
+        "\n\n"
+        "Oslo and Bergen also expressed serious concern over provocative acts by the port"
+        " authority, while agreeing to cooperate in dealing with the regional situation, the"
+        " report said.\n"
+    )
+    found = sources_by_content(run(text))
+    assert found[
+        "that Lund thanked the mayor for extending an invitation to visit Oslo, and the Danish"
+        ' leader "expressed his willingness to visit the city at an early date."'
+    ] == ["Her office"]
+    assert found[
+        "Oslo and Bergen also expressed serious concern over provocative acts by the port"
+        " authority, while agreeing to cooperate in dealing with the regional situation"
+    ] == ["the report"]
