@@ -238,8 +238,23 @@ class SpeakerResolver:
         John Podesta" is Podesta, "Hillary Clinton's spokesman" is not Clinton."""
         hits = [(e, n) for e, n in self.people if e.start < span.end and e.end > span.start]
         own = [(e, n) for e, n in hits if e.start <= head.i < e.end]
+        if not own and self._unrecognised_name(head, hits):
+            # "Chad Sweet, the Cruz campaign's chairman" with Sweet missed by the
+            # recogniser: the name is Sweet's own, not the Cruz in his description.
+            return None
         ranked = own + [(e, n) for e, n in hits if not _possessor(e)]
         return ranked[0] if ranked else None
+
+    def _unrecognised_name(self, head: Token, hits: list[tuple[Span, str]]) -> bool:
+        """A proper noun, not a title ('Chairman Chuck Williams'), with every
+        person the recogniser found in the mention in a description set off
+        after it by a comma (not 'Supervisor of Elections Susan Bucher')."""
+        title = head.lower_ in self.lex.roles or head.lower_ in self.lex.titles
+        untagged = head.pos_ == "PROPN" and not head.ent_type_ and not title
+        if not untagged or not hits:
+            return False
+        first = min(e.start for e, _ in hits)
+        return first > head.i and any(t.text == "," for t in self.doc[head.i : first])
 
     def _person(self, head: Token, span: Span, person: tuple[Span, str]) -> Speaker:
         ent, name = person

@@ -2061,3 +2061,18 @@ def test_a_nested_report_keeps_all_that_its_outer_source_said(run):
         "Oslo and Bergen also expressed serious concern over provocative acts by the port"
         " authority, while agreeing to cooperate in dealing with the regional situation"
     ] == ["the report"]
+
+
+def test_a_name_the_recogniser_misses_is_not_swapped_for_one_in_its_description(run):
+    text = (
+        "Title\n\n"
+        "Chad Sweet, the Ortiz campaign's chairman, said Ortiz's comments are direct responses"
+        " to attacks.\n\n"
+        "Mark Simmons has long backed the plan. Simmons, an Obama supporter, said the plan would"
+        " pass.\n"
+    )
+    found = speakers_by_content(run(text), kind="indirect")
+    assert found == {
+        "Ortiz's comments are direct responses to attacks": "Chad Sweet",
+        "the plan would pass": "Mark Simmons",
+    }
