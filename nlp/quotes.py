@@ -209,6 +209,7 @@ def _link(
     found: list[Found] = []
     used_marks: set[int] = set()
     used_frames: set[int] = set()
+    passed_back: set[int] = set()  # quotations a colon cue after them did not take
     # A cue inside a quotation ("My mom says ...") is the quoted speaker's own
     # reporting: it may nest, but it never claims the quotation around it.
     quoted = _quoted_indices(marks)
@@ -244,6 +245,9 @@ def _link(
             chosen = before[-1:]  # '“A.” he said. “B,” she said.' — B is hers
         if before and after and not _same_paragraph(doc, hi, marks[after[0]].outer[0]):
             chosen = before[-1:]  # '“A,” he claimed.' ends its paragraph
+        elif before and after and _introduces_next(doc, hi, marks[before[-1]], marks[after[0]]):
+            chosen = after[:1]  # '“A,” she said. “B.” He said: “C.”' — B is still hers
+            passed_back.add(before[-1])
         if not before and after and not _opens_quote(doc, hi, marks[after[0]], extents, f_index):
             continue
         if not before and after and _cued_after(doc, marks, after[0], extents, f_index):
@@ -354,7 +358,8 @@ def _link(
             continue
         if _names_a_work(doc, mark):
             continue
-        clause = _trailing_frame(doc, mark, lex) or _leading_frame(doc, mark, lex)
+        clause = None if index in passed_back else _trailing_frame(doc, mark, lex)
+        clause = clause or _leading_frame(doc, mark, lex)
         if clause is not None:
             direct.append(_next_to_its_clause(found, mark, clause))
             continue
@@ -1080,6 +1085,15 @@ def _gap_ok(doc: Doc, end: int, start: int) -> bool:
         return False
     gap = doc[end:start]
     return all(t.is_punct or t.is_space for t in gap) and "\n" not in gap.text
+
+
+def _introduces_next(doc: Doc, end: int, before: MarkTokens, after: MarkTokens) -> bool:
+    """A cue that ends in a colon introduces the quotation after it; a whole
+    sentence quoted just before it ('“We are not terrorists.” Mr. Zahed said:
+    “…”') goes on from the quote before, not from this cue."""
+    colon = any(t.text == ":" for t in doc[end - 1 : after.outer[0]])
+    last = doc[before.outer[1] - 2]  # the inner range is trimmed of its full stop
+    return colon and last.text in (".", "?", "!")
 
 
 def _colon_then_paragraph(doc: Doc, end: int, start: int) -> bool:

@@ -2076,3 +2076,18 @@ def test_a_name_the_recogniser_misses_is_not_swapped_for_one_in_its_description(
         "Ortiz's comments are direct responses to attacks": "Chad Sweet",
         "the plan would pass": "Mark Simmons",
     }
+
+
+def test_a_sentence_quoted_before_a_colon_cue_goes_on_from_the_quote_before(run):
+    text = (
+        "Title\n\n"
+        "In early March, the couple worried about the attacks.\n\n"
+        "''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said:"
+        " ''The attack that happened today is the work of terrorists.''\n"
+    )
+    extraction = run(text)
+    found = {tuple(words_at(text, q.content)): q.speaker for q in extraction.quotes}
+    assert found == {
+        ("We are refugees,", "We are not terrorists."): "Alawee",
+        ("The attack that happened today is the work of terrorists.",): "Zahed",
+    }
