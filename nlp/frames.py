@@ -764,7 +764,23 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
         _misplaced_that_clause(verb)
         or _reversed_content(verb, source)
         or _clause_before_comma(verb, source)
+        or _told_clause_hung_above(verb, lemma)
     )
+
+
+def _told_clause_hung_above(verb: Token, lemma: str) -> list[tuple[int, int]]:
+    """'… after Trump told The Washington Post he was “not quite there yet”': the
+    parse may make the told clause the main one and hang "told" on it; what
+    follows the one told, from the clause's subject on, is what was said."""
+    clause = verb.head
+    if lemma != "tell" or verb.dep_ != "advcl" or clause.i < verb.i:
+        return []
+    told = [c for c in verb.children if c.dep_ == "dobj"]
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if not told or not subjects or subjects[0].left_edge.i != told[-1].right_edge.i + 1:
+        return []
+    start, end = trim(verb.doc, subjects[0].left_edge.i, clause.right_edge.i + 1)
+    return [(start, _before_trailing_aside(clause, start, end))]
 
 
 def _clause_before_comma(verb: Token, source: Token) -> list[tuple[int, int]]:

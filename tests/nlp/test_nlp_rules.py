@@ -2091,3 +2091,13 @@ def test_a_sentence_quoted_before_a_colon_cue_goes_on_from_the_quote_before(run)
         ("We are refugees,", "We are not terrorists."): "Alawee",
         ("The attack that happened today is the work of terrorists.",): "Zahed",
     }
+
+
+def test_what_was_told_when_the_parse_makes_it_the_main_clause(run):
+    text = (
+        "Title\n\n"
+        "The vote comes just two days after Trump told The Washington Post he was"
+        " “not quite there yet” on supporting Lund.\n"
+    )
+    found = speakers_by_content(run(text), kind="mixed")
+    assert found == {"he was “not quite there yet” on supporting Lund": "Trump"}
