@@ -466,6 +466,8 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             return inverted
         if current.i == verb.i and (taken := _subject_of_participle(verb)) is not None:
             return taken
+        if current.i == verb.i and (named := _misread_participle_subject(verb)) is not None:
+            return named
         if current.i == verb.i and verb.dep_ == "ROOT" and (named := _name_before(verb)):
             return named
         if current.i == verb.i and verb.dep_ == "ROOT" and (noun := _apposition_before(verb)):
@@ -679,6 +681,21 @@ def _statement_saying(verb: Token, lex: Lexicon) -> bool:
         and noun.dep_ == "dobj"
         and noun.head.i < noun.i
     )
+
+
+def _misread_participle_subject(verb: Token) -> Token | None:
+    """'De Blasio, speaking on WOR710, called Trump a “blowhard,”': after an
+    aside the parse may read the verb as a participle describing the name; with
+    an object and no agent ('called a liar by …'), the name is its subject."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.pos_ != "PROPN":
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    has_object = any(c.dep_ in ("dobj", "oprd", "ccomp") for c in verb.children)
+    doc = verb.doc  # an aside between commas, not 'Bannon, who Beck … called'
+    set_off = doc[head.i + 1].text == "," and doc[verb.i - 1].text == "," and head.i + 2 < verb.i
+    return head if has_object and set_off else None
 
 
 def _subject_of_participle(verb: Token) -> Token | None:

@@ -2101,3 +2101,15 @@ def test_what_was_told_when_the_parse_makes_it_the_main_clause(run):
     )
     found = speakers_by_content(run(text), kind="mixed")
     assert found == {"he was “not quite there yet” on supporting Lund": "Trump"}
+
+
+def test_a_verb_read_as_a_participle_after_an_aside_still_has_its_subject(run):
+    text = (
+        "Title\n\n"
+        "De Blasio, speaking on WOR710, called Trump a “blowhard,” and said he was wrong.\n\n"
+        "Clinton, called a liar by Trump, said the claim was false.\n"
+    )
+    found = sources_by_content(run(text))
+    assert found["Trump a “blowhard,”"] == ["De Blasio"]
+    # Called by someone else: Lund did not say it.
+    assert not any("liar" in content for content in found)
