@@ -1083,7 +1083,7 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
             and (first == token.i or _while_after_cue(token))
             and token.lemma_.lower() in load_lexicon().speech_verbs
         )
-        apposition = token.dep_ == "appos" and doc[first].lower_ in ("a", "an")
+        apposition = token.dep_ == "appos" and doc[first].lower_ in ("a", "an", "one")
         if not (relative or participle or apposition):
             continue
         if token.right_edge.i + 1 >= end and first > start and doc[first - 1].text == ",":
