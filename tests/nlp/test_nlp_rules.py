@@ -779,10 +779,7 @@ def test_a_closing_description_of_the_last_noun_is_the_writers_aside(run):
     text = "Title\n\nMayor Dan Roe praised the new depot, a garage that opened in May.\n"
     (praised,) = run(text).quotes
     assert words_at(text, praised.content) == ["the new depot"]
-    text = (
-        "Title\n\n"
-        "Lund said he had made a hard choice, one that few of his friends understood.\n"
-    )
+    text = "Title\n\nLund said he had made a hard choice, one that few of his friends understood.\n"
     (said,) = run(text).quotes
     assert words_at(text, said.content) == ["he had made a hard choice"]
 
