@@ -1226,8 +1226,16 @@ def object_range(verb: Token, obj: Token) -> tuple[int, int]:
     for child in verb.children:
         if child.i < end or child.is_quote:
             continue  # 'called the system “rotten to the core”': the mark hangs on the verb
-        tail = child.dep_ in OBJECT_TAIL_DEPS or (
-            child.dep_ == "prep" and child.lower_ in OBJECT_TAIL_PREPS
+        tail = (
+            child.dep_ in OBJECT_TAIL_DEPS
+            or (child.dep_ == "prep" and child.lower_ in OBJECT_TAIL_PREPS)
+            # 'described the country as beset by …': the parse makes "as" a clause
+            # mark; not a clause of its own ('… integrity" as he promised to …')
+            or (
+                child.dep_ == "advcl"
+                and child.left_edge.lower_ == "as"
+                and child.tag_ not in FINITE
+            )
         )
         if not tail or _has_words(verb.doc, end, child.left_edge.i):
             break

@@ -2116,3 +2116,15 @@ def test_a_verb_read_as_a_participle_after_an_aside_still_has_its_subject(run):
     assert found["Trump a “blowhard,”"] == ["De Blasio"]
     # Called by someone else: Lund did not say it.
     assert not any("liar" in content for content in found)
+
+
+def test_describing_something_as_keeps_what_it_was_described_as(run):
+    text = (
+        "Title\n\n"
+        "Ortiz described the town as beset by floods, some of them deadly.\n\n"
+        "Lund praised the volunteers for their work as he promised to return in May.\n"
+    )
+    found = sources_by_content(run(text))
+    assert found["the town as beset by floods"] == ["Ortiz"]
+    # 'as he promised …' is a clause of its own, not part of the praise.
+    assert found["the volunteers for their work"] == ["Lund"]
