@@ -468,6 +468,8 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             return taken
         if current.i == verb.i and (named := _misread_participle_subject(verb)) is not None:
             return named
+        if current.i == verb.i and (named := _name_read_as_modal(verb)) is not None:
+            return named
         if current.i == verb.i and verb.dep_ == "ROOT" and (named := _name_before(verb)):
             return named
         if current.i == verb.i and verb.dep_ == "ROOT" and (noun := _apposition_before(verb)):
@@ -681,6 +683,18 @@ def _statement_saying(verb: Token, lex: Lexicon) -> bool:
         and noun.dep_ == "dobj"
         and noun.head.i < noun.i
     )
+
+
+def _name_read_as_modal(verb: Token) -> Token | None:
+    """'In particular, Will wrote, Christie can …': a capitalised "modal"
+    mid-sentence before a verb in the past is a name (a modal takes no past)."""
+    if verb.tag_ != "VBD":
+        return None
+    for child in verb.lefts:
+        mid_sentence = child.i > child.sent.start and not child.nbor(-1).is_sent_end
+        if child.dep_ == "aux" and child.tag_ == "MD" and child.is_title and mid_sentence:
+            return child
+    return None
 
 
 def _misread_participle_subject(verb: Token) -> Token | None:

@@ -2128,3 +2128,13 @@ def test_describing_something_as_keeps_what_it_was_described_as(run):
     assert found["the town as beset by floods"] == ["Ortiz"]
     # 'as he promised …' is a clause of its own, not part of the praise.
     assert found["the volunteers for their work"] == ["Lund"]
+
+
+def test_a_name_read_as_a_modal_before_a_cue_in_the_past_is_the_speaker(run):
+    text = (
+        "Title\n\n"
+        "Columnist Grace Will was blunt. In particular, Will wrote, Lund can challenge Ortiz,"
+        " whose time as mayor arguably made the city less safe.\n"
+    )
+    found = speakers_by_content(run(text), kind="indirect")
+    assert found == {"In particular": "Grace Will"}
