@@ -1294,7 +1294,7 @@ def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
             first += 1  # the comma is the cue's own: "…, federal officials said, …"
         before = verb.doc[verb.head.left_edge.i : first]
         if before and before[-1].text in (",", ":", "—", "–") and source.i > verb.head.i:
-            return _minus(verb.head, _subtree_range(verb))
+            return _minus(verb.head, _subtree_range(verb)) + _clause_resumed(verb)
     if _as_noted(verb) and verb.i < verb.head.i:
         # "As the paper noted, it is surprising …": the clause it opens is the content
         # ("But as …": not the conjunction before it).
@@ -1312,6 +1312,22 @@ def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
         # "Greensboro, Sexton said, made him question ...": the cue interrupts
         # its content, which is the whole clause around it.
         return _minus(_clause_of(verb.head), (_own_start(verb, source), verb.right_edge.i + 1))
+    return []
+
+
+def _clause_resumed(verb: Token) -> list[tuple[int, int]]:
+    """'He had no known affiliations, the airline added, and had passed all
+    checks': after a set-off cue, a subjectless conjunct the parse hangs on the
+    cue goes on with the clause the cue interrupts."""
+    doc = verb.doc
+    if verb.tag_ not in FINITE:
+        return []  # 'the candidates most often described as …, took …'
+    for child in verb.rights:
+        after_comma = any(t.text == "," for t in doc[verb.i : child.left_edge.i])
+        if child.dep_ == "conj" and after_comma and not _has_subject(child):
+            joints = [c.i for c in verb.children if c.dep_ == "cc" and verb.i < c.i < child.i]
+            start = min(joints, default=child.left_edge.i)
+            return [trim(doc, start, child.right_edge.i + 1)]
     return []
 
 

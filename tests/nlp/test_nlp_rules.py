@@ -2138,3 +2138,17 @@ def test_a_name_read_as_a_modal_before_a_cue_in_the_past_is_the_speaker(run):
     )
     found = speakers_by_content(run(text), kind="indirect")
     assert found == {"In particular": "Grace Will"}
+
+
+def test_a_clause_goes_on_after_the_cue_that_interrupts_it(run):
+    text = (
+        "Title\n\n"
+        "He had no known political affiliations, the airline added, and had passed all"
+        " background security checks.\n"
+    )
+    (added,) = run(text).quotes
+    assert words_at(text, added.content) == [
+        "He had no known political affiliations",
+        "and had passed all background security checks",
+    ]
+    assert words_at(text, added.source) == ["the airline"]
