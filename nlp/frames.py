@@ -90,6 +90,20 @@ def not_speaker_labels() -> frozenset[str]:
     return read_words("not_speaker_labels.txt")
 
 
+NOUN_OPENERS = ("DT", "PDT", "CD", "PRP$", "POS")
+
+
+def _attributive(token: Token) -> bool:
+    """'60 pledged delegates', 'enough pledged delegates', 'her reported
+    earnings': a participle between a determiner and its noun describes the
+    noun; the parse can still read it as a verb with the noun for its object."""
+    if token.tag_ not in ("VBN", "VBD") or token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    before, after = token.nbor(-1), token.nbor(1)
+    opens = before.tag_ in NOUN_OPENERS or before.lower_ in ("enough", "both")
+    return opens and after.pos_ == "NOUN"
+
+
 def _transcript_frames(doc: Doc) -> list[Frame]:
     """'TAPPER: Do you think …', 'Chris Matthews: Seriously …', 'Q: …' / 'A: …':
     a speaker's label opening a paragraph. One such line could be a label like
@@ -233,6 +247,8 @@ def _names_a_speaker(head: Token, lex: Lexicon) -> bool:
 
 def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | None:
     if not token.tag_.startswith("VB") or token.dep_ in ("amod", "compound", "aux", "auxpass"):
+        return None
+    if _attributive(token):
         return None
     lemma = token.lemma_.lower()
     belief = lemma in lex.belief_verbs

@@ -2152,3 +2152,14 @@ def test_a_clause_goes_on_after_the_cue_that_interrupts_it(run):
         "and had passed all background security checks",
     ]
     assert words_at(text, added.source) == ["the airline"]
+
+
+def test_a_participle_describing_a_noun_is_no_cue(run):
+    text = (
+        "Title\n\n"
+        "In Ohio, 60 pledged delegates and seven superdelegates were at stake.\n\n"
+        "The senator will arrive with enough pledged delegates to file minority reports.\n\n"
+        "The company reported earnings of $8 a share.\n"
+    )
+    found = sources_by_content(run(text))
+    assert found == {"earnings of $8 a share": ["The company"]}
