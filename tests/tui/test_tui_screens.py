@@ -9,7 +9,7 @@ from store.queries import list_speakers
 from tui.app import QuoteDeskApp
 from tui.screens.article import ArticleScreen
 from tui.screens.help import HelpScreen
-from tui.screens.overview import OverviewScreen
+from tui.screens.overview import OverviewScreen, count_ticks
 from tui.screens.speakers import SpeakersScreen, suggestions
 from tui.widgets.quote_table import QuoteTable
 
@@ -174,3 +174,11 @@ async def test_outlet_summaries_fit_the_table_beside_the_detail_pane(db_path):
         cells = [table.get_row_at(row)[3] for row in range(table.row_count)]
         assert any("more" in str(cell) for cell in cells)
         assert all(len(cell) <= room for cell in cells), (room, [str(c) for c in cells])
+
+
+def test_count_axes_have_whole_number_ticks_that_reach_the_largest_count():
+    for largest in (0, 1, 5, 11, 15, 76, 1234):
+        ticks = count_ticks(largest)
+        assert ticks[0] == 0 and ticks[-1] >= largest
+        assert all(isinstance(t, int) for t in ticks)
+        assert len(ticks) <= 6

@@ -40,6 +40,13 @@ def rgb(colour: str) -> tuple[int, int, int]:
     return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
 
 
+def count_ticks(largest: int, steps: int = 4) -> list[int]:
+    """Whole-number ticks from 0 to past the largest count: counts have no
+    fractions, and plotext's own ticks put 3.8 and 11.2 on a count axis."""
+    step = max(1, -(-largest // steps))
+    return list(range(0, largest + step, step))
+
+
 def short(name: str | None, width: int = 14) -> str:
     name = name or "unknown"
     return name if len(name) <= width else name[: width - 1] + "…"
@@ -150,6 +157,7 @@ class OverviewScreen(Screen):
                 orientation="horizontal",
                 width=0.6,
             )
+            plt.xticks(count_ticks(max(map(sum, zip(*data["counts"], strict=True)))))
         widget.refresh()
 
     def _stance(self, data: dict[str, Any]) -> None:
@@ -169,6 +177,8 @@ class OverviewScreen(Screen):
                 color=[rgb(stance_colour(data["stances"][i], labels)) for i in keep],
                 width=0.6,
             )
+            kept = [data["counts"][i] for i in keep]
+            plt.yticks(count_ticks(max(map(sum, zip(*kept, strict=True)))))
         widget.refresh()
 
     def _kinds(self, kinds: dict[str, int]) -> None:
@@ -183,6 +193,7 @@ class OverviewScreen(Screen):
         if names:
             plt.xticks(list(range(1, len(names) + 1)), names)
             plt.xlim(0.4, len(names) + 0.6)
+            plt.yticks(count_ticks(max(kinds[name] for name in names)))
         widget.refresh()
 
     def _review(self, review: dict[str, int]) -> None:
@@ -200,4 +211,5 @@ class OverviewScreen(Screen):
             )
         plt.yticks(list(range(1, len(statuses) + 1)), statuses)
         plt.ylim(0.4, len(statuses) + 0.6)
+        plt.xticks(count_ticks(max(review.get(status, 0) for status in statuses)))
         widget.refresh()
