@@ -566,15 +566,15 @@ EAGER = frozenset(
 )
 
 
+COMPARED = ("more", "less", "most", "least")
+
+
 def _copular_adjective(head: Token) -> bool:
     if head.dep_ != "acomp" or head.head.lemma_ != "be":
         return False
     # "Voters were more likely to say …" reports a poll's answers, not a forecast.
     compared = head.lower_ == "likely" and any(c.lower_ in COMPARED for c in head.children)
     return head.lower_ in EAGER or compared
-
-
-COMPARED = ("more", "less", "most", "least")
 
 
 def _leading_clause_subject(verb: Token) -> Token | None:
@@ -724,7 +724,7 @@ def _misread_participle_subject(verb: Token) -> Token | None:
         return None
     has_object = any(c.dep_ in ("dobj", "oprd", "ccomp") for c in verb.children)
     doc = verb.doc  # an aside between commas, not 'Bannon, who Beck … called'
-    set_off = doc[head.i + 1].text == "," and doc[verb.i - 1].text == "," and head.i + 2 < verb.i
+    set_off = head.i + 2 < verb.i and doc[head.i + 1].text == "," and doc[verb.i - 1].text == ","
     return head if has_object and set_off else None
 
 
@@ -1055,7 +1055,7 @@ def _second_that_clause(child: Token) -> bool:
 
 
 def _speaks_for_itself(verb: Token) -> bool:
-    return verb.lemma_.lower() in load_lexicon().speech_verbs or _has_subject(verb)
+    return _speech_lemma(verb) or _has_subject(verb)
 
 
 def _has_subject(token: Token) -> bool:
@@ -1084,7 +1084,7 @@ def _another_report(token: Token) -> bool:
         and token.i > token.head.i
         and _speech_lemma(token)
         and any(_own_subject(c, token) for c in token.children)
-        and token.tag_ in ("VBD", "VBZ", "VBP")
+        and token.tag_ in FINITE
         and not any(t.is_quote for t in token.subtree)
     )
 
@@ -1111,7 +1111,7 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
             token.dep_ == "advcl"
             and token.tag_ == "VBG"
             and (first == token.i or _while_after_cue(token))
-            and token.lemma_.lower() in load_lexicon().speech_verbs
+            and _speech_lemma(token)
         )
         apposition = token.dep_ == "appos" and doc[first].lower_ in ("a", "an", "one")
         if not (relative or participle or apposition):
@@ -1175,7 +1175,7 @@ def _reporting_conjunct(token: Token) -> bool:
     """A speech verb with no subject of its own, conjoined to a reported clause."""
     return (
         token.dep_ == "conj"
-        and token.lemma_.lower() in load_lexicon().speech_verbs
+        and _speech_lemma(token)
         and token.head.dep_ in CONTENT_DEPS
         and not _has_subject(token)
         and not _shares_perfect(token)
