@@ -1092,8 +1092,7 @@ def _introduces_next(doc: Doc, end: int, before: MarkTokens, after: MarkTokens) 
     sentence quoted just before it ('“We are not terrorists.” Mr. Zahed said:
     “…”') goes on from the quote before, not from this cue."""
     colon = any(t.text == ":" for t in doc[end - 1 : after.outer[0]])
-    last = doc[before.outer[1] - 2]  # the inner range is trimmed of its full stop
-    return colon and last.text in (".", "?", "!")
+    return colon and _sentence_final(doc, before)
 
 
 def _colon_then_paragraph(doc: Doc, end: int, start: int) -> bool:
@@ -1141,8 +1140,9 @@ def _narration_after_quotation(doc: Doc, frame: Frame, cue_end: int, mark: MarkT
 
 
 def _sentence_final(doc: Doc, mark: MarkTokens) -> bool:
-    last = doc[mark.inner[1] - 1] if mark.inner[1] > mark.inner[0] else None
-    return last is not None and last.text in (".", "?", "!")
+    """The quotation ends a sentence inside its marks ('“We are not terrorists.”');
+    the inner range is trimmed of its full stop, so look before the closing mark."""
+    return doc[mark.outer[1] - 2].text in (".", "?", "!")
 
 
 def _opens_quote(
