@@ -1948,25 +1948,12 @@ def test_a_participle_sharing_the_clauses_have_is_still_reported(run):
     }
 
 
-def test_a_cue_the_parse_hangs_on_an_auxiliary_or_after_the_root_still_reports(run):
-    text = (
-        "Title\n\n"
-        "Even then, he said, he’s learned enough about Maria Lopez that he’s fairly sure"
-        " he can’t support her.\n\n"
-        "Television has also made it possible for people with like-minded, if bogus, ideas and"
-        " theories to organize into groups and reach others, he said.\n"
-    )
+def test_a_cue_the_parse_hangs_on_an_auxiliary_still_reports(run):
+    text = "Title\n\nStill, he said, he’s learned enough about Dana Reyes to know he can’t trust her.\n"
     extraction = run(text)
     found = {tuple(words_at(text, q.content)): words_at(text, q.source) for q in extraction.quotes}
     assert found == {
-        (
-            "Even then",
-            "he’s learned enough about Maria Lopez that he’s fairly sure he can’t support her",
-        ): ["he"],
-        (
-            "Television has also made it possible for people with like-minded, if bogus, ideas and"
-            " theories to organize into groups and reach others",
-        ): ["he"],
+        ("Still", "he’s learned enough about Dana Reyes to know he can’t trust her"): ["he"],
     }
 
 
@@ -1995,17 +1982,16 @@ def test_a_reported_clause_goes_on_past_but_that_and_a_clause_in_the_present(run
 def test_a_report_conjoined_to_a_reported_clause_is_not_part_of_it(run):
     text = (
         "Title\n\n"
-        "Fact-checkers soon noted that Ortiz may have been referring to a hypothetical case,"
-        " and an article cited by her campaign quoted a few experts who have found no evidence"
-        " of the tapes so far.\n\n"
-        "Both Blocher and the SVP argue that the political class does not heed the will of the"
-        " people and that said will (via referenda) should be the first and last arbiter of"
-        " legislation.\n"
+        "Inspectors soon noted that Ortiz may have been describing a hypothetical flood, and a"
+        " memo cited by her office quoted a few engineers who have seen no sign of the cracks"
+        " so far.\n\n"
+        "Both Weber and the FDP argue that the ruling class does not respect the wishes of the"
+        " voters and that said wishes (via ballots) should be the final judge of policy.\n"
     )
     found = sources_by_content(run(text), kind="indirect")
-    assert found["that Ortiz may have been referring to a hypothetical case"] == ["Fact-checkers"]
-    # 'said' before 'will' here is an adjective, not somebody else's report.
-    assert any(content.endswith("arbiter of legislation") for content in found)
+    assert found["that Ortiz may have been describing a hypothetical flood"] == ["Inspectors"]
+    # 'said' before 'wishes' here is an adjective, not somebody else's report.
+    assert any(content.endswith("the final judge of policy") for content in found)
 
 
 def test_a_second_cue_after_while_is_not_part_of_the_first_report(run):
@@ -2024,22 +2010,22 @@ def test_a_second_cue_after_while_is_not_part_of_the_first_report(run):
 def test_transcript_labels_the_tagger_reads_as_nouns_or_hyphenates(run):
     text = (
         "Title\n\n"
-        "The panel went on for a while.\n\n"
-        "Alex Seitz-Wald: She is right on all these things if you dig down, but it’s the"
-        " vegetables.\n\n"
-        "Matthews: Well, speculation is bad.\n\n"
-        "Lopez: Well, no one is like, ‘My 401(k) is speculation.’ In a way, it gets to be all"
-        " things to all people.\n\n"
+        "The show ran long.\n\n"
+        "Dana Kim-Ortiz: He is right on most of these points if you look closely, but it is"
+        " the spinach.\n\n"
+        "Hale: Well, taxes are bad.\n\n"
+        "Ruiz: Well, nobody is like, ‘My pension is a gamble.’ In some sense, it means all sorts"
+        " of things to all sorts of voters.\n\n"
         "Name: Gabrielle Hatcher Age: 27 City: New York Job: Waitress\n"
     )
     found = sources_by_content(run(text))
     assert found == {
-        "She is right on all these things if you dig down, but it’s the vegetables": [
-            "Alex Seitz-Wald"
+        "He is right on most of these points if you look closely, but it is the spinach": [
+            "Dana Kim-Ortiz"
         ],
-        "Well, speculation is bad": ["Matthews"],
-        "Well, no one is like, ‘My 401(k) is speculation.’ In a way, it gets to be all things"
-        " to all people": ["Lopez"],
+        "Well, taxes are bad": ["Hale"],
+        "Well, nobody is like, ‘My pension is a gamble.’ In some sense, it means all sorts of"
+        " things to all sorts of voters": ["Ruiz"],
     }
 
 
@@ -2084,15 +2070,14 @@ def test_a_name_the_recogniser_misses_is_not_swapped_for_one_in_its_description(
 def test_a_sentence_quoted_before_a_colon_cue_goes_on_from_the_quote_before(run):
     text = (
         "Title\n\n"
-        "In early March, the couple worried about the attacks.\n\n"
-        "''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said:"
-        " ''The attack that happened today is the work of terrorists.''\n"
+        "''We are neighbours,'' Ms. Amari said. ''We are not enemies.'' Mr. Tovar said:"
+        " ''The fire that happened today was the work of arsonists.''\n"
     )
     extraction = run(text)
     found = {tuple(words_at(text, q.content)): q.speaker for q in extraction.quotes}
     assert found == {
-        ("We are refugees,", "We are not terrorists."): "Alawee",
-        ("The attack that happened today is the work of terrorists.",): "Zahed",
+        ("We are neighbours,", "We are not enemies."): "Amari",
+        ("The fire that happened today was the work of arsonists.",): "Tovar",
     }
 
 
@@ -2143,15 +2128,15 @@ def test_a_name_read_as_a_modal_before_a_cue_in_the_past_is_the_speaker(run):
 def test_a_clause_goes_on_after_the_cue_that_interrupts_it(run):
     text = (
         "Title\n\n"
-        "He had no known political affiliations, the airline added, and had passed all"
-        " background security checks.\n"
+        "She had no known criminal record, the company added, and had cleared every background"
+        " check.\n"
     )
     (added,) = run(text).quotes
     assert words_at(text, added.content) == [
-        "He had no known political affiliations",
-        "and had passed all background security checks",
+        "She had no known criminal record",
+        "and had cleared every background check",
     ]
-    assert words_at(text, added.source) == ["the airline"]
+    assert words_at(text, added.source) == ["the company"]
 
 
 def test_a_participle_describing_a_noun_is_no_cue(run):
