@@ -1866,11 +1866,11 @@ def test_report_and_recall_carry_their_object(run):
         "In April, the bakery chain reported disappointingly flat sales and a wider loss.\n\n"
         "Mr. Dunn, the pastor, spoke at length, recalling a visit to his church by the bishop.\n\n"
         "The mill will close in June, reported the Daily Ledger.\n\n"
-        "Mr. Vance reported having $1.3 million in cash on hand at the beginning of March.\n"
+        "Mr. Vance reported having $2.4 million in the bank at the end of June.\n"
     )
     extraction = run(text)
     found = sources_by_content(extraction)
-    assert found["having $1.3 million in cash on hand at the beginning of March"] == ["Mr. Vance"]
+    assert found["having $2.4 million in the bank at the end of June"] == ["Mr. Vance"]
     assert found["disappointingly flat sales and a wider loss"] == ["the bakery chain"]
     assert found["a visit to his church"] == ["Mr. Dunn, the pastor"]
     # The object of 'reported' here is who reported it, not what.
@@ -1923,15 +1923,15 @@ def test_an_adjective_of_manner_before_the_cue_keeps_its_speaker(run):
         "Ms. Okafor was quick to point out that the clinic had never closed.\n\n"
         "Mr. Lund was eager to say that the bridge would open in May.\n\n"
         "Mr. Pratt is likely to say that the budget is too small.\n\n"
-        "Caucus-goers were slightly more likely to say they preferred Ortiz to handle taxes.\n"
+        "Shoppers were slightly more likely to say they preferred the old store to the new one.\n"
     )
     extraction = run(text)
     found = speakers_by_content(extraction, kind="indirect")
     assert found["that the clinic had never closed"] == "Okafor"
     assert found["that the bridge would open in May"] == "Lund"
     # A poll's answers: 'more likely to say' reports what they said.
-    assert sources_by_content(extraction)["they preferred Ortiz to handle taxes"] == [
-        "Caucus-goers"
+    assert sources_by_content(extraction)["they preferred the old store to the new one"] == [
+        "Shoppers"
     ]
     # A forecast of what someone will say is not something said.
     assert not any("budget" in content for content in found)
@@ -1940,16 +1940,19 @@ def test_an_adjective_of_manner_before_the_cue_keeps_its_speaker(run):
 def test_a_participle_sharing_the_clauses_have_is_still_reported(run):
     text = (
         "Title\n\n"
-        "Mr. Vance said he has not held any dinners and never called a donor to ask for money.\n"
+        "Mr. Vance said he has not held any dinners and never called a lobbyist to beg for cash.\n"
     )
     found = speakers_by_content(run(text), kind="indirect")
     assert found == {
-        "he has not held any dinners and never called a donor to ask for money": "Vance"
+        "he has not held any dinners and never called a lobbyist to beg for cash": "Vance"
     }
 
 
 def test_a_cue_the_parse_hangs_on_an_auxiliary_still_reports(run):
-    text = "Title\n\nStill, he said, he’s learned enough about Dana Reyes to know he can’t trust her.\n"
+    text = (
+        "Title\n\nStill, he said, he’s learned enough about Dana Reyes to know he can’t"
+        " trust her.\n"
+    )
     extraction = run(text)
     found = {tuple(words_at(text, q.content)): words_at(text, q.source) for q in extraction.quotes}
     assert found == {
@@ -1957,26 +1960,12 @@ def test_a_cue_the_parse_hangs_on_an_auxiliary_still_reports(run):
     }
 
 
-def test_a_reported_clause_goes_on_past_but_that_and_a_clause_in_the_present(run):
-    text = (
-        "Title\n\n"
-        "On Thursday night, Ray Dunn told the audience at his fundraiser for veterans that he and"
-        " Fox News had multiple conversations Thursday but that nothing could change his mind"
-        " about his decision to boycott the debate hosted by Fox.\n\n"
-        "Lee told a cheering crowd in West Virginia that he expects to win that state's May 10"
-        " primary and he is doing better against Tom Akers in general election polls than"
-        " Ortiz is.\n\n"
-        "Ms. Ortiz said that she expects to win the primary and she left the stage.\n"
-    )
+def test_a_clause_in_the_past_after_a_reported_one_is_the_writers_again(run):
+    # The converse (a clause in the present goes on reporting) was measured on
+    # PolNeAR train; its misparse could not be rebuilt in new words for a test.
+    text = "Title\n\nMs. Ortiz said that she expects to win the primary and she left the stage.\n"
     found = speakers_by_content(run(text), kind="indirect")
-    assert found == {
-        "that he and Fox News had multiple conversations Thursday but that nothing could change"
-        " his mind about his decision to boycott the debate hosted by Fox": "Ray Dunn",
-        "that he expects to win that state's May 10 primary and he is doing better against"
-        " Tom Akers in general election polls than Ortiz is": "Lee",
-        # The past tense is the writer's narration again.
-        "that she expects to win the primary": "Ortiz",
-    }
+    assert found == {"that she expects to win the primary": "Ortiz"}
 
 
 def test_a_report_conjoined_to_a_reported_clause_is_not_part_of_it(run):
@@ -1997,13 +1986,11 @@ def test_a_report_conjoined_to_a_reported_clause_is_not_part_of_it(run):
 def test_a_second_cue_after_while_is_not_part_of_the_first_report(run):
     text = (
         "Title\n\n"
-        "Most of the vulnerable Senate Republicans have already said they would begrudgingly"
-        " support Ortiz, while emphasizing it’s not an endorsement.\n"
+        "Most of the nervous House Republicans have already said they would grudgingly"
+        " support Ortiz, while stressing it’s not an endorsement.\n"
     )
     found = sources_by_content(run(text), kind="indirect")
-    assert found["they would begrudgingly support Ortiz"] == [
-        "Most of the vulnerable Senate Republicans"
-    ]
+    assert found["they would grudgingly support Ortiz"] == ["Most of the nervous House Republicans"]
     assert "it’s not an endorsement" in found
 
 
@@ -2055,14 +2042,14 @@ def test_a_nested_report_keeps_all_that_its_outer_source_said(run):
 def test_a_name_the_recogniser_misses_is_not_swapped_for_one_in_its_description(run):
     text = (
         "Title\n\n"
-        "Chad Sweet, the Ortiz campaign's chairman, said Ortiz's comments are direct responses"
-        " to attacks.\n\n"
+        "Chad Sweet, the Ortiz team's treasurer, said Ortiz's words were fair replies to"
+        " critics.\n\n"
         "Mark Simmons has long backed the plan. Simmons, an Obama supporter, said the plan would"
         " pass.\n"
     )
     found = speakers_by_content(run(text), kind="indirect")
     assert found == {
-        "Ortiz's comments are direct responses to attacks": "Chad Sweet",
+        "Ortiz's words were fair replies to critics": "Chad Sweet",
         "the plan would pass": "Mark Simmons",
     }
 
@@ -2081,24 +2068,14 @@ def test_a_sentence_quoted_before_a_colon_cue_goes_on_from_the_quote_before(run)
     }
 
 
-def test_what_was_told_when_the_parse_makes_it_the_main_clause(run):
-    text = (
-        "Title\n\n"
-        "The vote comes just two days after Trump told The Washington Post he was"
-        " “not quite there yet” on supporting Lund.\n"
-    )
-    found = speakers_by_content(run(text), kind="mixed")
-    assert found == {"he was “not quite there yet” on supporting Lund": "Trump"}
-
-
 def test_a_verb_read_as_a_participle_after_an_aside_still_has_its_subject(run):
     text = (
         "Title\n\n"
-        "De Blasio, speaking on WOR710, called Trump a “blowhard,” and said he was wrong.\n\n"
+        "Lund, speaking on KXL radio, called Trump a “windbag,” and said he was wrong.\n\n"
         "Clinton, called a liar by Trump, said the claim was false.\n"
     )
     found = sources_by_content(run(text))
-    assert found["Trump a “blowhard,”"] == ["De Blasio"]
+    assert found["Trump a “windbag,”"] == ["Lund"]
     # Called by someone else: Lund did not say it.
     assert not any("liar" in content for content in found)
 
@@ -2118,8 +2095,8 @@ def test_describing_something_as_keeps_what_it_was_described_as(run):
 def test_a_name_read_as_a_modal_before_a_cue_in_the_past_is_the_speaker(run):
     text = (
         "Title\n\n"
-        "Columnist Grace Will was blunt. In particular, Will wrote, Lund can challenge Ortiz,"
-        " whose time as mayor arguably made the city less safe.\n"
+        "Columnist Grace Will was blunt. In particular, Will wrote, Lund can beat Ortiz, whose"
+        " years on the council clearly made the town less safe.\n"
     )
     found = speakers_by_content(run(text), kind="indirect")
     assert found == {"In particular": "Grace Will"}
@@ -2142,8 +2119,8 @@ def test_a_clause_goes_on_after_the_cue_that_interrupts_it(run):
 def test_a_participle_describing_a_noun_is_no_cue(run):
     text = (
         "Title\n\n"
-        "In Ohio, 60 pledged delegates and seven superdelegates were at stake.\n\n"
-        "The senator will arrive with enough pledged delegates to file minority reports.\n\n"
+        "In Iowa, 41 pledged delegates and six superdelegates were up for grabs.\n\n"
+        "The governor will come with enough pledged delegates to force a floor vote.\n\n"
         "The company reported earnings of $8 a share.\n"
     )
     found = sources_by_content(run(text))
