@@ -1266,6 +1266,7 @@ def object_range(verb: Token, obj: Token) -> tuple[int, int]:
                 and child.left_edge.lower_ == "as"
                 and child.tag_ not in FINITE
             )
+            or _infinitive_after_object(child)
         )
         if not tail or _has_words(verb.doc, end, child.left_edge.i):
             break
@@ -1279,6 +1280,18 @@ def object_range(verb: Token, obj: Token) -> tuple[int, int]:
     # An object keeps its ', who …' (on PolNeAR train the annotators mostly keep
     # it there), but not a closing description: 'the depot, a garage that …'.
     return start, _before_trailing_aside(obj, start, end, relatives=False)
+
+
+def _infinitive_after_object(child: Token) -> bool:
+    """'defended his call to raise the wage': the parse hangs the infinitive on
+    the verb, but right after the object it completes the noun."""
+    first = child.left_edge
+    return (
+        child.dep_ == "advcl"
+        and child.tag_ == "VB"
+        and first.tag_ == "TO"
+        and not child.doc[first.i - 1].is_punct  # ', to describe …' is the writer's aside
+    )
 
 
 # "…, reported the Washington Examiner": the object is who reported it.

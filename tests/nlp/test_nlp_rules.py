@@ -2125,3 +2125,18 @@ def test_a_participle_describing_a_noun_is_no_cue(run):
     )
     found = sources_by_content(run(text))
     assert found == {"earnings of $8 a share": ["The company"]}
+
+
+def test_an_infinitive_right_after_the_object_completes_it(run):
+    # The parse hangs "to train …" on the verb; it says what the grant is for.
+    text = "Title\n\nThe minister announced a $3 million grant to train nurses in rural clinics.\n"
+    assert sources_by_content(run(text)) == {
+        "a $3 million grant to train nurses in rural clinics": ["The minister"]
+    }
+    # Set off by a comma, the infinitive is the writer's account of why.
+    text = (
+        "Title\n\nThe mayor announced a new fund, “Dry Homes,” to help families repair"
+        " flooded houses.\n"
+    )
+    (quote,) = run(text).quotes
+    assert words_at(text, quote.content) == ["a new fund, “Dry Homes,”"]
