@@ -61,6 +61,7 @@ def find_quotes(doc: Doc, lex: Lexicon, settings: Settings) -> list[dict]:
     frames = find_frames(doc, lex, settings.include_beliefs)
     found = _link(doc, frames, marked, lex, settings)
     _source_outside_quotations(doc, found, marked)
+    _according_takes_quotation(doc, found, lex)
     found += _tagged(doc, found, marked, lex, settings)
     found = [f for f in found if _long_enough(doc, f, settings)]
     for item in found:
@@ -96,6 +97,39 @@ def _source_outside_quotations(doc: Doc, found: list[Found], marks: list[MarkTok
         frame.source = _speaker_of(found, item, mark, quoted) or _outside_source(
             doc, frame.anchor, mark, quoted
         )
+
+
+def _according_takes_quotation(doc: Doc, found: list[Found], lex: Lexicon) -> None:
+    """'“A. B,” the pope told reporters, according to Reuters': Reuters reports
+    all of what the pope said, so its content covers the whole quotation the
+    clause's cue claims, not only the sentence "according to" sits in."""
+    for item in found:
+        if item.frame is None or not item.frame.according:
+            continue
+        according = doc[item.frame.anchor]
+        inside = [
+            other
+            for other in found
+            if other is not item
+            and other.kind == "direct"
+            and other.frame is not None
+            and any(s <= other.frame.anchor < e for s, e in item.content)
+            and doc[other.frame.anchor].lemma_.lower() in lex.speech_verbs
+            and doc[other.frame.anchor] in according.ancestors
+        ]
+        for other in inside:
+            item.content = _merged([*item.content, *other.content])
+            item.kind = "mixed"  # the quotation and the clause that frames it
+
+
+def _merged(ranges: list[TokenRange]) -> list[TokenRange]:
+    out: list[TokenRange] = []
+    for start, end in sorted(ranges):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _quoted_indices(marks: list[MarkTokens]) -> set[int]:

@@ -2140,3 +2140,21 @@ def test_an_infinitive_right_after_the_object_completes_it(run):
     )
     (quote,) = run(text).quotes
     assert words_at(text, quote.content) == ["a new fund, “Dry Homes,”"]
+
+
+def test_according_to_after_a_cue_reports_the_whole_quotation(run):
+    text = (
+        "Title\n\n"
+        "“I ask you as a favour to me not to stage any protest in the hall,” Ortiz said,"
+        " according to CNN. “It matters that you explain this to your groups.”\n"
+    )
+    extraction = run(text)
+    outer, inner = extraction.quotes
+    assert words_at(text, outer.source) == ["CNN"]
+    assert words_at(text, outer.content) == [
+        "“I ask you as a favour to me not to stage any protest in the hall,” Ortiz said",
+        "It matters that you explain this to your groups",
+    ]
+    assert (outer.kind, inner.kind) == ("mixed", "direct")
+    assert words_at(text, inner.source) == ["Ortiz"]
+    assert inner.parent == 0
