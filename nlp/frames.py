@@ -964,7 +964,14 @@ def _reported_clause(verb: Token, source: Token) -> Token | None:
 def _that_advcl(clause: Token) -> bool:
     """'recalled in 2008 that before Iowa, Obama was …': the parse may make a
     that-clause after the verb an adverbial one."""
-    return clause.dep_ == "advcl" and clause.i > clause.head.i and clause.left_edge.lower_ == "that"
+    if clause.dep_ != "advcl" or clause.i < clause.head.i:
+        return False
+    # 'saying only that he was …': an adverb may stand before the "that".
+    doc = clause.doc
+    first = clause.left_edge.i
+    while doc[first].pos_ == "ADV" and first < clause.i:
+        first += 1
+    return doc[first].lower_ == "that"
 
 
 def _speakers_own_clause(clause: Token, verb: Token, source: Token) -> bool:

@@ -2158,3 +2158,16 @@ def test_according_to_after_a_cue_reports_the_whole_quotation(run):
     assert (outer.kind, inner.kind) == ("mixed", "direct")
     assert words_at(text, inner.source) == ["Ortiz"]
     assert inner.parent == 0
+
+
+def test_an_adverb_before_that_still_marks_the_reported_clause(run):
+    text = (
+        "Title\n\n"
+        "The mayor has given no details about how she would balance the budget, saying in"
+        " her letter only that she was “reviewing every line of spending with the council.”\n"
+    )
+    (quote,) = run(text).quotes
+    assert words_at(text, quote.content) == [
+        "only that she was “reviewing every line of spending with the council.”"
+    ]
+    assert words_at(text, quote.source) == ["The mayor"]
