@@ -468,6 +468,8 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - current.i))
             if child.dep_ == "nsubjpass":
+                if _has_read_as_is(current):
+                    return child
                 if _conjunct_of(verb, current):
                     # "Trump was forced into damage control and said …", "officials
                     # were angered by the deal and predicted …": the subject both share.
@@ -527,6 +529,13 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             continue
         current = current.head
     return None
+
+
+def _has_read_as_is(verb: Token) -> bool:
+    """ "He's said he gets …": the parse may take the "'s" for "is" and make the
+    verb passive; with a clause of its own after it, it is "has said"."""
+    contracted = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children)
+    return contracted and any(c.dep_ == "ccomp" and _has_subject(c) for c in verb.children)
 
 
 OBJECT_PERSONS = ("him", "her", "them", "us", "me")

@@ -2171,3 +2171,16 @@ def test_an_adverb_before_that_still_marks_the_reported_clause(run):
         "only that she was “reviewing every line of spending with the council.”"
     ]
     assert words_at(text, quote.source) == ["The mayor"]
+
+
+def test_a_contracted_has_the_parse_reads_as_is_keeps_the_speaker(run):
+    text = (
+        "Title\n\n"
+        "Mayor Ann Park wants a second term. She's said the harbour plan will cost far less"
+        " than the new bridge.\n"
+    )
+    (quote,) = run(text).quotes
+    assert words_at(text, quote.content) == [
+        "the harbour plan will cost far less than the new bridge"
+    ]
+    assert quote.speaker == "Ann Park"
