@@ -1942,7 +1942,8 @@ def test_a_participle_sharing_the_clauses_have_is_still_reported(run):
         "Title\n\n"
         "Mr. Vance said he has not held any dinners and never called a lobbyist to beg for cash.\n"
     )
-    found = speakers_by_content(run(text), kind="indirect")
+    (said,) = [q for q in run(text).quotes if q.parent is None]
+    found = {words_at(text, said.content)[0]: said.speaker}
     assert found == {
         "he has not held any dinners and never called a lobbyist to beg for cash": "Vance"
     }
@@ -2184,3 +2185,8 @@ def test_a_contracted_has_the_parse_reads_as_is_keeps_the_speaker(run):
         "the harbour plan will cost far less than the new bridge"
     ]
     assert quote.speaker == "Ann Park"
+
+
+def test_a_relative_that_as_source_reads_from_the_noun_it_stands_for(run):
+    text = "Title\n\nMr. Wiley showed them a slide show that predicted a narrow win in Ohio.\n"
+    assert sources_by_content(run(text)) == {"a narrow win in Ohio": ["a slide show that"]}
