@@ -266,6 +266,7 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     source = speaker_subject(token, lex)
     if source is None:
         return None
+    source = _poll_behind_share(token, source) or source
     if issued is not None:
         # "released the following statement:": the words follow, the noun is the cue.
         return Frame(cue=sorted([*cue, issued.i]), source=source)
@@ -284,6 +285,36 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     content = _before_speaker(_content(token, lemma, source), token, source)
     frame.content = _across_dash_aside(token.doc, content)
     return frame
+
+
+POLLS = ("poll", "survey")
+SHARE_WORDS = ("percent", "%", "majority", "plurality", "half", "third", "quarter", "fifth")
+
+
+def _poll_behind_share(verb: Token, source: Token) -> Token | None:
+    """'In a CNN poll, 38 percent of voters said …', 'a poll found that 70
+    percent said …': a share of respondents speaks through the poll, which
+    is the source (PolNeAR marks it so); the share stays in the content's
+    sentence for the analyst to read."""
+    if not _is_share(source):
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            poll = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if poll is not None and poll.lemma_.lower() in POLLS:
+                return poll
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in ("find", "show"):
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in POLLS:
+            return subject
+    return None
+
+
+def _is_share(token: Token) -> bool:
+    """'38 percent of voters', 'a majority', '6 in 10': a share of people, not a party."""
+    words = {t.lower_ for t in token.subtree if t.i <= token.i + 2}
+    return bool(words & set(SHARE_WORDS)) or (token.like_num and token.dep_ != "nummod")
 
 
 DASH_ASIDE = ("—", "–", "--")

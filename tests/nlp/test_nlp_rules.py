@@ -2190,3 +2190,18 @@ def test_a_contracted_has_the_parse_reads_as_is_keeps_the_speaker(run):
 def test_a_relative_that_as_source_reads_from_the_noun_it_stands_for(run):
     text = "Title\n\nMr. Wiley showed them a slide show that predicted a narrow win in Ohio.\n"
     assert sources_by_content(run(text)) == {"a narrow win in Ohio": ["a slide show that"]}
+
+
+def test_a_share_of_respondents_speaks_through_its_poll(run):
+    text = (
+        "Title\n\n"
+        "In a new CNN poll released Monday, 38 percent of voters said the senator should"
+        " step down.\n\n"
+        "A Gallup survey found that 70 percent of farmers said they would vote in November.\n\n"
+        "In a speech in Ohio, Ann Lee said the plant would stay open.\n"
+    )
+    assert sources_by_content(run(text)) == {
+        "the senator should step down": ["a new CNN poll"],
+        "they would vote in November": ["A Gallup survey"],
+        "the plant would stay open": ["Ann Lee"],
+    }
