@@ -2205,3 +2205,10 @@ def test_a_share_of_respondents_speaks_through_its_poll(run):
         "they would vote in November": ["A Gallup survey"],
         "the plant would stay open": ["Ann Lee"],
     }
+
+
+def test_asking_for_something_reports_what_was_asked_for(run):
+    text = "Title\n\nThe attorney general asked the court for quick action on the voting law.\n"
+    assert sources_by_content(run(text)) == {
+        "quick action on the voting law": ["The attorney general"]
+    }
