@@ -1300,9 +1300,15 @@ OBJECT_TAIL_PREPS = ("for", "against", "of", "as", "over")
 
 def object_range(verb: Token, obj: Token) -> tuple[int, int]:
     start, end = _subtree_range(obj)
+    framed_as = _framed_as(verb, end)
     for child in verb.children:
         if child.i < end or child.is_quote:
             continue  # 'called the system “rotten to the core”': the mark hangs on the verb
+        if framed_as is not None and child.i <= framed_as.i and child.dep_ in INTERVENING:
+            # 'described the DLC during an interview as "a remnant …"': the
+            # description reaches over the when and where to its "as".
+            end = _subtree_range(child)[1]
+            continue
         tail = (
             child.dep_ in OBJECT_TAIL_DEPS
             or (child.dep_ == "prep" and child.lower_ in OBJECT_TAIL_PREPS)
@@ -1327,6 +1333,30 @@ def object_range(verb: Token, obj: Token) -> tuple[int, int]:
     # An object keeps its ', who …' (on PolNeAR train the annotators mostly keep
     # it there), but not a closing description: 'the depot, a garage that …'.
     return start, _before_trailing_aside(obj, start, end, relatives=False)
+
+
+INTERVENING = ("prep", "npadvmod", "advmod")
+
+
+def _framed_as(verb: Token, end: int) -> Token | None:
+    """The "as" that a framing verb's description ends with, after its object."""
+    if verb.lemma_.lower() not in verb_frames().framing:
+        return None
+    for token in verb.doc[end : verb.sent.end]:
+        if token.dep_ == "prep" and token.lower_ == "as" and _hangs_on_via_phrases(token, verb):
+            return token
+    return None
+
+
+def _hangs_on_via_phrases(token: Token, verb: Token) -> bool:
+    """'during an interview as …': the parse may hang the "as" on the noun of
+    the phrase between; it still belongs to the verb."""
+    head = token.head
+    while head.i != verb.i:
+        if head.dep_ not in ("prep", "pobj", "npadvmod") or head.head.i == head.i:
+            return False
+        head = head.head
+    return True
 
 
 def _infinitive_after_object(child: Token) -> bool:

@@ -2212,3 +2212,14 @@ def test_asking_for_something_reports_what_was_asked_for(run):
     assert sources_by_content(run(text)) == {
         "quick action on the voting law": ["The attorney general"]
     }
+
+
+def test_a_description_reaches_over_a_when_or_where_to_its_as(run):
+    text = (
+        "Title\n\n"
+        "Governor Jim Brown, who lost to Clinton in the primaries, described the group during"
+        ' an interview as "a relic of another era."\n'
+    )
+    assert sources_by_content(run(text)) == {
+        'the group during an interview as "a relic of another era."': ["Governor Jim Brown"]
+    }
