@@ -531,7 +531,7 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
         if _reporting_conjunct(current) or _reporting_participle(current):
             # "said X was wrong and criticized him", "told them that X had failed,
             # adding, “…”": the subject of "said" / "told".
-            current = current.head.head
+            current = _first_conjunct(current.head).head
             continue
         if _statement_saying(current, lex):
             # "issued a statement Tuesday saying, “…”": the one who issued it.
@@ -1113,11 +1113,21 @@ def _clause_range(clause: Token) -> tuple[int, int]:
     """A reported clause, up to a second cue of the same speaker conjoined to
     it: 'said it was too early but added, “…”' (the parse joins "added" to "was")."""
     start, end = _subtree_range(clause)
-    for child in clause.children:
+    for child in _children_and_conjuncts(clause):
         if _reporting_conjunct(child) or _another_report(child):
-            joints = [c.i for c in clause.children if c.dep_ == "cc" and c.i < child.i]
+            joints = [c.i for c in child.head.children if c.dep_ == "cc" and c.i < child.i]
             return trim(clause.doc, start, max(joints, default=child.left_edge.i))
     return start, _before_trailing_aside(clause, start, end)
+
+
+def _children_and_conjuncts(clause: Token) -> list[Token]:
+    """The clause's children, and those of its conjuncts down the chain ('sit
+    him down and tell him “…” and tells the crowd …' chains "tells" on "tell")."""
+    found = list(clause.children)
+    for child in found:
+        if child.dep_ == "conj":
+            found.extend(child.children)
+    return found
 
 
 def _another_report(token: Token) -> bool:
@@ -1219,14 +1229,24 @@ def _after_comma(token: Token) -> bool:
 
 
 def _reporting_conjunct(token: Token) -> bool:
-    """A speech verb with no subject of its own, conjoined to a reported clause."""
+    """A speech verb with no subject of its own, conjoined to a reported clause
+    (or to a verb conjoined to it)."""
+    first = _first_conjunct(token.head)
+    if first.i != token.head.i and token.tag_ not in FINITE:
+        return False  # 'had her staff field them and tell Clinton …': one clause
     return (
         token.dep_ == "conj"
         and _speech_lemma(token)
-        and token.head.dep_ in CONTENT_DEPS
+        and first.dep_ in CONTENT_DEPS
         and not _has_subject(token)
         and not _shares_perfect(token)
     )
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 PERFECT = ("has", "have", "had", "'s", "'ve", "'d")
@@ -1236,11 +1256,15 @@ def _shares_perfect(token: Token) -> bool:
     """'said he has not held dinners and never called a donor': a participle that
     leans on the clause's own 'has' belongs to the clause, not to the cue ('had
     not seen it, and when asked, said' has a clause of its own)."""
-    if token.tag_ != "VBN":
+    if token.tag_ not in ("VBN", "VB"):
         return False
     own_clause = ("aux", "auxpass", "mark")
     if any(c.i < token.i and (c.dep_ in own_clause or c.tag_ == "WRB") for c in token.children):
         return False
+    if token.tag_ == "VB":
+        # 'says he would sit the minister down and tell him …': a bare verb
+        # leans on the clause's modal; the speaker's own cue has a tense.
+        return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.head.children)
     return any(c.dep_ == "aux" and c.lower_ in PERFECT for c in token.head.children)
 
 

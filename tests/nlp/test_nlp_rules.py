@@ -2223,3 +2223,20 @@ def test_a_description_reaches_over_a_when_or_where_to_its_as(run):
     assert sources_by_content(run(text)) == {
         'the group during an interview as "a relic of another era."': ["Governor Jim Brown"]
     }
+
+
+def test_a_bare_verb_leaning_on_the_clauses_modal_stays_in_the_content(run):
+    text = (
+        "Title\n\n"
+        "The senator says he would sit the minister down and tell him “no more delays” and"
+        " tells the crowd he was the first to act.\n"
+    )
+    found = {
+        words_at(text, q.content)[0]: words_at(text, q.source)
+        for q in run(text).quotes
+        if q.parent is None
+    }
+    assert found == {
+        "he would sit the minister down and tell him “no more delays”": ["The senator"],
+        "he was the first to act": ["The senator"],
+    }
