@@ -511,6 +511,8 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             return child
         if current.i == verb.i and any(c.dep_ == "agent" for c in verb.children):
             return _passive_agent(verb)
+        if current.i == verb.i and (share := _share_read_as_number(verb)) is not None:
+            return share
         if current.i == verb.i and (inverted := _inverted_subject(verb)) is not None:
             return inverted
         if current.i == verb.i and (taken := _subject_of_participle(verb)) is not None:
@@ -567,6 +569,19 @@ def _has_read_as_is(verb: Token) -> bool:
     verb passive; with a clause of its own after it, it is "has said"."""
     contracted = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children)
     return contracted and any(c.dep_ == "ccomp" and _has_subject(c) for c in verb.children)
+
+
+def _share_read_as_number(verb: Token) -> Token | None:
+    """'About 4 in 10 say they want …': the parse may hang the share on the verb
+    as a number modifying it; it is the verb's subject."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.i < verb.i and c.dep_ in ("nummod", "npadvmod") and c.like_num
+        ),
+        None,
+    )
 
 
 OBJECT_PERSONS = ("him", "her", "them", "us", "me")

@@ -2240,3 +2240,10 @@ def test_a_bare_verb_leaning_on_the_clauses_modal_stays_in_the_content(run):
         "he would sit the minister down and tell him “no more delays”": ["The senator"],
         "he was the first to act": ["The senator"],
     }
+
+
+def test_a_share_the_parse_reads_as_a_number_on_the_verb_is_its_subject(run):
+    text = "Title\n\nAbout 4 in 10 say they want the next mayor to spend more on parks.\n"
+    assert sources_by_content(run(text)) == {
+        "they want the next mayor to spend more on parks": ["About 4 in 10"]
+    }
