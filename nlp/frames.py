@@ -283,8 +283,27 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     frame = Frame(cue=sorted(cue), source=source, belief=belief)
     frame.framing = lemma in verb_frames().framing
     content = _before_speaker(_content(token, lemma, source), token, source)
+    content = _without_own_clause(content, token, source)
     frame.content = _across_dash_aside(token.doc, content)
     return frame
+
+
+def _without_own_clause(
+    content: list[tuple[int, int]], verb: Token, source: Token
+) -> list[tuple[int, int]]:
+    """'which he said the government should pay for': the relative word opens
+    the reported words, but the speaker and cue inside them are not said."""
+    start_own = source.left_edge.i
+    end_own = verb.i + 1
+    if not start_own < end_own:
+        return content
+    out = []
+    for start, end in content:
+        if start < start_own and end_own < end:
+            out += [(start, start_own), (end_own, end)]
+        else:
+            out.append((start, end))
+    return [trim(verb.doc, s, e) for s, e in out if _has_words(verb.doc, s, e)]
 
 
 POLLS = ("poll", "survey")

@@ -2247,3 +2247,13 @@ def test_a_share_the_parse_reads_as_a_number_on_the_verb_is_its_subject(run):
     assert sources_by_content(run(text)) == {
         "they want the next mayor to spend more on parks": ["About 4 in 10"]
     }
+
+
+def test_a_relative_report_leaves_its_own_speaker_and_cue_out_of_the_words(run):
+    text = (
+        "Title\n\n"
+        "The council passed laws on street trade that critics say target migrant vendors.\n"
+    )
+    (quote,) = run(text).quotes
+    assert words_at(text, quote.content) == ["that", "target migrant vendors"]
+    assert words_at(text, quote.source) == ["critics"]
