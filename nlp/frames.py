@@ -331,9 +331,11 @@ def _poll_behind_share(verb: Token, source: Token) -> Token | None:
 
 
 def _is_share(token: Token) -> bool:
-    """'38 percent of voters', 'a majority', '6 in 10': a share of people, not a party."""
-    words = {t.lower_ for t in token.subtree if t.i <= token.i + 2}
-    return bool(words & set(SHARE_WORDS)) or (token.like_num and token.dep_ != "nummod")
+    """'38 percent of voters', 'a majority', '6 in 10': a share of people, not a
+    party ('Senate Majority Leader Mitch McConnell' is a person)."""
+    if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+        return False
+    return token.lower_ in SHARE_WORDS or token.like_num
 
 
 DASH_ASIDE = ("—", "–", "--")
@@ -587,7 +589,13 @@ def _has_read_as_is(verb: Token) -> bool:
     """ "He's said he gets …": the parse may take the "'s" for "is" and make the
     verb passive; with a clause of its own after it, it is "has said"."""
     contracted = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children)
-    return contracted and any(c.dep_ == "ccomp" and _has_subject(c) for c in verb.children)
+    # "It's said he once owned three banks" is the passive: hearsay, nobody's.
+    expletive = any(c.dep_ == "nsubjpass" and c.lower_ in ("it", "there") for c in verb.children)
+    return (
+        contracted
+        and not expletive
+        and any(c.dep_ == "ccomp" and _has_subject(c) for c in verb.children)
+    )
 
 
 def _share_read_as_number(verb: Token) -> Token | None:
@@ -1377,7 +1385,7 @@ def object_range(verb: Token, obj: Token) -> tuple[int, int]:
                 and child.left_edge.lower_ == "as"
                 and child.tag_ not in FINITE
             )
-            or _infinitive_after_object(child)
+            or _infinitive_after_object(verb, obj, child)
         )
         if not tail or _has_words(verb.doc, end, child.left_edge.i):
             break
@@ -1417,12 +1425,22 @@ def _hangs_on_via_phrases(token: Token, verb: Token) -> bool:
     return True
 
 
-def _infinitive_after_object(child: Token) -> bool:
+# 'called her lawyer to discuss the case', 'cited the report to justify the
+# cuts': after these verbs the infinitive says why, not what was said.
+PURPOSE_VERBS = ("call", "cite", "quote")
+
+
+def _infinitive_after_object(verb: Token, obj: Token, child: Token) -> bool:
     """'defended his call to raise the wage': the parse hangs the infinitive on
-    the verb, but right after the object it completes the noun."""
+    the verb, but right after the object it completes the noun. Not after a
+    person ('urged Cole to act' is an xcomp; 'phoned Cole to ask' a purpose)."""
     first = child.left_edge
+    person = obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ == "PERSON"
     return (
-        child.dep_ == "advcl"
+        verb.lemma_.lower() not in PURPOSE_VERBS
+        and not person
+        and first.i > 0
+        and child.dep_ == "advcl"
         and child.tag_ == "VB"
         and first.tag_ == "TO"
         and not child.doc[first.i - 1].is_punct  # ', to describe …' is the writer's aside

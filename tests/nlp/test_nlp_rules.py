@@ -1942,8 +1942,7 @@ def test_a_participle_sharing_the_clauses_have_is_still_reported(run):
         "Title\n\n"
         "Mr. Vance said he has not held any dinners and never called a lobbyist to beg for cash.\n"
     )
-    (said,) = [q for q in run(text).quotes if q.parent is None]
-    found = {words_at(text, said.content)[0]: said.speaker}
+    found = speakers_by_content(run(text), kind="indirect")
     assert found == {
         "he has not held any dinners and never called a lobbyist to beg for cash": "Vance"
     }
@@ -2257,3 +2256,18 @@ def test_a_relative_report_leaves_its_own_speaker_and_cue_out_of_the_words(run):
     (quote,) = run(text).quotes
     assert words_at(text, quote.content) == ["that", "target migrant vendors"]
     assert words_at(text, quote.source) == ["critics"]
+
+
+def test_a_purpose_or_a_title_is_not_mistaken_for_a_report(run):
+    # 'to discuss' says why she called; "Majority" is part of a title, not a
+    # share of respondents; "It's said" is hearsay.
+    text = (
+        "Title\n\n"
+        "She called her lawyer to discuss the case. The mayor cited the report to justify"
+        " the cuts.\n\n"
+        "In a 2019 survey, Senate Majority Leader Mitch McConnell said the bill would pass.\n\n"
+        "It's said he once owned three banks in Ohio.\n"
+    )
+    assert sources_by_content(run(text)) == {
+        "the bill would pass": ["Senate Majority Leader Mitch McConnell"]
+    }
