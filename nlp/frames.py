@@ -1296,8 +1296,9 @@ PERFECT = ("has", "have", "had", "'s", "'ve", "'d")
 
 def _shares_perfect(token: Token) -> bool:
     """'said he has not held dinners and never called a donor': a participle that
-    leans on the clause's own 'has' belongs to the clause, not to the cue ('had
-    not seen it, and when asked, said' has a clause of its own)."""
+    leans on the clause's own 'has' (or a bare verb on its modal) belongs to the
+    clause, not to the cue ('had not seen it, and when asked, said' has a clause
+    of its own)."""
     if token.tag_ not in ("VBN", "VB"):
         return False
     own_clause = ("aux", "auxpass", "mark")
@@ -1372,7 +1373,7 @@ def object_range(verb: Token, obj: Token) -> tuple[int, int]:
             continue  # 'called the system “rotten to the core”': the mark hangs on the verb
         if framed_as is not None and child.i <= framed_as.i and child.dep_ in INTERVENING:
             # 'described the DLC during an interview as "a remnant …"': the
-            # description reaches over the when and where to its "as".
+            # description reaches over the modifiers between it and its "as".
             end = _subtree_range(child)[1]
             continue
         tail = (

@@ -118,18 +118,8 @@ def _according_takes_quotation(doc: Doc, found: list[Found], lex: Lexicon) -> No
             and doc[other.frame.anchor] in according.ancestors
         ]
         for other in inside:
-            item.content = _merged([*item.content, *other.content])
+            item.content = _union(item.content, other.content)
             item.kind = "mixed"  # the quotation and the clause that frames it
-
-
-def _merged(ranges: list[TokenRange]) -> list[TokenRange]:
-    out: list[TokenRange] = []
-    for start, end in sorted(ranges):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
 
 
 def _quoted_indices(marks: list[MarkTokens]) -> set[int]:
