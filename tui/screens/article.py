@@ -92,7 +92,7 @@ class ArticleScreen(Screen):
             self.quote_id = self.quotes[0]["id"]
         head = Text.assemble(
             (article.get("title") or "untitled", "bold"),
-            ("  ·  ", "dim"),
+            "\n",  # a long title wraps on its own, not at the separator
             article.get("outlet") or "unknown outlet",
             ("  ·  ", "dim"),
             (str(article.get("published") or "")[:10] or "no date", "dim"),

@@ -126,9 +126,11 @@ class DetailPane(VerticalScroll, can_focus=False):
             para.update("")
             meta.update("")
             return
+        # The title on a line of its own: joined to the outlet it wrapped at the
+        # separator and left a stray "·" at the pane's edge.
         title = Text.assemble(
             (detail.get("title") or "untitled", "bold"),
-            ("  ·  ", "dim"),
+            "\n",
             detail.get("outlet") or "unknown outlet",
             ("  ·  ", "dim"),
             (str(detail.get("published") or "")[:10] or "no date", "dim"),
