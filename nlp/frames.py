@@ -284,6 +284,7 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     frame.framing = lemma in verb_frames().framing
     content = _before_speaker(_content(token, lemma, source), token, source)
     content = _without_own_clause(content, token, source)
+    content = _before_second_participle(token, content)
     frame.content = _across_dash_aside(token.doc, content)
     return frame
 
@@ -551,10 +552,14 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
         cited = _cited_as_saying(current)
         if cited is not None:
             return cited
+        if current.i == verb.i and (outer := _second_participle_of(verb)) is not None:
+            # "urging voters to see it and promising to act": the urger promises.
+            current = outer
+            continue
         if _reporting_conjunct(current) or _reporting_participle(current):
             # "said X was wrong and criticized him", "told them that X had failed,
             # adding, “…”": the subject of "said" / "told".
-            current = _first_conjunct(current.head).head
+            current = _first_conjunct(_up_through_xcomp(current.head)).head
             continue
         if _statement_saying(current, lex):
             # "issued a statement Tuesday saying, “…”": the one who issued it.
@@ -1217,6 +1222,8 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
             continue
         if token.right_edge.i + 1 >= end and first > start and doc[first - 1].text == ",":
             return trim(doc, start, first - 1)[1]
+        if token.right_edge.i + 1 >= end and first > start and participle and first < token.i:
+            return trim(doc, start, first)[1]  # '… premature while adding …': no comma
         if token.right_edge.i + 1 >= end and first > start + 1 and _closes_after_comma(doc, first):
             return first  # 'called the remarks “racist,” an extraordinary rebuke that …'
     return end
@@ -1226,7 +1233,7 @@ def _while_after_cue(participle: Token) -> bool:
     """'said they would back him, while emphasizing …': the speaker's second cue.
     Not in a clause its cue follows ('… expressed concern, while agreeing to
     cooperate, the report said'): there the participle is what was reported."""
-    clause = participle.head
+    clause = _up_through_xcomp(participle.head)
     first = participle.left_edge
     return (
         first.lower_ == "while"
@@ -1245,14 +1252,15 @@ PERFORMED = ("chant", "shout", "yell", "scream", "sing", "cheer", "cry", "holler
 
 
 def _reporting_participle(token: Token) -> bool:
-    """A speech participle set off by a comma after a reported clause: the
-    parse hangs "adding" on the clause, but the reporter is the one adding."""
+    """A speech participle set off by a comma (or a 'while') after a reported
+    clause: the parse hangs "adding" on the clause, but the reporter is the one
+    adding ('insisted it was premature, while adding “…”')."""
     speech = load_lexicon().speech_verbs
-    head = token.head
+    head = _up_through_xcomp(token.head)
     return (
         token.tag_ == "VBG"
         and token.dep_ == "advcl"
-        and _after_comma(token)
+        and (_after_comma(token) or _while_after_cue(token))
         and token.lemma_.lower() in speech
         and token.lemma_.lower() not in PERFORMED
         and head.dep_ in CONTENT_DEPS
@@ -1262,6 +1270,49 @@ def _reporting_participle(token: Token) -> bool:
         and head.head.lemma_.lower() in speech
         and not _has_subject(token)
     )
+
+
+def _up_through_xcomp(token: Token) -> Token:
+    """The clause an infinitive belongs to: 'it was too early to judge it, while
+    adding …' can hang the participle on "judge" rather than on "was"."""
+    while token.dep_ == "xcomp" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _second_participle_of(token: Token) -> Token | None:
+    """The participle cue whose words a speech participle is conjoined into:
+    'urging voters to see the picture and promising to act', 'mentioning the
+    need for a wall and adding, “…”'. The parse joins the second participle to
+    the first one's object; it is the same speaker's next cue."""
+    if token.tag_ != "VBG" or token.dep_ != "conj" or not _speech_lemma(token):
+        return None
+    if _has_subject(token):
+        return None
+    current = token.head
+    for _ in range(5):
+        if current.tag_ == "VBG" and current.dep_ == "advcl" and _speech_lemma(current):
+            return current
+        if _has_subject(current) or current.head.i == current.i:
+            return None  # a clause of its own: 'said officials were seeing it and adding …'
+        current = current.head
+    return None
+
+
+def _before_second_participle(verb: Token, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The participle cue's words stop before its conjoined second cue ('… and
+    promising to act'), whose words are a report of their own."""
+    doc = verb.doc
+    for start, end in content:
+        for token in doc[start:end]:
+            outer = _second_participle_of(token)
+            if outer is not None and outer.i == verb.i:
+                cut = token.i
+                while cut > start and doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1  # the 'and' hangs on the first conjunct
+                kept = [(s, min(e, cut)) for s, e in content if s < cut]
+                return [trim(doc, s, e) for s, e in kept if _has_words(doc, s, e)]
+    return content
 
 
 def _after_comma(token: Token) -> bool:

@@ -2271,3 +2271,31 @@ def test_a_purpose_or_a_title_is_not_mistaken_for_a_report(run):
     assert sources_by_content(run(text)) == {
         "the bill would pass": ["Senate Majority Leader Mitch McConnell"]
     }
+
+
+def test_a_second_participle_cue_is_the_same_speaker_s_own_report(run):
+    # The parse joins 'promising' to the first cue's object, and 'while adding'
+    # to the reported clause; both are the speaker's next cue, with words of
+    # their own.
+    text = (
+        "Title\n\n"
+        "The governor spoke for an hour, urging lawmakers to pass the budget and promising"
+        " to veto any new tax.\n\n"
+        'Ms. Reyes insisted it was "too early" to judge the plan while adding on the'
+        ' question of costs, "We have no doubt the figures will hold."\n'
+    )
+    assert sources_by_content(run(text)) == {
+        "lawmakers to pass the budget": ["The governor"],
+        "to veto any new tax": ["The governor"],
+        'it was "too early" to judge the plan': ["Ms. Reyes"],
+        "We have no doubt the figures will hold.": ["Ms. Reyes"],
+    }
+
+
+def test_a_participle_in_a_clause_of_its_own_is_not_a_second_cue(run):
+    # 'adding' leans on "officials were watching": their doing, in her words.
+    text = (
+        "Title\n\nShe spoke briefly, saying officials were watching the port and adding patrols.\n"
+    )
+    (quote,) = run(text).quotes
+    assert words_at(text, quote.source) == ["She"]
