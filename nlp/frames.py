@@ -1419,9 +1419,15 @@ OBJECT_TAIL_PREPS = ("for", "against", "of", "as", "over")
 def object_range(verb: Token, obj: Token) -> tuple[int, int]:
     start, end = _subtree_range(obj)
     framed_as = _framed_as(verb, end)
-    for child in verb.children:
-        if child.i < end or child.is_quote:
-            continue  # 'called the system “rotten to the core”': the mark hangs on the verb
+    # 'called the system “rotten to the core”': the mark hangs on the verb.
+    children = [c for c in verb.children if c.i >= end and not c.is_quote]
+    for index, child in enumerate(children):
+        if child.i < end:
+            continue
+        if _time_before_tail(child, children[index + 1 :]):
+            # 'blasted Trump on Monday over his stance': the grounds reach over the day.
+            end = _subtree_range(child)[1]
+            continue
         if framed_as is not None and child.i <= framed_as.i and child.dep_ in INTERVENING:
             # 'described the DLC during an interview as "a remnant …"': the
             # description reaches over the modifiers between it and its "as".
@@ -1454,6 +1460,18 @@ def object_range(verb: Token, obj: Token) -> tuple[int, int]:
 
 
 INTERVENING = ("prep", "npadvmod", "advmod")
+
+
+def _time_before_tail(child: Token, after: list[Token]) -> bool:
+    """A when-phrase ('on Monday', 'Tuesday') right before an object's 'over …'
+    or 'for …' that the parse hangs on the verb."""
+    if child.dep_ not in ("prep", "npadvmod") or not after:
+        return False
+    following = after[0]
+    words = child.doc[child.left_edge.i : child.right_edge.i + 1]
+    when = all(t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" for t in words)
+    grounds = following.dep_ == "prep" and following.lower_ in ("over", "for")
+    return when and grounds and following.i == child.right_edge.i + 1
 
 
 def _framed_as(verb: Token, end: int) -> Token | None:

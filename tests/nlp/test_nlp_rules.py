@@ -2299,3 +2299,14 @@ def test_a_participle_in_a_clause_of_its_own_is_not_a_second_cue(run):
     )
     (quote,) = run(text).quotes
     assert words_at(text, quote.source) == ["She"]
+
+
+def test_the_grounds_of_a_criticism_reach_over_the_day_it_was_made(run):
+    text = (
+        "Title\n\n"
+        "The mayor criticized the council on Tuesday for its vote on the budget.\n\n"
+        "The senator criticized the new housing plan in a speech in Denver for its cost.\n"
+    )
+    # Where it was said is not a day: the object stops before it.
+    found = {words_at(text, q.content)[0] for q in run(text).quotes}
+    assert found == {"the council on Tuesday for its vote on the budget", "the new housing plan"}
