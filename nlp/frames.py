@@ -467,13 +467,21 @@ def _issued_statement(verb: Token, lex: Lexicon) -> Token | None:
 
 def speaker_subject(verb: Token, lex: Lexicon) -> Token | None:
     """The verb's subject; after a quotation, the words between it and the verb."""
-    found = _parsed_subject(verb, lex)
+    found = _past_date(_parsed_subject(verb, lex))
     closing = _quotation_before(verb)
     if closing is None or (found is not None and not _inside_quotation(found, closing)):
         return found  # "Ann Smith, who called it “a disaster,” said …" keeps Smith
     # '“We were wrong …,” Ramos, 58, told AFP': the parse may take a word inside
     # the quotation for the subject ("We"), or find none at all.
     return phrase_root(verb.doc, closing + 1, verb.i) or _inverted_subject(verb) or found
+
+
+def _past_date(subject: Token | None) -> Token | None:
+    """'Friday, Texas, leading a coalition of states, asked …': the parse may
+    make the day the subject and the speaker its apposition."""
+    if subject is None or subject.ent_type_ not in ("DATE", "TIME"):
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos"), subject)
 
 
 QUOTE_END = (",", "?", "!", "—", "–")  # a quotation that ends so wants its cue next
@@ -518,6 +526,8 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
         # '"The more people know him, …," Briggs said' can come out with two
         # subjects on "said", one inside the quotation: the speaker is the nearer.
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        # "Republican leaders, whose …, both suggested": "both" floats off its noun.
+        subjects = [c for c in subjects if c.lower_ not in FLOATING] or subjects
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - current.i))
             if child.dep_ == "nsubjpass":
@@ -588,6 +598,9 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             continue
         current = current.head
     return None
+
+
+FLOATING = ("both", "all", "each")
 
 
 def _has_read_as_is(verb: Token) -> bool:
@@ -772,9 +785,32 @@ def _apposition_before(verb: Token) -> Token | None:
     apposition of a noun before and leave the verb without a subject. The
     apposition whose phrase ends right before the verb is the speaker."""
     index = _last_word_before(verb)
+    aside = _participle_aside_before(verb)
+    if aside is not None:
+        # 'On Friday, Texas, leading a coalition of states, asked …': the
+        # apposition ends before the aside.
+        index = aside.i - 2
     for token in verb.doc[verb.sent.start : index + 1]:
         if token.dep_ == "appos" and token.pos_ in SPEAKER_POS and token.right_edge.i == index:
             return token
+    return None
+
+
+def _participle_aside_before(verb: Token) -> Token | None:
+    """A participle phrase set off by commas right before the verb (the parse
+    may hang the words before it on the participle too)."""
+    doc = verb.doc
+    for child in verb.lefts:
+        opened = child.i - 1
+        if (
+            child.dep_ == "advcl"
+            and child.tag_ == "VBG"
+            and opened > verb.sent.start
+            and doc[opened].text == ","
+            and child.right_edge.i + 2 == verb.i
+            and doc[verb.i - 1].text == ","
+        ):
+            return child
     return None
 
 

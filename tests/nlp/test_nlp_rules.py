@@ -2310,3 +2310,29 @@ def test_the_grounds_of_a_criticism_reach_over_the_day_it_was_made(run):
     # Where it was said is not a day: the object stops before it.
     found = {words_at(text, q.content)[0] for q in run(text).quotes}
     assert found == {"the council on Tuesday for its vote on the budget", "the new housing plan"}
+
+
+def test_a_speaker_before_a_participle_aside_is_found_past_the_aside(run):
+    # The parse can hang the speaker on the opening phrase (an apposition of
+    # the day) or make the day itself the subject.
+    text = (
+        "Title\n\n"
+        "On Tuesday, Ohio, leading a group of nine states, asked an appeals court to halt the"
+        " order.\n\n"
+        "Friday, Texas, leading a coalition of 13 states, asked a federal judge to block the"
+        " rules.\n"
+    )
+    assert sources_by_content(run(text)) == {
+        "an appeals court to halt the order": ["Ohio"],
+        "a federal judge to block the rules": ["Texas"],
+    }
+
+
+def test_a_floating_both_is_not_the_speaker(run):
+    text = (
+        "Title\n\n"
+        "Union leaders, whose members were once known for their patience, both demanded the"
+        " director be replaced.\n"
+    )
+    (quote,) = run(text).quotes
+    assert words_at(text, quote.source) == ["Union leaders"]
