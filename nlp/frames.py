@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from nlp.lexicon import Lexicon, load_lexicon, read_table, read_words
 from nlp.names import shares_surname
@@ -1256,6 +1256,8 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
         apposition = token.dep_ == "appos" and doc[first].lower_ in ("a", "an", "one")
         if not (relative or participle or apposition):
             continue
+        if relative and _quotes_unattributed(doc[first : token.right_edge.i + 1]):
+            continue  # '…, which “will help elect her”': quoted words are the speaker's
         if token.right_edge.i + 1 >= end and first > start and doc[first - 1].text == ",":
             return trim(doc, start, first - 1)[1]
         if token.right_edge.i + 1 >= end and first > start and participle and first < token.i:
@@ -1263,6 +1265,13 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
         if token.right_edge.i + 1 >= end and first > start + 1 and _closes_after_comma(doc, first):
             return first  # 'called the remarks “racist,” an extraordinary rebuke that …'
     return end
+
+
+def _quotes_unattributed(words: Span) -> bool:
+    """Quoted words in a phrase with no cue of their own ('which “will help”',
+    not 'which he called “a disaster”')."""
+    quoted = any(t.is_quote for t in words)
+    return quoted and not any(_speech_lemma(t) and t.pos_ == "VERB" for t in words)
 
 
 def _while_after_cue(participle: Token) -> bool:

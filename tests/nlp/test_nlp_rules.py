@@ -2336,3 +2336,20 @@ def test_a_floating_both_is_not_the_speaker(run):
     )
     (quote,) = run(text).quotes
     assert words_at(text, quote.source) == ["Union leaders"]
+
+
+def test_a_closing_relative_with_quoted_words_of_no_one_else_stays_in_the_report(run):
+    text = (
+        "Title\n\n"
+        "The mayor said the levy would raise $40 million, which “will pay for every new"
+        " classroom.”\n\n"
+        "The senator said the bill would pass in May, which critics called “a fantasy.”\n"
+    )
+    found = {words_at(text, q.content)[0]: words_at(text, q.source) for q in run(text).quotes}
+    assert found == {
+        "the levy would raise $40 million, which “will pay for every new classroom.”": [
+            "The mayor"
+        ],
+        "the bill would pass in May": ["The senator"],
+        "a fantasy.": ["critics"],
+    }
