@@ -467,21 +467,13 @@ def _issued_statement(verb: Token, lex: Lexicon) -> Token | None:
 
 def speaker_subject(verb: Token, lex: Lexicon) -> Token | None:
     """The verb's subject; after a quotation, the words between it and the verb."""
-    found = _past_date(_parsed_subject(verb, lex))
+    found = _parsed_subject(verb, lex)
     closing = _quotation_before(verb)
     if closing is None or (found is not None and not _inside_quotation(found, closing)):
         return found  # "Ann Smith, who called it “a disaster,” said …" keeps Smith
     # '“We were wrong …,” Ramos, 58, told AFP': the parse may take a word inside
     # the quotation for the subject ("We"), or find none at all.
     return phrase_root(verb.doc, closing + 1, verb.i) or _inverted_subject(verb) or found
-
-
-def _past_date(subject: Token | None) -> Token | None:
-    """'Friday, Texas, leading a coalition of states, asked …': the parse may
-    make the day the subject and the speaker its apposition."""
-    if subject is None or subject.ent_type_ not in ("DATE", "TIME"):
-        return subject
-    return next((c for c in subject.children if c.dep_ == "appos"), subject)
 
 
 QUOTE_END = (",", "?", "!", "—", "–")  # a quotation that ends so wants its cue next
@@ -588,6 +580,11 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             # the participle the root and hang "said" on it without a subject.
             current = current.head
             continue
+        if current.dep_ == "conj" and (nearer := _nearer_conjunct_with_subject(current)):
+            # "rabbis called for a boycott, and the League denounced it and said
+            # …": the parse hangs both verbs on the first; the nearer one speaks.
+            current = nearer
+            continue
         if current.dep_ not in WALK_DEPS or current.head.i == current.i:
             return _leading_clause_subject(current)
         if current.dep_ == "xcomp" and (controller := _controller(current)) is not None:
@@ -601,6 +598,17 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
 
 
 FLOATING = ("both", "all", "each")
+
+
+def _nearer_conjunct_with_subject(verb: Token) -> Token | None:
+    """A verb conjoined to the same head between it and the verb, with a
+    subject of its own."""
+    between = [
+        c
+        for c in verb.head.children
+        if c.dep_ == "conj" and verb.head.i < c.i < verb.i and _has_subject(c)
+    ]
+    return between[-1] if between else None
 
 
 def _has_read_as_is(verb: Token) -> bool:
