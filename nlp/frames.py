@@ -511,6 +511,9 @@ def phrase_root(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
+FLOATING = ("both", "all", "each")
+
+
 def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
     """The verb's subject, or the subject it inherits as a participle/conjunct."""
     current = verb
@@ -595,9 +598,6 @@ def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
             continue
         current = current.head
     return None
-
-
-FLOATING = ("both", "all", "each")
 
 
 def _nearer_conjunct_with_subject(verb: Token) -> Token | None:
@@ -1268,7 +1268,8 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
             continue  # '…, which “will help elect her”': quoted words are the speaker's
         if token.right_edge.i + 1 >= end and first > start and doc[first - 1].text == ",":
             return trim(doc, start, first - 1)[1]
-        if token.right_edge.i + 1 >= end and first > start and participle and first < token.i:
+        no_comma = participle and first < token.i and _reporting_participle(token)
+        if token.right_edge.i + 1 >= end and first > start and no_comma:
             return trim(doc, start, first)[1]  # '… premature while adding …': no comma
         if token.right_edge.i + 1 >= end and first > start + 1 and _closes_after_comma(doc, first):
             return first  # 'called the remarks “racist,” an extraordinary rebuke that …'
@@ -1278,8 +1279,23 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
 def _quotes_unattributed(words: Span) -> bool:
     """Quoted words in a phrase with no cue of their own ('which “will help”',
     not 'which he called “a disaster”')."""
-    quoted = any(t.is_quote for t in words)
-    return quoted and not any(_speech_lemma(t) and t.pos_ == "VERB" for t in words)
+    framing = verb_frames().framing
+    own_cue = any(
+        t.pos_ == "VERB" and (_speech_lemma(t) or t.lemma_.lower() in framing) for t in words
+    )
+    return _has_quoted_words(words) and not own_cue
+
+
+def _has_quoted_words(words: Span) -> bool:
+    """Quotation marks around lower-case words: not only a name ('the "Safe
+    Streets" program')."""
+    inside = False
+    for token in words:
+        if token.is_quote:
+            inside = not inside
+        elif inside and token.is_alpha and token.is_lower:
+            return True
+    return False
 
 
 def _while_after_cue(participle: Token) -> bool:
@@ -1313,7 +1329,7 @@ def _reporting_participle(token: Token) -> bool:
     return (
         token.tag_ == "VBG"
         and token.dep_ == "advcl"
-        and (_after_comma(token) or _while_after_cue(token))
+        and (_after_comma(token) or _while_after_cue(token) and _set_off_or_empty(token, head))
         and token.lemma_.lower() in speech
         and token.lemma_.lower() not in PERFORMED
         and head.dep_ in CONTENT_DEPS
@@ -1323,6 +1339,20 @@ def _reporting_participle(token: Token) -> bool:
         and head.head.lemma_.lower() in speech
         and not _has_subject(token)
     )
+
+
+def _set_off_or_empty(participle: Token, clause: Token) -> bool:
+    """', while adding …' is the reporter's; without the comma only after an
+    empty subject (see _expletive_subject)."""
+    before = participle.left_edge.i - 1
+    return before >= 0 and participle.doc[before].text == "," or _expletive_subject(clause)
+
+
+def _expletive_subject(clause: Token) -> bool:
+    """'insisted it was premature while adding …': with no comma, a 'while'
+    participle is the clause subject's doing ('said the defendant lied while
+    claiming …'), unless that subject is an empty 'it' or 'there'."""
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("it", "there") for c in clause.children)
 
 
 def _up_through_xcomp(token: Token) -> Token:
@@ -1340,8 +1370,8 @@ def _second_participle_of(token: Token) -> Token | None:
     the first one's object; it is the same speaker's next cue."""
     if token.tag_ != "VBG" or token.dep_ != "conj" or not _speech_lemma(token):
         return None
-    if _has_subject(token):
-        return None
+    if _has_subject(token) or _first_conjunct(token).tag_ == "VBG":
+        return None  # 'for ignoring the warnings and saying nothing': one gerund phrase
     current = token.head
     for _ in range(5):
         if current.tag_ == "VBG" and current.dep_ == "advcl" and _speech_lemma(current):
@@ -1515,6 +1545,10 @@ def object_range(verb: Token, obj: Token) -> tuple[int, int]:
 INTERVENING = ("prep", "npadvmod", "advmod")
 
 
+GROUNDS_PREPS = ("over", "for")
+DURATIONS = ("time", "minute", "hour", "day", "week", "month", "year", "decade")
+
+
 def _time_before_tail(child: Token, after: list[Token]) -> bool:
     """A when-phrase ('on Monday', 'Tuesday') right before an object's 'over …'
     or 'for …' that the parse hangs on the verb."""
@@ -1523,8 +1557,13 @@ def _time_before_tail(child: Token, after: list[Token]) -> bool:
     following = after[0]
     words = child.doc[child.left_edge.i : child.right_edge.i + 1]
     when = all(t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" for t in words)
-    grounds = following.dep_ == "prep" and following.lower_ in ("over", "for")
-    return when and grounds and following.i == child.right_edge.i + 1
+    grounds = following.dep_ == "prep" and following.lower_ in GROUNDS_PREPS
+    # 'praised them on Sunday for hours', '… for the first time': no grounds.
+    how_long = any(
+        t.ent_type_ in ("DATE", "TIME", "ORDINAL") or t.lemma_ in DURATIONS
+        for t in following.subtree
+    )
+    return when and grounds and not how_long and following.i == child.right_edge.i + 1
 
 
 def _framed_as(verb: Token, end: int) -> Token | None:

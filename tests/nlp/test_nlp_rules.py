@@ -2292,22 +2292,32 @@ def test_a_second_participle_cue_is_the_same_speaker_s_own_report(run):
     }
 
 
-def test_a_participle_in_a_clause_of_its_own_is_not_a_second_cue(run):
-    # 'adding' leans on "officials were watching": their doing, in her words.
+def test_a_participle_that_is_not_the_speaker_s_next_cue_stays_where_it_is(run):
+    # Without a comma, 'while claiming' is the defendant's; two gerunds after
+    # 'for' are one phrase, the officials' doing.
     text = (
-        "Title\n\nShe spoke briefly, saying officials were watching the port and adding patrols.\n"
+        "Title\n\n"
+        "Prosecutors said the defendant lied to investigators while claiming he was at home"
+        " that night.\n\n"
+        "The senator spoke Tuesday, criticizing officials for ignoring the warnings and saying"
+        " nothing to the public.\n"
     )
-    (quote,) = run(text).quotes
-    assert words_at(text, quote.source) == ["She"]
+    found = sources_by_content(run(text))
+    assert found["he was at home that night"] == ["the defendant"]
+    assert found["officials for ignoring the warnings and saying nothing to the public"] == [
+        "The senator"
+    ]
 
 
 def test_the_grounds_of_a_criticism_reach_over_the_day_it_was_made(run):
     text = (
         "Title\n\n"
         "The mayor criticized the council on Tuesday for its vote on the budget.\n\n"
-        "The senator criticized the new housing plan in a speech in Denver for its cost.\n"
+        "The senator criticized the new housing plan in a speech in Denver for its cost.\n\n"
+        "The governor praised the firefighters on Sunday for hours.\n"
     )
-    # Where it was said is not a day: the object stops before it.
+    # Where it was said is not a day, and 'for hours' is no grounds: the
+    # object stops before them (and two words are too short to report).
     found = {words_at(text, q.content)[0] for q in run(text).quotes}
     assert found == {"the council on Tuesday for its vote on the budget", "the new housing plan"}
 
@@ -2338,7 +2348,9 @@ def test_a_closing_relative_with_quoted_words_of_no_one_else_stays_in_the_report
         "Title\n\n"
         "The mayor said the levy would raise $40 million, which “will pay for every new"
         " classroom.”\n\n"
-        "The senator said the bill would pass in May, which critics called “a fantasy.”\n"
+        "The senator said the bill would pass in May, which critics called “a fantasy.”\n\n"
+        "The mayor said the grant would go to the housing agency, which runs the “Safe Streets”"
+        " program.\n"
     )
     found = {words_at(text, q.content)[0]: words_at(text, q.source) for q in run(text).quotes}
     assert found == {
@@ -2347,6 +2359,7 @@ def test_a_closing_relative_with_quoted_words_of_no_one_else_stays_in_the_report
         ],
         "the bill would pass in May": ["The senator"],
         "a fantasy.": ["critics"],
+        "the grant would go to the housing agency": ["The mayor"],
     }
 
 
