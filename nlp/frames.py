@@ -795,7 +795,7 @@ def _apposition_before(verb: Token) -> Token | None:
     index = _last_word_before(verb)
     aside = _participle_aside_before(verb)
     if aside is not None:
-        # 'On Friday, Texas, leading a coalition of states, asked …': the
+        # 'On Tuesday, Ohio, leading a group of states, asked …': the
         # apposition ends before the aside.
         index = aside.i - 2
     for token in verb.doc[verb.sent.start : index + 1]:

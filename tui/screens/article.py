@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.palette import kind_colour, kind_text, stance_text, status_text
-from tui.widgets.detail_pane import highlight, shade
+from tui.widgets.detail_pane import headline, highlight, shade
 
 if TYPE_CHECKING:
     from tui.app import QuoteDeskApp
@@ -90,14 +90,7 @@ class ArticleScreen(Screen):
         self.quotes = sorted(article["quotes"], key=lambda q: q["start"])
         if self.quote_id is None and self.quotes:
             self.quote_id = self.quotes[0]["id"]
-        head = Text.assemble(
-            (article.get("title") or "untitled", "bold"),
-            "\n",  # a long title wraps on its own, not at the separator
-            article.get("outlet") or "unknown outlet",
-            ("  ·  ", "dim"),
-            (str(article.get("published") or "")[:10] or "no date", "dim"),
-        )
-        self.query_one("#article-head", Static).update(head)
+        self.query_one("#article-head", Static).update(headline(article))
         text = article["text"]
         widgets = []
         for start, end in paragraphs(text):

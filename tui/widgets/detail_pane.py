@@ -65,6 +65,18 @@ def _spans(value: Any) -> Spans:
     return [(int(s), int(e)) for s, e in (value or [])]
 
 
+def headline(article: dict[str, Any]) -> Text:
+    """Title, then "outlet · date" below it. On one line a long title wrapped
+    at the separator and left a stray "·" at the pane's edge."""
+    return Text.assemble(
+        (article.get("title") or "untitled", "bold"),
+        "\n",
+        article.get("outlet") or "unknown outlet",
+        ("  ·  ", "dim"),
+        (str(article.get("published") or "")[:10] or "no date", "dim"),
+    )
+
+
 def paragraph_text(detail: dict[str, Any]) -> Text:
     """The paragraph around the quote, spans marked (offsets are into the article)."""
     paragraph = detail.get("paragraph") or ""
@@ -126,16 +138,7 @@ class DetailPane(VerticalScroll, can_focus=False):
             para.update("")
             meta.update("")
             return
-        # The title on a line of its own: joined to the outlet it wrapped at the
-        # separator and left a stray "·" at the pane's edge.
-        title = Text.assemble(
-            (detail.get("title") or "untitled", "bold"),
-            "\n",
-            detail.get("outlet") or "unknown outlet",
-            ("  ·  ", "dim"),
-            (str(detail.get("published") or "")[:10] or "no date", "dim"),
-        )
-        head.update(title)
+        head.update(headline(detail))
         para.update(paragraph_text(detail))
         meta.update(self._meta(detail))
         self.scroll_home(animate=False)
