@@ -1208,7 +1208,16 @@ def _clause_range(clause: Token) -> tuple[int, int]:
         if _reporting_conjunct(child) or _another_report(child):
             joints = [c.i for c in child.head.children if c.dep_ == "cc" and c.i < child.i]
             return trim(clause.doc, start, max(joints, default=child.left_edge.i))
-    return start, _before_trailing_aside(clause, start, end)
+    return _without_dangling_joint(clause.doc, start, _before_trailing_aside(clause, start, end))
+
+
+def _without_dangling_joint(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """'said they were worried, and more than 4 in 10 said …': when the parse
+    hangs the second report on the first cue, the first clause keeps the
+    "and" that joined them."""
+    while end > start and doc[end - 1].dep_ == "cc":
+        start, end = trim(doc, start, end - 1)
+    return start, end
 
 
 def _children_and_conjuncts(clause: Token) -> list[Token]:
@@ -1226,14 +1235,25 @@ def _another_report(token: Token) -> bool:
     speech verb with a subject of its own, conjoined to the reported clause, is
     someone else's report, not more of this one. Not when it quotes: 'noted that
     Putin thanked Kim, and the Russian leader "expressed his willingness …"' is
-    still what was noted."""
+    still what was noted. A contrast reads the same way: 'said prices would
+    fall, while one in five said they would rise' (the parse hangs the
+    "while" clause on "fall")."""
     return (
-        token.dep_ == "conj"
+        (token.dep_ == "conj" or _contrast_clause(token))
         and token.i > token.head.i
         and _speech_lemma(token)
         and any(_own_subject(c, token) for c in token.children)
         and token.tag_ in FINITE
         and not any(t.is_quote for t in token.subtree)
+    )
+
+
+CONTRASTS = ("while", "whereas")
+
+
+def _contrast_clause(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONTRASTS for c in token.children
     )
 
 

@@ -2374,3 +2374,35 @@ def test_a_verb_conjoined_past_another_speaker_s_verb_is_that_speaker_s(run):
     assert sources_by_content(run(text))["it would challenge the ruling in court"] == [
         "the National Grain Council"
     ]
+
+
+def test_a_contrasting_report_by_someone_else_is_its_own_quote(run):
+    # The parse hangs the 'while' clause on the first report's verb ("ignored").
+    text = (
+        "Title\n\n"
+        "Several teachers said the district had ignored them, while other parents said they"
+        " had not heard anything about the plan.\n"
+    )
+    extraction = run(text)
+    assert sources_by_content(extraction) == {
+        "the district had ignored them": ["Several teachers"],
+        "they had not heard anything about the plan": ["other parents"],
+    }
+    assert [q.parent for q in extraction.quotes] == [None, None]  # side by side, not nested
+
+
+def test_a_report_does_not_end_on_the_and_that_joined_the_next(run):
+    # The parse hangs the second 'said' on the first and leaves the "and" behind.
+    text = (
+        "Title\n\n"
+        "Three-quarters of the workers said they were very worried about the plant, and more"
+        " than 4 in 10 said the mayor would be best at handling it.\n"
+    )
+    assert "they were very worried about the plant" in sources_by_content(run(text))
+
+
+def test_a_contrast_that_reports_nobody_stays_in_the_report(run):
+    text = "Title\n\nThe mayor said taxes would rise next year, while wages stayed flat.\n"
+    assert list(sources_by_content(run(text))) == [
+        "taxes would rise next year, while wages stayed flat"
+    ]
