@@ -52,13 +52,19 @@ def to_extraction(doc: Doc, article: Article, canonicals: Canonicals) -> Extract
         if why and name not in seen_aliases:
             seen_aliases.add(name)
             extraction.aliases.append(Alias(name, canonical, why))
-    for raw in doc._.quotes or []:
-        quote = to_quote(raw)
-        if quote.speaker and quote.speaker_type == "person":
-            canonical, why = canonicals.canonical(quote.speaker)
+    quotes = [to_quote(raw) for raw in doc._.quotes or []]
+    organisations = {q.speaker for q in quotes if q.speaker_type == "organisation" and q.speaker}
+    canonicals.learn_acronyms(article.text, article.doc, sorted(organisations))
+    for quote in quotes:
+        if quote.speaker and quote.speaker_type in ("person", "organisation"):
+            if quote.speaker_type == "person":
+                canonical, why = canonicals.canonical(quote.speaker)
+            else:
+                canonical, why = canonicals.organisation(quote.speaker)
             if why and quote.speaker not in seen_aliases:
                 seen_aliases.add(quote.speaker)
-                extraction.aliases.append(Alias(quote.speaker, canonical, why))
+                alias = Alias(quote.speaker, canonical, why, quote.speaker_type)
+                extraction.aliases.append(alias)
             if canonical != quote.speaker:
                 quote.evidence += f"; '{quote.speaker}' merged into {canonical}"
                 quote.speaker = canonical

@@ -63,6 +63,7 @@ class Alias:
     alias: str
     speaker: str
     evidence: str
+    speaker_type: str = "person"  # one of SPEAKER_TYPES
 
 
 @dataclass

@@ -136,7 +136,7 @@ def _save_alias(db, alias: dict) -> None:
     """Record a machine-found name variant, unless analysts already decided otherwise."""
     if alias["alias"] == alias["speaker"] or _alias_overruled(db, alias["alias"]):
         return
-    canonical = speaker_id(db, alias["speaker"], "person", None)
+    canonical = speaker_id(db, alias["speaker"], alias.get("speaker_type") or "person", None)
     db.execute(
         "insert or ignore into speaker_aliases (speaker_id, alias, evidence) values (?, ?, ?)",
         [canonical, alias["alias"], alias.get("evidence")],

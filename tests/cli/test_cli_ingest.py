@@ -41,3 +41,32 @@ def test_ingesting_again_stores_nothing_twice(sample_db_copy, runner):
     with sqlite3.connect(sample_db_copy) as conn:
         assert conn.execute("select count(*) from quote_view").fetchone()[0] == before
         assert conn.execute("select count(*) from articles").fetchone()[0] == 5
+
+
+def test_initials_one_article_spells_out_join_the_speaker_in_the_next(tmp_path, runner):
+    # Two invented wire stories: the first defines the initials, the second
+    # (ingested later, in another run) uses only the full name.
+    first = tmp_path / "a" / "union.txt"
+    second = tmp_path / "b" / "strike.txt"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    first.write_text(
+        "Dock workers walk out\n\nThe Harbour Workers Federation (HWF) said on Monday that"
+        " the strike would go on until the port authority agreed to talks.\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        "Port talks stall\n\nThe Harbour Workers Federation said on Friday that no"
+        " worker would return before the contract was signed.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "data.db"
+    for article in (first, second):
+        result = runner.invoke(app, ["ingest", str(article), "--db", str(db)])
+        assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as conn:
+        speakers = conn.execute("select distinct speaker, speaker_type from quote_view").fetchall()
+        alias = conn.execute("select alias, evidence from speaker_aliases").fetchall()
+    assert speakers == [("HWF", "organisation")]
+    defined = "union writes 'Harbour Workers Federation (HWF)'"
+    assert alias == [("Harbour Workers Federation", defined)]

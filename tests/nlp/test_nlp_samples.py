@@ -74,6 +74,16 @@ def test_choe_variants_merge_and_kims_stay_apart(samples):
     assert "Kim Jong Il" not in kim and "Kim Arin" not in kim
 
 
+def test_an_agency_named_in_full_and_by_initials_is_one_speaker(samples):
+    # The Korea Herald writes "Korea Central News Agency" once and "the KCNA" after.
+    herald = samples["004_e88cf532e1811814"]
+    (full,) = by_prefix(herald, "that Putin has expressed his willingness")
+    assert full.speaker == "KCNA"
+    assert "'Korea Central News Agency' merged into KCNA" in full.evidence
+    (alias,) = [a for a in herald.aliases if a.speaker == "KCNA"]
+    assert (alias.alias, alias.speaker_type) == ("Korea Central News Agency", "organisation")
+
+
 def test_framed_quote_is_mixed_and_attributed_to_the_framer(samples):
     (framed,) = [
         q
