@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from nlp.acronyms import OrganisationNames
 from nlp.names import Canonicals
 from nlp.outlets import find_outlet
 from nlp.pipeline import load_nlp
@@ -18,19 +20,30 @@ def extract(
     batch_size: int = 32,
     known_speakers: Iterable[str] = (),
     tagger: str | None = None,
+    known_organisations: Iterable[str] = (),
 ) -> Iterator[Extraction]:
     """Find quotes, speakers and outlet for each article, in input order.
 
     Person names are made canonical across the whole call (and against the
     names already known, e.g. from the database), so "Choe Son-hui" in one
-    article and "Choe Son Hui" in another become one speaker, with an Alias.
+    article and "Choe Son Hui" in another become one speaker, with an Alias;
+    an organisation goes by the initials an article vouches for ("Korean
+    Central News Agency (KCNA)"), unless it is known as a speaker of its own.
     `tagger` adds a trained attribution tagger's finds to the rules' (load_nlp).
     """
     nlp = load_nlp(tagger)
-    canonicals = Canonicals(known_speakers)
+    names = Names(Canonicals(known_speakers), OrganisationNames(known_organisations))
     pairs = ((same_length_spaces(a.text), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=jobs):
-        yield to_extraction(doc, article, canonicals)
+        yield to_extraction(doc, article, names)
+
+
+@dataclass
+class Names:
+    """The canonical-name registries one extract() call shares across articles."""
+
+    people: Canonicals
+    organisations: OrganisationNames
 
 
 # Non-breaking and thin spaces glue words into one token ("agency\u00a0KCNA");
@@ -42,34 +55,39 @@ def same_length_spaces(text: str) -> str:
     return text.translate(SPACES)
 
 
-def to_extraction(doc: Doc, article: Article, canonicals: Canonicals) -> Extraction:
+def to_extraction(doc: Doc, article: Article, names: Names) -> Extraction:
     outlet, evidence = find_outlet(article.text, article.outlet)
     extraction = Extraction(article=article, outlet=outlet, outlet_evidence=evidence)
     seen_aliases: set[str] = set()
     for name in doc._.people or []:
         # Every named person, speaking or not, so variants merge across documents.
-        canonical, why = canonicals.canonical(name)
+        canonical, why = names.people.canonical(name)
         if why and name not in seen_aliases:
             seen_aliases.add(name)
             extraction.aliases.append(Alias(name, canonical, why))
     quotes = [to_quote(raw) for raw in doc._.quotes or []]
     organisations = {q.speaker for q in quotes if q.speaker_type == "organisation" and q.speaker}
-    canonicals.learn_acronyms(article.text, article.doc, sorted(organisations))
+    names.organisations.learn(article.text, article.doc, sorted(organisations))
     for quote in quotes:
-        if quote.speaker and quote.speaker_type in ("person", "organisation"):
-            if quote.speaker_type == "person":
-                canonical, why = canonicals.canonical(quote.speaker)
-            else:
-                canonical, why = canonicals.organisation(quote.speaker)
-            if why and quote.speaker not in seen_aliases:
-                seen_aliases.add(quote.speaker)
-                alias = Alias(quote.speaker, canonical, why, quote.speaker_type)
-                extraction.aliases.append(alias)
-            if canonical != quote.speaker:
-                quote.evidence += f"; '{quote.speaker}' merged into {canonical}"
-                quote.speaker = canonical
+        canonical, why = _canonical_speaker(quote, names)
+        if why and quote.speaker not in seen_aliases:
+            seen_aliases.add(quote.speaker)
+            extraction.aliases.append(Alias(quote.speaker, canonical, why, quote.speaker_type))
+        if canonical != quote.speaker:
+            quote.evidence += f"; '{quote.speaker}' merged into {canonical}"
+            quote.speaker = canonical
         extraction.quotes.append(quote)
     return extraction
+
+
+def _canonical_speaker(quote: Quote, names: Names) -> tuple[str | None, str | None]:
+    if not quote.speaker:
+        return quote.speaker, None
+    if quote.speaker_type == "person":
+        return names.people.canonical(quote.speaker)
+    if quote.speaker_type == "organisation":
+        return names.organisations.canonical(quote.speaker)
+    return quote.speaker, None
 
 
 def to_quote(raw: dict) -> Quote:

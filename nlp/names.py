@@ -113,51 +113,6 @@ def suggest_merges(names: list[str]) -> list[tuple[str, str, float, str]]:
 
 AUTO_MERGE = 0.8  # below this a pair is only suggested to analysts
 
-# "the state-run Korean Central News Agency (KCNA)": a name the text spells out
-# before the initials it goes by. Two letters will do here ("United Nations
-# (UN)"); an acronym the article merely uses must have three ("SC" is as often
-# South Carolina as the Supreme Court).
-DEFINITION_RE = re.compile(r"\(([A-Z]{2,6})\)")
-USED_ACRONYM_RE = re.compile(r"\b[A-Z]{3,6}\b")
-DEFINITION_WORDS = 8  # words to look back from "(KCNA)" for the name
-
-
-def defined_acronyms(text: str) -> dict[str, str]:
-    """{full name: acronym} for every 'Full Name (FN)' in the text."""
-    found = {}
-    for match in DEFINITION_RE.finditer(text):
-        words = text[max(0, match.start() - 160) : match.start()].split()
-        full = _name_ending(words[-DEFINITION_WORDS:], match.group(1))
-        if full:
-            found[full] = match.group(1)
-    return found
-
-
-def _name_ending(words: list[str], acronym: str) -> str | None:
-    """The shortest run of capitalised (and small) words at the end of `words`
-    whose initials are the acronym."""
-    for size in range(2, len(words) + 1):
-        run = words[-size:]
-        if not all(_name_word(w) for w in run) or not run[0][0].isupper():
-            continue
-        if _initials(" ".join(run)) == acronym:
-            return " ".join(run)
-    return None
-
-
-def _name_word(word: str) -> bool:
-    return word.lower() in SMALL_WORDS or (word[0].isupper() and re.fullmatch(r"[\w'’.&-]+", word))
-
-
-def used_acronyms(text: str) -> set[str]:
-    return set(USED_ACRONYM_RE.findall(text))
-
-
-def _org_key(name: str) -> str:
-    """'the Korean Central News Agency' and 'Korean Central News Agency' alike."""
-    words = name.split()
-    return name_key(" ".join(words[1:] if words and words[0].lower() == "the" else words))
-
 
 class Canonicals:
     """Canonical person names shared by all documents of one extract() call."""
@@ -165,8 +120,6 @@ class Canonicals:
     def __init__(self, known: Iterable[str] = ()) -> None:
         self.names: list[str] = []
         self.by_key: dict[str, str] = {}
-        # An organisation's full name -> (the acronym it goes by, why we think so).
-        self.acronyms: dict[str, tuple[str, str]] = {}
         for name in known:
             self.canonical(name)
 
@@ -185,25 +138,3 @@ class Canonicals:
         self.names.append(name)
         self.by_key[key] = name
         return name, None
-
-    def learn_acronyms(self, text: str, doc: str, organisations: Iterable[str]) -> None:
-        """Learn what an article says an organisation's initials are: it spells
-        them out ('Korean Central News Agency (KCNA)'), or it names the
-        organisation in full and also by its initials ('the KCNA'). Within one
-        article that is the same body; across articles initials alone are only
-        a suggestion (compare), but what one article taught holds for the rest."""
-        for full, acronym in defined_acronyms(text).items():
-            evidence = f"{doc} writes '{full} ({acronym})'"
-            self.acronyms.setdefault(_org_key(full), (acronym, evidence))
-        used = used_acronyms(text)
-        for name in organisations:
-            acronym = _initials(name)
-            if acronym in used and len(_ascii_words(name)) > 1:
-                evidence = f"{doc} names it both '{name}' and '{acronym}'"
-                self.acronyms.setdefault(_org_key(name), (acronym, evidence))
-
-    def organisation(self, name: str) -> tuple[str, str | None]:
-        """(canonical name, merge evidence or None): the acronym an article
-        taught for this full name, else the name itself."""
-        found = self.acronyms.get(_org_key(name))
-        return found if found else (name, None)

@@ -203,7 +203,9 @@ def split_alias(db, speaker_id_: int, alias: str, *, analyst: str) -> None:
         if not row:
             raise StoreError(f"{alias!r} is not an alias of speaker {speaker_id_}")
         batch = _log_speaker(db, None, analyst, "split alias", speaker_id_, "alias", alias, None)
-        new_id = _speaker_for(db, alias, "person", None)
+        type_ = db.execute("select type from speakers where id = ?", [speaker_id_]).fetchone()
+        # An organisation's alias ('Korea Central News Agency' of KCNA) is one too.
+        new_id = _speaker_for(db, alias, type_[0], None)
         # Quotes the NLP pass attributed through this alias go to the new speaker.
         for (quote_id,) in db.execute(
             "select id from quotes where speaker_id = ?"

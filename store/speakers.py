@@ -44,10 +44,11 @@ def outlet_id(db: sqlite_utils.Database, name: str) -> int:
     return db.execute("insert into outlets (name) values (?)", [name]).lastrowid
 
 
-def known_speaker_names(db: sqlite_utils.Database) -> list[str]:
-    """Canonical person names, so the NLP pass maps new variants onto them."""
+def known_speaker_names(db: sqlite_utils.Database, type_: str = "person") -> list[str]:
+    """Canonical names of one type, so the NLP pass maps new variants onto them
+    (people) or leaves a name that is a speaker of its own as it is (organisations)."""
     rows = db.execute(
-        "select name from speakers where merged_into is null and type = 'person' order by id"
+        "select name from speakers where merged_into is null and type = ? order by id", [type_]
     )
     return [row[0] for row in rows]
 

@@ -288,8 +288,13 @@ def _ingest_into(
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("ingest", total=len(todo), doc="loading model…")
         days: list[str | None] = []
-        known = known_speaker_names(db)
-        records = run_extract(todo, jobs=jobs, known_speakers=known, tagger=tagger)
+        records = run_extract(
+            todo,
+            jobs=jobs,
+            known_speakers=known_speaker_names(db),
+            known_organisations=known_speaker_names(db, "organisation"),
+            tagger=tagger,
+        )
         for record in records:
             progress.update(task, advance=1, doc=record.article.doc)
             try:

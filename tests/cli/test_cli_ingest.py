@@ -2,6 +2,8 @@
 
 import sqlite3
 
+from store import decisions
+from store.db import open_db
 from tui.cli import app, samples_dir
 
 
@@ -43,30 +45,59 @@ def test_ingesting_again_stores_nothing_twice(sample_db_copy, runner):
         assert conn.execute("select count(*) from articles").fetchone()[0] == 5
 
 
-def test_initials_one_article_spells_out_join_the_speaker_in_the_next(tmp_path, runner):
-    # Two invented wire stories: the first defines the initials, the second
-    # (ingested later, in another run) uses only the full name.
-    first = tmp_path / "a" / "union.txt"
-    second = tmp_path / "b" / "strike.txt"
-    first.parent.mkdir()
-    second.parent.mkdir()
-    first.write_text(
-        "Dock workers walk out\n\nThe Harbour Workers Federation (HWF) said on Monday that"
-        " the strike would go on until the port authority agreed to talks.\n",
-        encoding="utf-8",
-    )
-    second.write_text(
-        "Port talks stall\n\nThe Harbour Workers Federation said on Friday that no"
-        " worker would return before the contract was signed.\n",
-        encoding="utf-8",
-    )
-    db = tmp_path / "data.db"
-    for article in (first, second):
-        result = runner.invoke(app, ["ingest", str(article), "--db", str(db)])
-        assert result.exit_code == 0, result.output
+# Invented wire stories about one union: the first spells out its initials,
+# the second uses only the full name, the third both.
+UNION_STORIES = {
+    "union": "The Harbour Workers Federation (HWF) said on Monday that the strike would go on"
+    " until the port authority agreed to talks.",
+    "strike": "The Harbour Workers Federation said on Friday that no worker would return"
+    " before the contract was signed.",
+    "talks": "The Harbour Workers Federation said on Sunday that the talks had failed and"
+    " that HWF members would picket the port.",
+}
+
+
+def ingest_story(runner, tmp_path, db, stem: str) -> None:
+    article = tmp_path / stem / f"{stem}.txt"  # one run per article
+    article.parent.mkdir()
+    article.write_text(f"Port news\n\n{UNION_STORIES[stem]}\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(article), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+
+
+def speakers_by_article(db) -> dict[str, tuple[str, str]]:
     with sqlite3.connect(db) as conn:
-        speakers = conn.execute("select distinct speaker, speaker_type from quote_view").fetchall()
+        rows = conn.execute(
+            "select a.doc, v.speaker, v.speaker_type from quote_view v"
+            " join articles a on a.id = v.article_id"
+        )
+        return {doc: (speaker, kind) for doc, speaker, kind in rows}
+
+
+def test_initials_one_article_spells_out_join_the_speaker_in_the_next(tmp_path, runner):
+    db = tmp_path / "data.db"
+    for stem in ("union", "strike"):
+        ingest_story(runner, tmp_path, db, stem)
+    hwf = ("HWF", "organisation")
+    assert speakers_by_article(db) == {"union": hwf, "strike": hwf}
+    with sqlite3.connect(db) as conn:
         alias = conn.execute("select alias, evidence from speaker_aliases").fetchall()
-    assert speakers == [("HWF", "organisation")]
-    defined = "union writes 'Harbour Workers Federation (HWF)'"
-    assert alias == [("Harbour Workers Federation", defined)]
+    assert alias == [
+        ("Harbour Workers Federation", "union writes 'Harbour Workers Federation (HWF)'")
+    ]
+
+
+def test_an_organisation_alias_an_analyst_split_out_stays_apart(tmp_path, runner):
+    db = tmp_path / "data.db"
+    for stem in ("union", "strike"):
+        ingest_story(runner, tmp_path, db, stem)
+    with sqlite3.connect(db) as conn:
+        (hwf,) = conn.execute("select id from speakers where name = 'HWF'").fetchone()
+    store = open_db(db)
+    decisions.split_alias(store, hwf, "Harbour Workers Federation", analyst="maria")
+    store.close()
+    # Split, the full name takes back every quote the pass filed through it
+    # ("The Harbour Workers Federation (HWF) said …" too), and keeps the next.
+    ingest_story(runner, tmp_path, db, "talks")  # the pass alone would say HWF
+    federation = ("Harbour Workers Federation", "organisation")
+    assert speakers_by_article(db) == dict.fromkeys(("union", "strike", "talks"), federation)

@@ -1,6 +1,6 @@
 """Name keys, merge suggestions and the cross-document canonical registry."""
 
-from nlp.names import Canonicals, defined_acronyms, name_key, suggest_merges
+from nlp.names import Canonicals, name_key, suggest_merges
 
 
 def test_name_key_ignores_spacing_hyphens_case_and_honorifics():
@@ -48,37 +48,3 @@ def test_an_acronym_is_suggested_for_the_name_it_abbreviates():
     registry = Canonicals(["KCNA"])
     assert registry.canonical("Korea Central News Agency")[0] == "Korea Central News Agency"
     assert suggest_merges(["US", "United Nations"]) == []
-
-
-def test_an_article_that_spells_out_initials_defines_them():
-    text = (
-        "The Democratic People's Republic of Korea (DPRK) told the United Nations (UN) it"
-        " would talk. Gov. Ann Lee (R-SC) and WASHINGTON (AP) are no definitions."
-    )
-    assert defined_acronyms(text) == {
-        "Democratic People's Republic of Korea": "DPRK",
-        "United Nations": "UN",
-    }
-
-
-def test_an_organisation_named_in_full_and_by_its_initials_in_one_article_is_one_speaker():
-    registry = Canonicals()
-    registry.learn_acronyms(
-        "The Korea Central News Agency said … Later the KCNA added …",
-        "herald",
-        ["Korea Central News Agency", "KCNA"],
-    )
-    canonical, why = registry.organisation("the Korea Central News Agency")
-    assert canonical == "KCNA"
-    assert why == "herald names it both 'Korea Central News Agency' and 'KCNA'"
-    # Initials the article does not use merge nothing ("SC" is too short to trust).
-    registry.learn_acronyms("The Supreme Court (R-SC) ruled", "court", ["Supreme Court"])
-    assert registry.organisation("Supreme Court") == ("Supreme Court", None)
-
-
-def test_what_one_article_defines_holds_for_the_next():
-    registry = Canonicals()
-    registry.learn_acronyms("the state-run Korean Central News Agency (KCNA)", "yonhap", [])
-    canonical, why = registry.organisation("Korean Central News Agency")
-    assert canonical == "KCNA" and why == "yonhap writes 'Korean Central News Agency (KCNA)'"
-    assert registry.organisation("Korea Herald") == ("Korea Herald", None)
