@@ -60,10 +60,27 @@ class SpeakerResolver:
         # ('“Obviously, Bernie is …,” she said') and inner speakers ("KCNA said
         # that Putin expressed ...") are poor antecedents for "he" or "it".
         self.quoted = quoted
+        self.named_people = frozenset(
+            _without_possessive(e.text) for e in doc.ents if e.label_ == "PERSON"
+        )
         self.people = [self._clean_person(e) for e in doc.ents if e.label_ == "PERSON"]
         self.people = [(e, name) for e, name in self.people if name]
         self.spoken: list[Mention] = []  # speakers of earlier quotes
         self.labels: dict[str, Speaker] = {}  # transcript label -> its speaker
+
+    def _person_taken_for_a_body(self, ent: Span) -> bool:
+        """'Trump said', with Trump taken for an organisation here and for a
+        person elsewhere in the article: a person, as a speaker. Not a name
+        with a body's word in it, nor one that only qualifies a noun ('the
+        Sanders campaign', 'Sanders supporters'); and not an antecedent for
+        'he', where a person the article only talks about would crowd out the
+        one speaking."""
+        if ent.label_ not in ORG_LABELS or _without_possessive(ent.text) not in self.named_people:
+            return False
+        if ent.root.dep_ in ("compound", "poss", "amod", "nmod"):
+            return False
+        words = {t.lower_ for t in ent} | {t.lemma_.lower() for t in ent}
+        return not words & (self.lex.org_nouns | self.lex.media_words)
 
     def _clean_person(self, ent: Span) -> tuple[Span, str]:
         words = [t for t in _extend_name(ent) if not t.is_space and not t.is_quote]
@@ -212,6 +229,9 @@ class SpeakerResolver:
             return known
         if _one_of_a_group(head):
             return Speaker(_core_phrase(head), "unnamed", None, "one of a group", 0.7, None)
+        taken = self._person_taken_in(span, head)
+        if taken is not None:
+            return taken
         org = self._org_in(span, head)
         if org is not None:
             return Speaker(org, "organisation", None, "organisation named", 0.85, None)
@@ -232,6 +252,10 @@ class SpeakerResolver:
             # A name the entity recogniser missed: acronyms are organisations.
             kind = "organisation" if head.is_upper else "person"
             return Speaker(_core_phrase(head), kind, None, "proper noun", 0.6, None)
+        if any(_qualifies_a_noun(e) for e, _ in self.people if span.start <= e.start < span.end):
+            # 'Some Clinton allies', 'the Rove ad': the name says whose, not who.
+            evidence = "unnamed; the name in it says whose"
+            return Speaker(_core_phrase(head), "unnamed", None, evidence, 0.6, None)
         return Speaker(None, None, None, "no name in the source mention", 0.3, None)
 
     # -- kinds of mention ----------------------------------------------------
@@ -246,7 +270,7 @@ class SpeakerResolver:
             # "Chad Sweet, the Cruz campaign's chairman" with Sweet missed by the
             # recogniser: the name is Sweet's own, not the Cruz in his description.
             return None
-        ranked = own + [(e, n) for e, n in hits if not _possessor(e)]
+        ranked = own + [(e, n) for e, n in hits if not _possessor(e) and not _qualifies_a_noun(e)]
         return ranked[0] if ranked else None
 
     def _unrecognised_name(self, head: Token, hits: list[tuple[Span, str]]) -> bool:
@@ -377,11 +401,21 @@ class SpeakerResolver:
                 return name or _core_phrase(token)
         return None
 
+    def _person_taken_in(self, span: Span, head: Token) -> Speaker | None:
+        """The person the mention's head names, though taken for a body here."""
+        for ent in span.ents:
+            if ent.start <= head.i < ent.end and self._person_taken_for_a_body(ent):
+                name = _without_possessive(ent.text)
+                full, evidence, confidence = self.full_name(name, ent.start)
+                evidence = f"'{name}' is a person elsewhere in the article; {evidence}"
+                return Speaker(full, "person", None, evidence, confidence - 0.05, None)
+        return None
+
     def _org_in(self, span: Span, head: Token) -> str | None:
         """An organisation entity that is the mention's head or modifies it, or
         names it in apposition ('the state official Korea Central News Agency')."""
         for ent in span.ents:
-            if ent.label_ not in ORG_LABELS:
+            if ent.label_ not in ORG_LABELS or self._person_taken_for_a_body(ent):
                 continue
             apposed = ent.label_ == "ORG" and self._names_a_body(head, ent)
             if ent.start <= head.i < ent.end or apposed:
@@ -428,7 +462,8 @@ class SpeakerResolver:
             if ent.start < before and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 found.append(Mention(ent.root.i, full, "person"))
         for ent in self.doc.ents:
-            if ent.start < before and ent.label_ in ORG_LABELS and ent.root.dep_ == "nsubj":
+            is_body = ent.label_ in ORG_LABELS and not self._person_taken_for_a_body(ent)
+            if ent.start < before and is_body and ent.root.dep_ == "nsubj":
                 found.append(Mention(ent.root.i, _strip_article(ent.text), "organisation"))
         return found
 
@@ -633,11 +668,15 @@ def _spaced(token: Token) -> bool:
     return bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
-def _strip_article(name: str) -> str:
-    name = name.strip()
+def _without_possessive(name: str) -> str:
     for suffix in ("’s", "'s"):
         if name.endswith(suffix):
-            name = name[: -len(suffix)]
+            return name[: -len(suffix)].rstrip()
+    return name
+
+
+def _strip_article(name: str) -> str:
+    name = _without_possessive(name.strip())
     return name[4:] if name.lower().startswith("the ") else name
 
 
@@ -685,6 +724,12 @@ def _described_by(noun: Token) -> Token | None:
     if subject is None or subject.ent_type_ != "PERSON" or noun.head.i < subject.i:
         return None
     return subject
+
+
+def _qualifies_a_noun(ent: Span) -> bool:
+    """'Clinton supporters', 'one Clinton aide', 'the Obama administration': a
+    name that only says whose the noun is. The supporters speak, not Clinton."""
+    return ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ == "NOUN"
 
 
 def _possessor(ent: Span) -> bool:

@@ -94,6 +94,33 @@ def test_a_person_named_as_the_owner_of_a_role_is_not_the_speaker(run):
     assert spokesman.speaker_type == "unnamed"
 
 
+def test_a_name_that_says_whose_the_speakers_are_is_not_the_speaker(run):
+    text = (
+        "Rally in Ohio\n\n"
+        "Hillary Clinton spoke in Dayton on Monday. Clinton supporters said the rally was"
+        " the largest of the year. A senior Clinton aide said the candidate would visit Iowa"
+        " again. The Obama administration said that it would not comment.\n"
+    )
+    extraction = run(text)
+    found = {words_at(text, q.content)[0]: (q.speaker, q.speaker_type) for q in extraction.quotes}
+    assert found == {
+        "the rally was the largest of the year": ("Clinton supporters", "unnamed"),
+        "the candidate would visit Iowa again": ("senior Clinton aide", "unnamed"),
+        "that it would not comment": ("Obama administration", "organisation"),
+    }
+
+
+def test_a_person_the_recogniser_takes_for_a_body_here_and_a_person_there_is_a_person(run):
+    # The small model tags the first "Trump" ORG and the second PERSON.
+    extraction = run("Trump said the wall would be built. Supporters waved as Trump left Ohio.\n")
+    (wall,) = extraction.quotes
+    assert (wall.speaker, wall.speaker_type) == ("Trump", "person")
+    # Tagged a body every time, a name stays one.
+    extraction = run("Bloomberg said the city would sue. Aides said Bloomberg met the mayor.\n")
+    (sue,) = by_prefix(extraction, "the city would sue")
+    assert sue.speaker_type == "organisation"
+
+
 def test_a_relative_pronoun_is_the_source_and_its_antecedent_the_speaker(run):
     text = (
         "Plan\n\n"
@@ -1685,12 +1712,13 @@ def test_outlets_and_campaigns_named_before_are_the_speakers(run):
         "Monsanto opposed the bill. The company said the law was unfair.\n"
     )
     extraction = run(text)
-    # Congress is no newspaper, and "the company" is too often the wrong one to guess.
+    # Congress is no newspaper, and "the company" is too often the wrong one to
+    # guess; "the campaign" is the Lane campaign, a body, not Lane herself.
     assert [q.speaker for q in extraction.quotes] == [
         "newspaper",
         "Washington Post",
         "Daily Courier",
-        "Lane",
+        "Lane campaign",
         "company",
     ]
 
