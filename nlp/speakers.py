@@ -238,7 +238,7 @@ class SpeakerResolver:
         if lower in self.lex.unnamed_nouns or lemma in self.lex.unnamed_nouns:
             return Speaker(_core_phrase(head), "unnamed", None, "unnamed source", 0.8, None)
         if lemma in self.lex.org_nouns or lower in self.lex.org_nouns:  # "media" -> "medium"
-            named = self._org_named_before(head)
+            named = self._org_named_before(head) or self._owned_body(head)
             if named is not None:
                 return named
             phrase = _core_phrase(head)
@@ -372,6 +372,38 @@ class SpeakerResolver:
             return None
         evidence = f"'the {head.text}' -> {name}, the last named before it"
         return Speaker(name, "organisation", None, evidence, 0.65, None)
+
+    def _owned_body(self, head: Token) -> Speaker | None:
+        """'Clinton's campaign', 'the Clinton campaign' and 'Mrs. Clinton's
+        campaign' are one body, named for its owner in full: "Hillary
+        Clinton's campaign", so it is one speaker across articles."""
+        owner = next((c for c in head.children if c.dep_ in ("poss", "compound")), None)
+        full = self._owner_name(owner) if owner is not None else None
+        if full is None:
+            return None
+        words = [t for t in self.doc[owner.right_edge.i + 1 : head.i + 1] if t.tag_ != "POS"]
+        name = f"{full}'s {' '.join(t.text for t in words)}"
+        evidence = f"'{self.doc[owner.left_edge.i : head.i + 1].text}' is {full}'s"
+        return Speaker(name, "organisation", None, evidence, 0.75, None)
+
+    def _owner_name(self, owner: Token) -> str | None:
+        """The person a body's owner names, in full. Not 'his' or 'her': read
+        on the train side, 'his campaign' went to the wrong person as often as
+        to the right one, where its words alone mislead nobody."""
+        if owner.ent_type_ != "PERSON":
+            # "the Sanders campaign" with Sanders taken for a body: a person
+            # the article names in full will do.
+            full = self.full_name(owner.text, owner.i)[0] if owner.pos_ == "PROPN" else None
+            return full if full != owner.text else None
+        titles = self.lex.titles | HONORIFICS
+        words = [
+            c
+            for c in owner.lefts
+            if c.dep_ in ("compound", "flat")
+            and c.ent_type_ == "PERSON"
+            and c.lower_.rstrip(".") not in titles
+        ]
+        return self.full_name(" ".join(t.text for t in [*words, owner]), owner.i)[0]
 
     def _outlet_before(self, start: int, end: int) -> str | None:
         """The last news organisation a clause was about, before the mention."""

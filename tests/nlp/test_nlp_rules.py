@@ -106,8 +106,20 @@ def test_a_name_that_says_whose_the_speakers_are_is_not_the_speaker(run):
     assert found == {
         "the rally was the largest of the year": ("Clinton supporters", "unnamed"),
         "the candidate would visit Iowa again": ("senior Clinton aide", "unnamed"),
-        "that it would not comment": ("Obama administration", "organisation"),
+        "that it would not comment": ("Obama's administration", "organisation"),
     }
+
+
+def test_a_body_named_for_a_person_is_one_speaker_however_it_is_written(run):
+    text = (
+        "Race\n\n"
+        "Hillary Clinton spoke in Iowa. Clinton's campaign said the polls were wrong. The"
+        " Clinton campaign said it had raised $5 million. Mrs. Clinton's campaign said she"
+        " would debate. The campaign said the ads worked.\n"
+    )
+    extraction = run(text)
+    assert {q.speaker for q in extraction.quotes} == {"Hillary Clinton's campaign"}
+    assert {q.speaker_type for q in extraction.quotes} == {"organisation"}
 
 
 def test_a_person_the_recogniser_takes_for_a_body_here_and_a_person_there_is_a_person(run):
@@ -1718,7 +1730,7 @@ def test_outlets_and_campaigns_named_before_are_the_speakers(run):
         "newspaper",
         "Washington Post",
         "Daily Courier",
-        "Lane campaign",
+        "Lane's campaign",
         "company",
     ]
 
