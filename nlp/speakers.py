@@ -234,6 +234,10 @@ class SpeakerResolver:
             return taken
         org = self._org_in(span, head)
         if org is not None:
+            outlet = self._outlet_in_full(org, head.i)
+            if outlet is not None:
+                evidence = f"'{org}' -> {outlet} named before"
+                return Speaker(outlet, "organisation", None, evidence, 0.8, None)
             return Speaker(org, "organisation", None, "organisation named", 0.85, None)
         if lower in self.lex.unnamed_nouns or lemma in self.lex.unnamed_nouns:
             return Speaker(_core_phrase(head), "unnamed", None, "unnamed source", 0.8, None)
@@ -381,8 +385,9 @@ class SpeakerResolver:
         full = self._owner_name(owner) if owner is not None else None
         if full is None:
             return None
-        words = [t for t in self.doc[owner.right_edge.i + 1 : head.i + 1] if t.tag_ != "POS"]
-        name = f"{full}'s {' '.join(t.text for t in words)}"
+        start = owner.right_edge.i + 1
+        start += self.doc[start].tag_ == "POS"  # the "'s" is written anew below
+        name = f"{full}'s {self.doc[start : head.i + 1].text}"  # "re-election" stays whole
         evidence = f"'{self.doc[owner.left_edge.i : head.i + 1].text}' is {full}'s"
         return Speaker(name, "organisation", None, evidence, 0.75, None)
 
@@ -404,6 +409,20 @@ class SpeakerResolver:
             and c.lower_.rstrip(".") not in titles
         ]
         return self.full_name(" ".join(t.text for t in [*words, owner]), owner.i)[0]
+
+    def _outlet_in_full(self, name: str, before: int) -> str | None:
+        """'the Post' after 'The Washington Post', 'the Journal' after 'The Wall
+        Street Journal': an outlet's last word stands for its name, as a surname
+        does for a person's. Only a news word: 'the Hill' is not Capitol Hill."""
+        if " " in name or name.lower() not in self.lex.media_words:
+            return None
+        longer = [
+            _strip_article(e.text)
+            for e in self.doc.ents
+            if e.label_ == "ORG" and e.end <= before and len(e) > 1
+        ]
+        longer = [n for n in longer if n.split()[-1] == name and n != name]
+        return longer[-1] if longer else None
 
     def _outlet_before(self, start: int, end: int) -> str | None:
         """The last news organisation a clause was about, before the mention."""
@@ -761,7 +780,10 @@ def _described_by(noun: Token) -> Token | None:
 def _qualifies_a_noun(ent: Span) -> bool:
     """'Clinton supporters', 'one Clinton aide', 'the Obama administration': a
     name that only says whose the noun is. The supporters speak, not Clinton."""
-    return ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ == "NOUN"
+    root = ent.root
+    while root.dep_ == "conj":  # 'the Clinton and Sanders campaigns'
+        root = root.head
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN"
 
 
 def _possessor(ent: Span) -> bool:

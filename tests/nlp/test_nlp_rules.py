@@ -118,8 +118,46 @@ def test_a_body_named_for_a_person_is_one_speaker_however_it_is_written(run):
         " would debate. The campaign said the ads worked.\n"
     )
     extraction = run(text)
-    assert {q.speaker for q in extraction.quotes} == {"Hillary Clinton's campaign"}
-    assert {q.speaker_type for q in extraction.quotes} == {"organisation"}
+    campaign = ("Hillary Clinton's campaign", "organisation")
+    assert {
+        words_at(text, q.content)[0]: (q.speaker, q.speaker_type) for q in extraction.quotes
+    } == {
+        "the polls were wrong": campaign,
+        "it had raised $5 million": campaign,
+        "she would debate": campaign,
+        "the ads worked": campaign,
+    }
+
+
+def test_an_outlet_s_last_word_stands_for_its_name(run):
+    text = (
+        "Budget\n\n"
+        "A story in The Washington Post on Monday set out the plan. Staff at the Capitol Hill"
+        " office of Senator Lee read it. The Post reported that the mayor would veto it. The"
+        " Hill reported that the council would override the veto.\n"
+    )
+    extraction = run(text)
+    by_words = {words_at(text, q.content)[0]: q.speaker for q in extraction.quotes}
+    assert by_words["that the mayor would veto it"] == "Washington Post"
+    # "The Hill" is an outlet of its own, not the Capitol Hill named before.
+    assert by_words["that the council would override the veto"] == "Hill"
+
+
+def test_names_that_say_whose_give_an_unnamed_speaker_named_by_its_words(run):
+    text = (
+        "Race\n\n"
+        "Hillary Clinton and Bernie Sanders spoke in Iowa. Some Clinton allies suggested that"
+        " the polls were wrong. The Rove ad said that she had lied. Both the Clinton and Sanders"
+        " campaigns said the debate would go ahead.\n"
+    )
+    extraction = run(text)
+    assert {
+        words_at(text, q.content)[0]: (q.speaker, q.speaker_type) for q in extraction.quotes
+    } == {
+        "that the polls were wrong": ("Clinton allies", "unnamed"),
+        "that she had lied": ("Rove ad", "unnamed"),
+        "the debate would go ahead": ("Clinton and Sanders campaigns", "organisation"),
+    }
 
 
 def test_a_person_the_recogniser_takes_for_a_body_here_and_a_person_there_is_a_person(run):
