@@ -86,8 +86,19 @@ def _canonical_speaker(quote: Quote, names: Names) -> tuple[str | None, str | No
     if quote.speaker_type == "person":
         return names.people.canonical(quote.speaker)
     if quote.speaker_type == "organisation":
-        return names.organisations.canonical(quote.speaker)
+        canonical, why = names.organisations.canonical(quote.speaker)
+        return (canonical, why) if why else _owner_canonical(quote.speaker, names.people)
     return quote.speaker, None
+
+
+def _owner_canonical(name: str, people: Canonicals) -> tuple[str, str | None]:
+    """A body named for a person goes by the person's canonical name, so
+    "Choe Son-hui's assistant office" is "Choe Son Hui's" in every outlet."""
+    owner, owned, rest = name.partition("'s ")
+    known = people.known(owner) if owned else None
+    if known is None or known == owner:
+        return name, None
+    return f"{known}'s {rest}", f"'{owner}' is {known}"
 
 
 def to_quote(raw: dict) -> Quote:

@@ -123,6 +123,10 @@ class Canonicals:
         for name in known:
             self.canonical(name)
 
+    def known(self, name: str) -> str | None:
+        """The canonical name a person already seen goes by, without registering it."""
+        return self.by_key.get(name_key(name))
+
     def canonical(self, name: str) -> tuple[str, str | None]:
         """(canonical name, merge evidence or None when name is itself canonical)."""
         key = name_key(name)

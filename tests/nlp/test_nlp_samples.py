@@ -65,7 +65,7 @@ def test_surname_and_pronoun_resolution(samples):
 
 
 def test_choe_variants_merge_and_kims_stay_apart(samples):
-    aliases = [a for e in samples.values() for a in e.aliases]
+    aliases = [a for e in samples.values() for a in e.aliases if a.speaker_type == "person"]
     choe = {a.alias: a.speaker for a in aliases if a.alias.startswith("Choe")}
     assert set(choe) == {"Choe Son-hui", "Choe Sun-hui"}
     assert set(choe.values()) == {"Choe Son Hui"}
@@ -82,6 +82,22 @@ def test_an_agency_named_in_full_and_by_initials_is_one_speaker(samples):
     assert "'Korea Central News Agency' merged into KCNA" in full.evidence
     (alias,) = [a for a in herald.aliases if a.speaker == "KCNA"]
     assert (alias.alias, alias.speaker_type) == ("Korea Central News Agency", "organisation")
+
+
+def test_a_body_named_for_a_person_goes_by_the_person_s_canonical_name(samples):
+    # Yonhap writes "Choe's assistant office" after "Foreign Minister Choe
+    # Son-hui"; Reuters, read first, named her "Choe Son Hui".
+    yonhap = samples["001_d27c7cbd74673f90"]
+    (noted,) = by_prefix(yonhap, "that Putin thanked North Korean leader")
+    assert (noted.speaker, noted.speaker_type) == (
+        "Choe Son Hui's assistant office",
+        "organisation",
+    )
+    aliases = {a.alias: (a.speaker, a.speaker_type) for a in yonhap.aliases}
+    assert aliases["Choe Son-hui's assistant office"] == (
+        "Choe Son Hui's assistant office",
+        "organisation",
+    )
 
 
 def test_framed_quote_is_mixed_and_attributed_to_the_framer(samples):
