@@ -125,7 +125,11 @@ class SpeakerResolver:
         # "Lim, who said …": the source is the local "who", the speaker Lim.
         named = _relative_antecedent(head) or head
         start, end = mention if named.i == head.i else self.mention_range(named)
-        speaker = self._resolve_span(named, self.doc[start:end])
+        if named.i != head.i and _before_its_conjuncts(head, named):
+            # "Ann Lee, who called it a tax, and Bob Ray": Lee alone.
+            speaker = self._resolve_one(named, self._own_phrase(named))
+        else:
+            speaker = self._resolve_span(named, self.doc[start:end])
         if named.i != head.i and speaker.name:
             speaker.evidence = f"'{head.text}' -> {speaker.name}; {speaker.evidence}"
         if named.i != head.i and head.lower_ in ANTECEDENT_RELATIVES and start < head.i:
@@ -753,7 +757,20 @@ def _relative_antecedent(token: Token) -> Token | None:
     if token.lower_ not in RELATIVE_PRONOUNS or token.head.dep_ != "relcl":
         return None
     noun = token.head.head
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and _plural_verb(token.head):
+        noun = noun.head  # "Washington and its allies who have …": all of them
     return _described_by(noun) or noun
+
+
+def _before_its_conjuncts(relative: Token, noun: Token) -> bool:
+    conjuncts = [c.i for c in noun.children if c.dep_ == "conj"]
+    return bool(conjuncts) and relative.i < min(conjuncts)
+
+
+def _plural_verb(verb: Token) -> bool:
+    """'who say', 'who have said': a verb that agrees with more than one. 'and
+    Sanders, who says' is Sanders alone; a past tense does not tell."""
+    return any(t.tag_ == "VBP" for t in [verb, *(c for c in verb.children if c.dep_ == "aux")])
 
 
 def _described_by(noun: Token) -> Token | None:

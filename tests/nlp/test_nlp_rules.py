@@ -171,6 +171,21 @@ def test_a_person_the_recogniser_takes_for_a_body_here_and_a_person_there_is_a_p
     assert sue.speaker_type == "organisation"
 
 
+def test_a_relative_pronoun_stands_for_all_the_names_its_verb_agrees_with(run):
+    text = (
+        "Tariffs\n\n"
+        "The new tariff has worried Canada and its neighbours who have condemned the levy as a"
+        " breach of the trade pact. The levy is opposed by Ann Lee, who called it a tax on"
+        " farmers, and Bob Ray, who says the pact is dead.\n"
+    )
+    extraction = run(text)
+    assert {words_at(text, q.content)[0]: q.speaker for q in extraction.quotes} == {
+        "the levy as a breach of the trade pact": "Canada and neighbours",
+        "it a tax on farmers": "Ann Lee",
+        "the pact is dead": "Bob Ray",
+    }
+
+
 def test_a_relative_pronoun_is_the_source_and_its_antecedent_the_speaker(run):
     text = (
         "Plan\n\n"
