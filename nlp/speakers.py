@@ -68,19 +68,27 @@ class SpeakerResolver:
         self.spoken: list[Mention] = []  # speakers of earlier quotes
         self.labels: dict[str, Speaker] = {}  # transcript label -> its speaker
 
-    def _person_taken_for_a_body(self, ent: Span) -> bool:
-        """'Trump said', with Trump taken for an organisation here and for a
-        person elsewhere in the article: a person, as a speaker. Not a name
+    @cached_property
+    def _people_taken_for_bodies(self) -> frozenset[int]:
+        """Where a person was taken for a body: 'Trump said', with Trump an
+        organisation here and a person elsewhere in the article. Not a name
         with a body's word in it, nor one that only qualifies a noun ('the
-        Sanders campaign', 'Sanders supporters'); and not an antecedent for
-        'he', where a person the article only talks about would crowd out the
-        one speaking."""
-        if ent.label_ not in ORG_LABELS or _without_possessive(ent.text) not in self.named_people:
-            return False
-        if ent.root.dep_ in ("compound", "poss", "amod", "nmod"):
-            return False
-        words = {t.lower_ for t in ent} | {t.lemma_.lower() for t in ent}
-        return not words & (self.lex.org_nouns | self.lex.media_words)
+        Sanders campaign', 'Sanders supporters'). Worked out once per article:
+        every pronoun looks through all the entities for antecedents."""
+        body_words = self.lex.org_nouns | self.lex.media_words
+        return frozenset(
+            ent.start
+            for ent in self.doc.ents
+            if ent.label_ in ORG_LABELS
+            and _without_possessive(ent.text) in self.named_people
+            and ent.root.dep_ not in ("compound", "poss", "amod", "nmod")
+            and not ({t.lower_ for t in ent} | {t.lemma_.lower() for t in ent}) & body_words
+        )
+
+    def _person_taken_for_a_body(self, ent: Span) -> bool:
+        """A person as a speaker, but not an antecedent for 'he' as a subject
+        the article only talks about, where it would crowd out the one speaking."""
+        return ent.start in self._people_taken_for_bodies
 
     def _clean_person(self, ent: Span) -> tuple[Span, str]:
         words = [t for t in _extend_name(ent) if not t.is_space and not t.is_quote]

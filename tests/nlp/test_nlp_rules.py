@@ -10,6 +10,12 @@ def speakers_by_content(extraction, kind="direct"):
     return {words_at(text, q.content)[0]: q.speaker for q in extraction.quotes if q.kind == kind}
 
 
+def speakers_and_types(extraction):
+    """Each quote's first content range -> (speaker, speaker type)."""
+    text = extraction.article.text
+    return {words_at(text, q.content)[0]: (q.speaker, q.speaker_type) for q in extraction.quotes}
+
+
 def test_straight_curly_and_two_apostrophe_marks(run):
     text = (
         'Title\n\n"The plan works," Ann Lee said.\n\n'
@@ -102,8 +108,7 @@ def test_a_name_that_says_whose_the_speakers_are_is_not_the_speaker(run):
         " again. The Obama administration said that it would not comment.\n"
     )
     extraction = run(text)
-    found = {words_at(text, q.content)[0]: (q.speaker, q.speaker_type) for q in extraction.quotes}
-    assert found == {
+    assert speakers_and_types(extraction) == {
         "the rally was the largest of the year": ("Clinton supporters", "unnamed"),
         "the candidate would visit Iowa again": ("senior Clinton aide", "unnamed"),
         "that it would not comment": ("Obama's administration", "organisation"),
@@ -119,9 +124,7 @@ def test_a_body_named_for_a_person_is_one_speaker_however_it_is_written(run):
     )
     extraction = run(text)
     campaign = ("Hillary Clinton's campaign", "organisation")
-    assert {
-        words_at(text, q.content)[0]: (q.speaker, q.speaker_type) for q in extraction.quotes
-    } == {
+    assert speakers_and_types(extraction) == {
         "the polls were wrong": campaign,
         "it had raised $5 million": campaign,
         "she would debate": campaign,
@@ -151,9 +154,7 @@ def test_names_that_say_whose_give_an_unnamed_speaker_named_by_its_words(run):
         " campaigns said the debate would go ahead.\n"
     )
     extraction = run(text)
-    assert {
-        words_at(text, q.content)[0]: (q.speaker, q.speaker_type) for q in extraction.quotes
-    } == {
+    assert speakers_and_types(extraction) == {
         "that the polls were wrong": ("Clinton allies", "unnamed"),
         "that she had lied": ("Rove ad", "unnamed"),
         "the debate would go ahead": ("Clinton and Sanders campaigns", "organisation"),
