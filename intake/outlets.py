@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -48,10 +49,19 @@ def domain_outlet(url: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
+# "BERGHAVEN (Meridian Wire) - ...": a dateline credits its agency, known or not.
+DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+\(([A-Z][\w&.' -]{1,40})\)\s*[—–-]", re.MULTILINE)
+
+
 def credited_wire(text: str, outlet: str | None) -> tuple[str | None, str | None]:
     """The agency the text credits ("SEOUL (Yonhap) --", "— Reuters"), if not the outlet."""
     wire, evidence = find_outlet(text)
-    if not wire or wire == outlet or "(weak)" in (evidence or ""):
+    if not wire or "(weak)" in (evidence or ""):
+        match = DATELINE.search(text[:3000])
+        wire, evidence = (
+            (match.group(1), f"dateline credit '{match.group(0)}'") if match else (None, None)
+        )
+    if not wire or wire == outlet:
         return None, None
     return wire, evidence
 
