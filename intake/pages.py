@@ -99,7 +99,7 @@ def page_article(
     if wire_evidence:
         evidence["wire"] = wire_evidence
     return Article(
-        doc=doc_name(url or canonical, where),
+        doc=doc_name(url, where),
         text=text,
         title=title,
         outlet=page_named,

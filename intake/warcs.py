@@ -23,19 +23,20 @@ class Record:
 
 def read_warc(path: Path) -> Iterator[Record | InputError]:
     """The HTML responses in order; a damaged file ends with one error naming the record."""
-    number = 0
+    number = 1  # the record being read, so an error names the one that broke
     try:
         with path.open("rb") as handle:
-            for number, record in enumerate(ArchiveIterator(handle), start=1):  # noqa: B007
+            for record in ArchiveIterator(handle):
                 found = _response(record, f"{path}: record {number}")
                 if found:
                     yield found
+                number += 1
     except OSError as exc:
         yield InputError(str(path), f"cannot read: {exc.strerror or exc}", "unreadable")
     except (ArchiveLoadFailed, EOFError, ValueError) as exc:
         message = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else "truncated"
         yield InputError(
-            f"{path}: record {number + 1}", f"truncated or damaged WARC ({message})", "bad WARC"
+            f"{path}: record {number}", f"truncated or damaged WARC ({message})", "bad WARC"
         )
 
 
@@ -46,10 +47,14 @@ def _response(record, where: str) -> Record | None:
     status = record.http_headers.get_statuscode() or ""
     if "html" not in content_type.lower() or not status.startswith("2"):
         return None
+    body = record.content_stream().read()
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:  # the file ends inside this record: what was read is a part page
+        raise EOFError(f"the file ends {missing:,} bytes short of the record's end")
     return Record(
         url=record.rec_headers.get_header("WARC-Target-URI") or "",
         date=record.rec_headers.get_header("WARC-Date"),
         content_type=content_type,
-        body=record.content_stream().read(),
+        body=body,
         where=f"{where} ({record.rec_headers.get_header('WARC-Target-URI')})",
     )
