@@ -85,6 +85,8 @@ def routes(base: str, state: dict) -> dict:
     table = {f"/story/{name}": (200, html, page(name)) for name in MANIFEST}
     table.update(
         {
+            # http://example.test/story, through the proxy
+            "/story": (200, html, page("rail-strike")),
             "/redirect": (301, {"Location": "/story/museum-theft"}, b""),
             "/loop/a": (302, {"Location": "/loop/b"}, b""),
             "/loop/b": (302, {"Location": "/loop/a"}, b""),
