@@ -55,10 +55,8 @@ def test_a_version_2_database_gains_the_web_columns_and_keeps_its_articles(db, d
     columns = {c.name for c in migrated["articles"].columns}
     assert set(WEB_COLUMNS) <= columns
     assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
-    record_ = record(
-        "Another article.",
-        doc="web",
-        quotes=[],
+    record_ = record("Another article.", doc="web", quotes=[])
+    record_["article"].update(
         url="http://example.test/a",
         canonical_url="https://example.test/a",
         fetched_at="2024-01-01T00:00:00Z",
