@@ -11,8 +11,9 @@ import json
 import sqlite3
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -313,11 +314,13 @@ def _ingest_into(
 
     version = pipeline_version(tagger)
     summary = IngestSummary()
-    reading = (TextColumn("read"), TextColumn("{task.completed}"), TextColumn("{task.fields[doc]}"))
+    reading = (TextColumn("read {task.completed} articles"), TextColumn("{task.fields[doc]}"))
     with Progress(*reading, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("read", total=None, doc="")
         articles = []
-        for article in _report_errors(read_inputs(paths, outlet, web), summary.errors):
+        # Skipped inputs are printed above the live line, not into it.
+        above = partial(progress.console.print, markup=False, highlight=False, soft_wrap=True)
+        for article in _report_errors(read_inputs(paths, outlet, web), summary.errors, above):
             articles.append(article)
             progress.update(task, advance=1, doc=article.url or article.doc)
     todo, urls_seen = [], set()
@@ -367,13 +370,13 @@ def _ingest_into(
     return summary
 
 
-def _report_errors(items: Iterable, errors: list) -> Iterator:
+def _report_errors(items: Iterable, errors: list, tell: Callable[[str], None] = say) -> Iterator:
     """Pass articles through; print each input error as one line and keep it."""
     from intake.files import InputError
 
     for item in items:
         if isinstance(item, InputError):
-            say(f"quotedesk: skipped {item}")
+            tell(f"quotedesk: skipped {item}")
             errors.append(item)
         else:
             yield item
