@@ -40,7 +40,7 @@ class WebSettings:
     delay: float = 1.0  # seconds between two requests to one host
     timeout: float = 20.0  # seconds to connect, and again between bytes read
     retries: int = 3  # for connection errors, time-outs and 429/5xx answers
-    backoff: float = 0.5  # the wait before retry n is backoff * 2 ** (n - 1) seconds
+    backoff: float = 0.5  # urllib3 waits 0, then backoff * 2 ** (n - 1) s before retry n
     max_bytes: int = 5_000_000  # a news page is well under this
     max_redirects: int = 10
     user_agent: str = USER_AGENT
