@@ -14,7 +14,7 @@ from intake.files import InputError
 class FeedItem:
     link: str
     title: str | None
-    published: str | None  # ISO date-time, UTC
+    published: str | None  # YYYY-MM-DD (UTC), as trafilatura gives a page's date
     author: str | None
 
 
@@ -35,7 +35,7 @@ def _item(entry) -> FeedItem:
     return FeedItem(
         link=(entry.get("link") or "").strip(),
         title=(entry.get("title") or "").strip() or None,
-        published=time.strftime("%Y-%m-%dT%H:%M:%SZ", when) if when else None,
+        published=time.strftime("%Y-%m-%d", when) if when else None,
         author=(entry.get("author") or "").strip() or None,
     )
 

@@ -111,7 +111,7 @@ class Reader:
             yield body
             return
         kind = sniff(body)
-        if kind == "feed":
+        if kind == "feed" or (kind == "html" and suffix in FEED_SUFFIXES):
             yield from self.feed(body, str(path))
         elif kind == "html":
             yield page_article(body, str(path), url=meta.get("url"), outlet=self.outlet)

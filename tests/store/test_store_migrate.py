@@ -9,7 +9,6 @@ from store.db import SCHEMA_VERSION, open_db
 from store.ingest import save_extraction, url_known
 from store.queries import QuoteFilter, count_quotes, overview
 
-
 WEB_COLUMNS = ("canonical_url", "fetched_at", "author", "wire", "evidence")
 
 
