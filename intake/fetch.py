@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from intake.files import InputError
@@ -113,14 +114,10 @@ class Fetcher:
                 )
         except requests.TooManyRedirects:
             return InputError(url, "too many redirects (a redirect loop?)", "redirect loop")
-        except (requests.Timeout, requests.exceptions.RetryError) as exc:
-            if isinstance(exc, requests.exceptions.RetryError):
-                return InputError(
-                    url, f"gave up after {self.settings.retries} retries", "HTTP error"
-                )
-            return InputError(url, f"timed out (after {timeout:g} s)", "time-out")
-        except requests.ConnectionError as exc:
-            if "timed out" in str(exc).lower():  # a read time-out inside the retries
+        except requests.exceptions.RetryError:
+            return InputError(url, f"gave up after {self.settings.retries} retries", "HTTP error")
+        except (requests.Timeout, requests.ConnectionError) as exc:
+            if _timed_out(exc):
                 return InputError(url, f"timed out (after {timeout:g} s)", "time-out")
             return InputError(url, f"cannot connect ({_short(exc)})", "connection failed")
         except requests.RequestException as exc:
@@ -184,6 +181,12 @@ def check_url(url: str) -> InputError | None:
     except ValueError:
         return InputError(url, "invalid URL (bad port)", "invalid URL")
     return None
+
+
+def _timed_out(exc: Exception) -> bool:
+    """A time-out, also when urllib3's retries ran out on one (a ConnectionError then)."""
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(exc, requests.Timeout) or isinstance(reason, ReadTimeoutError)
 
 
 def now() -> str:

@@ -26,12 +26,15 @@ def user_domains_file() -> Path:
     return Path(base) / "quotedesk" / "outlet_domains.tsv"
 
 
-def page_outlet(tree, sitename: str | None, url: str | None) -> tuple[str | None, str | None]:
-    """(outlet, evidence) from the page's metadata, else its domain; Nones if neither."""
-    for finder in (_jsonld_publisher, _og_site_name):
-        found = finder(tree) if tree is not None else None
-        if found:
-            return found
+def declared_outlet(tree) -> tuple[str, str] | None:
+    """(outlet, evidence) as the page declares it: JSON-LD publisher, og:site_name."""
+    if tree is None:
+        return None
+    return _jsonld_publisher(tree) or _og_site_name(tree)
+
+
+def fallback_outlet(sitename: str | None, url: str | None) -> tuple[str | None, str | None]:
+    """The site name trafilatura found, else the domain's outlet; Nones if neither."""
     # trafilatura falls back on the host name itself; that is no outlet name.
     if sitename and "." not in sitename:
         return sitename, f"site name '{sitename}' (trafilatura)"

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import trafilatura
 
 from intake.files import InputError, check_text
-from intake.outlets import credited_wire, page_outlet
+from intake.outlets import credited_wire, declared_outlet, fallback_outlet
 from nlp.records import Article
 
 # Below this a page's text is a teaser or a list of headlines, not an article.
@@ -64,8 +64,8 @@ def page_article(
     tree = trafilatura.load_html(body)
     if tree is None:
         return InputError(where, "not an HTML page", "not a web page")
-    # The outlet first: the extraction below prunes the tree it reads.
-    page_named, page_evidence = page_outlet(tree, None, url)
+    # Read before the extraction, which prunes the tree it is given.
+    declared = declared_outlet(tree)
     found = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -76,8 +76,7 @@ def page_article(
     body_text = (found.text or "").strip() if found else ""
     if len(body_text.split()) < MIN_ARTICLE_WORDS:
         return InputError(where, "no article text on the page (an index page?)", "no article text")
-    if page_evidence is None or page_evidence.startswith("domain"):
-        page_named, page_evidence = page_outlet(None, found.sitename, url)
+    page_named, page_evidence = declared or fallback_outlet(found.sitename, url)
     evidence: dict[str, str] = {}
     title = _pick(evidence, "title", given.get("title"), given_by, found.title, "page")
     published = _pick(evidence, "published", given.get("published"), given_by, found.date, "page")
