@@ -87,14 +87,15 @@ def ingest(
     jobs: JobsOption = 1,
     tagger: TaggerOption = None,
     urls: Annotated[
-        list[Path] | None, typer.Option(help="A file of URLs to fetch, one a line.")
+        list[Path] | None,
+        typer.Option(metavar="FILE", help="A file of URLs to fetch, one a line."),
     ] = None,
     offline: Annotated[
-        bool, typer.Option(help="Fetch nothing: read pages from the cache only.")
+        bool, typer.Option("--offline", help="Fetch nothing: read pages from the cache only.")
     ] = False,
     cache: Annotated[
         Path | None,
-        typer.Option(envvar="QUOTEDESK_CACHE", help="Where fetched pages are kept."),
+        typer.Option(envvar="QUOTEDESK_CACHE", metavar="DIR", help="Where fetched pages are kept."),
     ] = None,
     delay: Annotated[
         float, typer.Option(min=0, help="Seconds between two requests to one host.")
