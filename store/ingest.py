@@ -57,15 +57,20 @@ def article_known(db: sqlite_utils.Database, text_hash: str, pipeline_version: s
     return row is not None
 
 
-def url_known(db: sqlite_utils.Database, urls: list[str]) -> bool:
-    """True when an article fetched from, or declaring, one of `urls` is stored."""
+def url_known(db: sqlite_utils.Database, urls: list[str], text_hash: str | None = None) -> bool:
+    """True when another text is stored from, or declaring, one of `urls`.
+
+    The same text at the same URL is not "another": it goes through
+    save_extraction like any article, so a new pipeline version redoes it.
+    """
     urls = [u for u in urls if u]
     if not urls:
         return False
     marks = ", ".join("?" * len(urls))
     row = db.execute(
-        f"select 1 from articles where canonical_url in ({marks}) or url in ({marks})",
-        urls + urls,
+        f"select 1 from articles where (canonical_url in ({marks}) or url in ({marks}))"
+        " and hash != ?",
+        [*urls, *urls, text_hash or ""],
     ).fetchone()
     return row is not None
 

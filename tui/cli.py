@@ -328,8 +328,11 @@ def _ingest_into(
     for article in articles:
         # A page reached twice (a feed item and its URL, a link with ?utm=…) is one article.
         urls = [u for u in (article.canonical_url, article.url) if u]
-        if article_known(db, content_hash(article.text), version) or (
-            urls and (urls_seen & set(urls) or url_known(db, urls))
+        digest = content_hash(article.text)
+        if (
+            article_known(db, digest, version)
+            or urls_seen.intersection(urls)
+            or url_known(db, urls, digest)
         ):
             summary.unchanged += 1
         else:

@@ -131,3 +131,21 @@ def test_nothing_to_ingest_is_an_error(runner, tmp_path):
     assert result.exit_code != 0
     # Through main() (or the CLI's error handler) this is one "quotedesk: error:" line.
     assert "nothing to ingest" in result.output + str(result.exception)
+
+
+def test_a_page_whose_text_changed_is_kept_once_and_a_new_pass_redoes_it(
+    runner, tmp_path, site, monkeypatch
+):
+    db, cache = tmp_path / "data.db", tmp_path / "cache"
+    url = site.url("/story/vaccine-campaign")
+    assert ingest(runner, url, "--db", db, "--cache", cache, "--delay", "0").exit_code == 0
+    # The same story (same canonical URL) saved later with an edited text: kept once.
+    page = (PAGES / "vaccine-campaign.html").read_bytes().replace(b"six walk-in", b"seven")
+    (tmp_path / "edited.html").write_bytes(page)
+    edited = ingest(runner, tmp_path / "edited.html", "--db", db)
+    assert "0 new, 0 updated, 1 unchanged" in edited.output, edited.output
+    # A new NLP pass redoes the stored page, URL or not.
+    monkeypatch.setattr("nlp.PIPELINE_VERSION", "rules-next")
+    rerun = ingest(runner, url, "--db", db, "--cache", cache)
+    assert "0 new, 1 updated, 0 unchanged" in rerun.output, rerun.output
+    assert len(rows(db, "select id from articles")) == 1
