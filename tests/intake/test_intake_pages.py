@@ -39,6 +39,18 @@ def test_the_main_text_comes_out_and_the_furniture_stays_behind(name):
     assert article.canonical_url.rstrip("/") == expected["canonical_url"]
 
 
+@pytest.mark.parametrize("name", sorted(MANIFEST))
+def test_the_desks_settings_lose_nothing_against_trafilaturas_defaults(name):
+    import trafilatura
+
+    ours = page_article(page(name), f"{name}.html")
+    default = trafilatura.extract(page(name)) or ""
+    title = MANIFEST[name]["title"]
+    assert f1(ours.text.removeprefix(title), truth(name)) >= f1(
+        default.removeprefix(title), truth(name)
+    )
+
+
 def test_the_outlet_comes_from_the_page_and_says_why():
     wordpress = page_article(page("port-lease"), "port-lease.html")
     newsroom = page_article(page("river-flood"), "river-flood.html")
