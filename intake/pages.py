@@ -52,12 +52,14 @@ def page_article(
     fetched_at: str | None = None,
     given: dict[str, str | None] | None = None,
     outlet: str | None = None,
+    path: str | None = None,
 ) -> Article | InputError:
     """The article in one HTML page.
 
     `where` names the input in messages; `given` holds metadata that beats the
     page's own (a feed item's title, date and author), with `given_by` saying
     where it came from; `outlet` (the --outlet option) beats everything.
+    `path` is where the page was read from (a file, a WARC record), if not the web.
     """
     given = dict(given or {})
     given_by = given.pop("given_by", None) or "given"
@@ -104,7 +106,7 @@ def page_article(
         outlet=page_named,
         url=url,
         published=published,
-        path=None if url else where,
+        path=path,
         canonical_url=canonical,
         fetched_at=fetched_at,
         author=author,

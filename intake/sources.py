@@ -114,7 +114,9 @@ class Reader:
         if kind == "feed" or (kind == "html" and suffix in FEED_SUFFIXES):
             yield from self.feed(body, str(path))
         elif kind == "html":
-            yield page_article(body, str(path), url=meta.get("url"), outlet=self.outlet)
+            yield page_article(
+                body, str(path), url=meta.get("url"), outlet=self.outlet, path=str(path)
+            )
         else:
             yield InputError(str(path), f"not a web page ({kind})", "not a web page")
 
@@ -167,6 +169,7 @@ class Reader:
                 url=record.url,
                 fetched_at=record.date,
                 outlet=self.outlet,
+                path=record.where,
             )
 
 

@@ -57,6 +57,7 @@ def test_every_html_response_is_an_article_with_its_uri_and_date(tmp_path):
         ("https://www.valdorapost.example/museum", "2024-06-02T12:30:00Z"),
     ]
     assert articles[0].title == MANIFEST["port-lease"]["title"]
+    assert articles[0].path == f"{crawl}: record 2 (https://www.harbourtimes.example/port)"
     assert articles[1].outlet == "Valdora Post"
     assert "Give that art dealer a medal" not in articles[1].text
 
