@@ -53,12 +53,14 @@ def page_article(
     given: dict[str, str | None] | None = None,
     outlet: str | None = None,
     path: str | None = None,
+    outlet_by: str = "given with --outlet",
 ) -> Article | InputError:
     """The article in one HTML page.
 
     `where` names the input in messages; `given` holds metadata that beats the
     page's own (a feed item's title, date and author), with `given_by` saying
-    where it came from; `outlet` (the --outlet option) beats everything.
+    where it came from; `outlet` (the --outlet option, or a metadata.tsv row
+    as `outlet_by` says) beats everything.
     `path` is where the page was read from (a file, a WARC record), if not the web.
     """
     given = dict(given or {})
@@ -83,7 +85,12 @@ def page_article(
     title = _pick(evidence, "title", given.get("title"), given_by, found.title, "page")
     published = _pick(evidence, "published", given.get("published"), given_by, found.date, "page")
     author = _pick(evidence, "author", given.get("author"), given_by, found.author, "page")
-    text = body_text if not title or body_text.startswith(title) else f"{title}\n{body_text}"
+    # The text is the page's own: its headline (once) over the main text,
+    # whatever title a feed or metadata.tsv gives the article.
+    headline = (found.title or "").strip()
+    text = (
+        f"{headline}\n{body_text}" if headline and not body_text.startswith(headline) else body_text
+    )
     checked = check_text(where, text)
     if isinstance(checked, InputError):
         return checked
@@ -93,7 +100,7 @@ def page_article(
     if canonical:
         evidence["canonical_url"] = "declared by the page"
     if outlet:
-        page_named, page_evidence = outlet, "given with --outlet"
+        page_named, page_evidence = outlet, outlet_by
     if page_evidence:
         evidence["outlet"] = page_evidence
     wire, wire_evidence = credited_wire(text, page_named)

@@ -114,11 +114,26 @@ class Reader:
         if kind == "feed" or (kind == "html" and suffix in FEED_SUFFIXES):
             yield from self.feed(body, str(path))
         elif kind == "html":
-            yield page_article(
-                body, str(path), url=meta.get("url"), outlet=self.outlet, path=str(path)
-            )
+            yield self.saved_page(body, path, meta)
         else:
             yield InputError(str(path), f"not a web page ({kind})", "not a web page")
+
+    def saved_page(self, body: bytes, path: Path, meta: dict) -> Article | InputError:
+        """A page on disk; a folder's metadata.tsv row beats what the page says."""
+        given = {"title": meta.get("title"), "published": meta.get("published")}
+        given["given_by"] = "metadata.tsv"
+        outlet, outlet_by = self.outlet, "given with --outlet"
+        if not outlet and meta.get("outlet"):
+            outlet, outlet_by = meta["outlet"], "metadata.tsv"
+        return page_article(
+            body,
+            str(path),
+            url=meta.get("url") or None,
+            given=given,
+            outlet=outlet,
+            outlet_by=outlet_by,
+            path=str(path),
+        )
 
     def url(self, url: str, given: dict | None = None) -> Iterator[Article | InputError]:
         page = self.fetcher.get(url)

@@ -146,3 +146,19 @@ def test_html_files_gzip_too_go_in_with_text_files_and_bad_files_are_named(tmp_p
 def test_outlet_option_beats_the_page():
     article = page_article(page("port-lease"), "p.html", outlet="Wire Desk")
     assert (article.outlet, article.outlet_evidence) == ("Wire Desk", "given with --outlet")
+
+
+def test_a_folders_metadata_tsv_describes_its_pages_too(tmp_path):
+    shutil.copy(PAGES / "heat-record.html", tmp_path / "heat.html")
+    (tmp_path / "metadata.tsv").write_text(
+        "filename\toutlet\ttitle\tpublished\turl\n"
+        "heat.html\tSouthern Star\tHeat record\t2024-06-22\thttps://star.example/heat\n"
+    )
+    (article,) = read_inputs([tmp_path])
+    assert (article.outlet, article.outlet_evidence) == ("Southern Star", "metadata.tsv")
+    assert (article.title, article.published) == ("Heat record", "2024-06-22")
+    assert article.url == "https://star.example/heat"
+    assert article.evidence["title"] == "metadata.tsv"
+    assert article.author == "Omar Haddad"  # not in the row: the page's own
+    assert article.text.startswith(MANIFEST["heat-record"]["title"] + "\n")  # the page's text
+    assert "Heat record" not in article.text
