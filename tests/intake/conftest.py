@@ -1,13 +1,16 @@
 """A small news site on 127.0.0.1 for intake's tests: the fixture pages, a
 feed, redirects, errors and slow answers. It also answers as an HTTP proxy
-(absolute URLs in the request line), so a test can fetch http://example.test/
-through it with http_proxy set, and nothing ever leaves the machine.
+(absolute URLs in the request line, and CONNECT tunnels served with a
+certificate made for example.test), so a test can fetch http://example.test/
+and https://example.test/ through it, and nothing ever leaves the machine.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import ssl
+import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
@@ -137,6 +140,17 @@ class Handler(BaseHTTPRequestHandler):
         status, headers, body = server.routes.get(path, (404, {}, b"not found"))
         self.answer(status, headers, body)
 
+    def do_CONNECT(self) -> None:  # noqa: N802 - the http.server name
+        """An https:// URL through the proxy: TLS with our own certificate, then
+        the same site inside the tunnel."""
+        self.send_response(200, "Connection established")
+        self.end_headers()
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*self.server.tls)
+        with context.wrap_socket(self.connection, server_side=True) as tunnel:
+            Handler(tunnel, self.client_address, self.server)
+        self.close_connection = True
+
     def answer(self, status: int, headers: dict, body: bytes) -> None:
         self.send_response(status)
         for name, value in headers.items():
@@ -158,9 +172,40 @@ class Handler(BaseHTTPRequestHandler):
             pass  # the client hung up, as it should
 
 
+@pytest.fixture(scope="session")
+def tls(tmp_path_factory) -> tuple[Path, Path]:
+    """A self-signed certificate for example.test: (certificate, key)."""
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-subj",
+            "/CN=example.test",
+            "-addext",
+            "subjectAltName=DNS:example.test",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
 @pytest.fixture
-def site():
+def site(tls):
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.tls = tls
     server.daemon_threads = True
     base = f"http://127.0.0.1:{server.server_address[1]}"
     server.site = Site(base)

@@ -12,9 +12,11 @@ from tui.cli import app
 
 
 @pytest.fixture
-def proxied(site, monkeypatch):
-    """http://example.test/… reaches the local site, as through a proxy."""
+def proxied(site, tls, monkeypatch):
+    """http:// and https://example.test/… reach the local site, as through a proxy."""
     monkeypatch.setenv("http_proxy", site.base)
+    monkeypatch.setenv("https_proxy", site.base)
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(tls[0]))  # trust our example.test
     return site
 
 
@@ -38,7 +40,7 @@ def test_a_page_a_url_a_feed_and_a_crawl_in_one_command(runner, tmp_path, proxie
     result = ingest(
         runner,
         page,
-        "http://example.test/story",
+        "https://example.test/story",
         feed,
         crawl,
         "--db",
@@ -54,7 +56,8 @@ def test_a_page_a_url_a_feed_and_a_crawl_in_one_command(runner, tmp_path, proxie
     articles = {a["doc"]: a for a in rows(db, "select * from articles")}
     assert set(articles) == {"port-lease", "story", "river-flood", "museum"}
     story = articles["story"]
-    assert story["url"] == "http://example.test/story"
+    assert story["url"] == "https://example.test/story"
+    assert ("example.test", "/story") in {hit[:2] for hit in proxied.hits}  # over TLS
     assert story["canonical_url"] == MANIFEST["rail-strike"]["canonical_url"]
     assert story["fetched_at"].endswith("Z") and story["author"] == "Sofia Brandt"
     assert json.loads(story["evidence"])["outlet"] == "og:site_name 'The Northern Ledger'"
