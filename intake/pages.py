@@ -6,6 +6,7 @@ links and comments behind (so their quotes never reach the NLP pass).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -45,87 +46,91 @@ def sniff(body: bytes, content_type: str = "") -> str:
     return "html"
 
 
+@dataclass
+class Given:
+    """What the caller knows about a page, which beats what the page says."""
+
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    by: str = "given"  # where those came from: "feed https://…/rss", "metadata.tsv"
+    outlet: str | None = None
+    outlet_by: str = "given with --outlet"
+
+
 def page_article(
     body: bytes | str,
     where: str,
     url: str | None = None,
     fetched_at: str | None = None,
-    given: dict[str, str | None] | None = None,
-    outlet: str | None = None,
+    given: Given | None = None,
     path: str | None = None,
-    outlet_by: str = "given with --outlet",
 ) -> Article | InputError:
     """The article in one HTML page.
 
-    `where` names the input in messages; `given` holds metadata that beats the
-    page's own (a feed item's title, date and author), with `given_by` saying
-    where it came from; `outlet` (the --outlet option, or a metadata.tsv row
-    as `outlet_by` says) beats everything.
-    `path` is where the page was read from (a file, a WARC record), if not the web.
+    `where` names the input in messages; `path` is where the page was read
+    from (a file, a WARC record) when it was not fetched.
     """
-    given = dict(given or {})
-    given_by = given.pop("given_by", None) or "given"
+    given = given or Given()
     tree = trafilatura.load_html(body)
     if tree is None:
         return InputError(where, "not an HTML page", "not a web page")
     # Read before the extraction, which prunes the tree it is given.
     declared = declared_outlet(tree)
     found = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        favor_precision=True,
+        tree, url=url, with_metadata=True, include_comments=False, favor_precision=True
     )
-    body_text = (found.text or "").strip() if found else ""
-    if len(body_text.split()) < MIN_ARTICLE_WORDS:
+    text = _text(found)
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         return InputError(where, "no article text on the page (an index page?)", "no article text")
-    page_named, page_evidence = declared or fallback_outlet(found.sitename, url)
+    text = check_text(where, text)  # too large
+    if isinstance(text, InputError):
+        return text
     evidence: dict[str, str] = {}
-    title = _pick(evidence, "title", given.get("title"), given_by, found.title, "page")
-    published = _pick(evidence, "published", given.get("published"), given_by, found.date, "page")
-    author = _pick(evidence, "author", given.get("author"), given_by, found.author, "page")
-    # The text is the page's own: its headline (once) over the main text,
-    # whatever title a feed or metadata.tsv gives the article.
-    headline = (found.title or "").strip()
-    text = (
-        f"{headline}\n{body_text}" if headline and not body_text.startswith(headline) else body_text
+    outlet, outlet_evidence = (
+        (given.outlet, given.outlet_by)
+        if given.outlet
+        else declared or fallback_outlet(found.sitename, url)
     )
-    checked = check_text(where, text)
-    if isinstance(checked, InputError):
-        return checked
     canonical = found.url if found.url and found.url != url else None
-    if url:
-        evidence["url"] = f"fetched {fetched_at}" if fetched_at else "given"
-    if canonical:
-        evidence["canonical_url"] = "declared by the page"
-    if outlet:
-        page_named, page_evidence = outlet, outlet_by
-    if page_evidence:
-        evidence["outlet"] = page_evidence
-    wire, wire_evidence = credited_wire(text, page_named)
+    for name, value in (
+        ("url", url and (f"fetched {fetched_at}" if fetched_at else "given")),
+        ("canonical_url", canonical and "declared by the page"),
+        ("outlet", outlet_evidence),
+    ):
+        if value:
+            evidence[name] = value
+    wire, wire_evidence = credited_wire(text, outlet)
     if wire_evidence:
         evidence["wire"] = wire_evidence
     return Article(
         doc=doc_name(url, where),
         text=text,
-        title=title,
-        outlet=page_named,
+        title=_pick(evidence, "title", given.title, given.by, found.title),
+        outlet=outlet,
         url=url,
-        published=published,
+        published=_pick(evidence, "published", given.published, given.by, found.date),
         path=path,
         canonical_url=canonical,
         fetched_at=fetched_at,
-        author=author,
-        outlet_evidence=page_evidence,
+        author=_pick(evidence, "author", given.author, given.by, found.author),
+        outlet_evidence=outlet_evidence,
         wire=wire,
         evidence=evidence,
     )
 
 
-def _pick(evidence: dict, name: str, first, first_by: str, second, second_by: str):
-    """The first value present; its source goes into `evidence`."""
-    for value, source in ((first, first_by), (second, second_by)):
+def _text(found) -> str:
+    """The page's headline (once) over its main text, one paragraph a line,
+    whatever title a feed or metadata.tsv gives the article."""
+    body = (found.text or "").strip() if found else ""
+    headline = (found.title or "").strip() if found else ""
+    return f"{headline}\n{body}" if body and headline and not body.startswith(headline) else body
+
+
+def _pick(evidence: dict, name: str, given, given_by: str, page_value) -> str | None:
+    """The given value, else the page's; where it came from goes into `evidence`."""
+    for value, source in ((given, given_by), (page_value, "page")):
         if isinstance(value, str) and value.strip():
             evidence[name] = source
             return value.strip()

@@ -21,7 +21,7 @@ from intake.files import (
     read_metadata,
     read_text_file,
 )
-from intake.pages import page_article, sniff
+from intake.pages import Given, page_article, sniff
 from intake.warcs import read_warc
 from nlp.records import Article
 
@@ -120,22 +120,16 @@ class Reader:
 
     def saved_page(self, body: bytes, path: Path, meta: dict) -> Article | InputError:
         """A page on disk; a folder's metadata.tsv row beats what the page says."""
-        given = {"title": meta.get("title"), "published": meta.get("published")}
-        given["given_by"] = "metadata.tsv"
-        outlet, outlet_by = self.outlet, "given with --outlet"
-        if not outlet and meta.get("outlet"):
-            outlet, outlet_by = meta["outlet"], "metadata.tsv"
+        given = Given(title=meta.get("title"), published=meta.get("published"), by=METADATA_FILE)
+        if self.outlet:
+            given.outlet = self.outlet
+        elif meta.get("outlet"):
+            given.outlet, given.outlet_by = meta["outlet"], METADATA_FILE
         return page_article(
-            body,
-            str(path),
-            url=meta.get("url") or None,
-            given=given,
-            outlet=outlet,
-            outlet_by=outlet_by,
-            path=str(path),
+            body, str(path), url=meta.get("url") or None, given=given, path=str(path)
         )
 
-    def url(self, url: str, given: dict | None = None) -> Iterator[Article | InputError]:
+    def url(self, url: str, given: Given | None = None) -> Iterator[Article | InputError]:
         page = self.fetcher.get(url)
         if isinstance(page, InputError):
             yield page
@@ -149,14 +143,15 @@ class Reader:
             what = kind if kind.startswith("not a") else f"{kind}, not a web page"
             yield InputError(url, what, "not a web page")
 
-    def page(self, page: Page, given: dict | None) -> Article | InputError:
+    def page(self, page: Page, given: Given | None) -> Article | InputError:
+        given = given or Given()
+        given.outlet = self.outlet
         return page_article(
             page.body,
             page.url,
             url=page.final_url or page.url,
             fetched_at=page.fetched_at,
             given=given,
-            outlet=self.outlet,
         )
 
     def feed(self, body: bytes, where: str) -> Iterator[Article | InputError]:
@@ -165,12 +160,7 @@ class Reader:
             yield items
             return
         for item in items:
-            given = {
-                "title": item.title,
-                "published": item.published,
-                "author": item.author,
-                "given_by": f"feed {where}",
-            }
+            given = Given(item.title, item.published, item.author, by=f"feed {where}")
             yield from self.url(item.link, given)
 
     def warc(self, path: Path) -> Iterator[Article | InputError]:
@@ -183,7 +173,7 @@ class Reader:
                 record.where,
                 url=record.url,
                 fetched_at=record.date,
-                outlet=self.outlet,
+                given=Given(outlet=self.outlet),
                 path=record.where,
             )
 

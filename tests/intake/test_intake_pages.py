@@ -10,7 +10,7 @@ import pytest
 from conftest import INDEX_PAGE, MANIFEST, PAGES, page, truth
 
 from intake.files import InputError
-from intake.pages import page_article
+from intake.pages import Given, page_article
 from intake.sources import read_inputs
 
 QUOTED = re.compile(r"“([^”]{8,}?)[,.!?]?”")
@@ -128,6 +128,7 @@ def test_html_files_gzip_too_go_in_with_text_files_and_bad_files_are_named(tmp_p
     (folder / "b.htm.gz").write_bytes(gzip.compress(page("chip-plant")))
     (folder / "c.txt").write_text("A title\nThe minister said the port would stay open.\n")
     (folder / "d.html").write_bytes(INDEX_PAGE)
+    (folder / "d2.html").write_bytes(b"<html><head><title>x</title></head><body></body></html>")
     (folder / "e.html").write_bytes(b"%PDF-1.4 not a page")
     (folder / "f.html.gz").write_bytes(gzip.compress(page("museum-theft"))[:200])
     items = list(read_inputs([folder]))
@@ -138,13 +139,14 @@ def test_html_files_gzip_too_go_in_with_text_files_and_bad_files_are_named(tmp_p
     assert articles[1].title == MANIFEST["chip-plant"]["title"]
     assert errors == {
         "d.html": "no article text",
+        "d2.html": "no article text",
         "e.html": "not a web page",
         "f.html.gz": "unreadable",
     }
 
 
 def test_outlet_option_beats_the_page():
-    article = page_article(page("port-lease"), "p.html", outlet="Wire Desk")
+    article = page_article(page("port-lease"), "p.html", given=Given(outlet="Wire Desk"))
     assert (article.outlet, article.outlet_evidence) == ("Wire Desk", "given with --outlet")
 
 
