@@ -102,7 +102,7 @@ class Fetcher:
                     return InputError(
                         url, f"HTTP {response.status_code} {reason}".strip(), "HTTP error"
                     )
-                body = self._read_limited(response)
+                body = self._read_limited(url, response)
                 if isinstance(body, InputError):
                     return body
                 return Page(
@@ -123,16 +123,17 @@ class Fetcher:
         except requests.RequestException as exc:
             return InputError(url, f"request failed ({_short(exc)})", "connection failed")
 
-    def _read_limited(self, response: requests.Response) -> bytes | InputError:
+    def _read_limited(self, url: str, response: requests.Response) -> bytes | InputError:
+        """The body, or an error once it passes max_bytes (decoded, so a gzip bomb stops too)."""
         limit = self.settings.max_bytes
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
-            return InputError(response.url, _too_large(int(declared), limit), "too large")
+            return InputError(url, _too_large(int(declared), limit), "too large")
         chunks, size = [], 0
         for chunk in response.iter_content(64 * 1024):
             size += len(chunk)
             if size > limit:
-                return InputError(response.url, _too_large(size, limit), "too large")
+                return InputError(url, _too_large(size, limit), "too large")
             chunks.append(chunk)
         return b"".join(chunks)
 

@@ -91,6 +91,7 @@ def routes(base: str, state: dict) -> dict:
             # http://example.test/story, through the proxy
             "/story": (200, html, page("rail-strike")),
             "/redirect": (301, {"Location": "/story/museum-theft"}, b""),
+            "/to-huge": (302, {"Location": "/huge"}, b""),
             "/loop/a": (302, {"Location": "/loop/b"}, b""),
             "/loop/b": (302, {"Location": "/loop/a"}, b""),
             "/missing": (404, html, b"<html><body>Not found</body></html>"),

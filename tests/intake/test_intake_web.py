@@ -146,3 +146,8 @@ def test_a_malformed_feed_file_is_named_as_one(tmp_path, web):
     feed.write_text("<channel><title>half a feed</title><item><link>http://", encoding="utf-8")
     error = only(read([feed], web))
     assert (error.path, error.reason) == (str(feed), "malformed feed")
+
+
+def test_an_error_after_a_redirect_names_the_url_that_was_given(site, web):
+    error = only(read([site.url("/to-huge")], replace(web, max_bytes=200_000)))
+    assert (error.path, error.reason) == (site.url("/to-huge"), "too large")
