@@ -164,3 +164,11 @@ def test_a_folders_metadata_tsv_describes_its_pages_too(tmp_path):
     assert article.author == "Omar Haddad"  # not in the row: the page's own
     assert article.text.startswith(MANIFEST["heat-record"]["title"] + "\n")  # the page's text
     assert "Heat record" not in article.text
+
+
+def test_a_page_in_a_legacy_encoding_is_decoded_as_it_declares():
+    html = page("chip-plant").decode("utf-8").replace("charset=utf-8", "charset=euc-kr")
+    html = html.replace("Talvik Electronics said", "탈빅전자 Talvik Electronics said")
+    article = page_article(html.encode("euc-kr", errors="xmlcharrefreplace"), "daily.html")
+    assert "maker 탈빅전자 Talvik Electronics said" in article.text
+    assert "“Eastport offered us engineers" in article.text
