@@ -70,7 +70,7 @@ def extracted_items(articles) -> tuple[list[QuoteItem], list[tuple[str, object, 
 
 def sample_items() -> tuple[list[QuoteItem], dict[str, str]]:
     """Quotes the NLP pass finds in samples/, and the gold statement of each labelled one."""
-    from nlp.articles import read_articles
+    from intake.sources import read_inputs as read_articles
 
     gold = read_gold()
     articles = [a for a in read_articles([ROOT / "samples"]) if not isinstance(a, Exception)]

@@ -26,6 +26,13 @@ class Article:
     url: str | None = None
     published: str | None = None
     path: str | None = None
+    # Set by intake/ for pages from the web (and WARC files).
+    canonical_url: str | None = None  # the URL the page declares for itself
+    fetched_at: str | None = None
+    author: str | None = None
+    outlet_evidence: str | None = None  # why `outlet`: "og:site_name 'Reuters'", a domain
+    wire: str | None = None  # the agency the text credits, when not the outlet itself
+    evidence: dict[str, str] = field(default_factory=dict)  # field -> where it came from
 
 
 @dataclass

@@ -57,6 +57,24 @@ def article_known(db: sqlite_utils.Database, text_hash: str, pipeline_version: s
     return row is not None
 
 
+def url_known(db: sqlite_utils.Database, urls: list[str], text_hash: str | None = None) -> bool:
+    """True when another text is stored from, or declaring, one of `urls`.
+
+    The same text at the same URL is not "another": it goes through
+    save_extraction like any article, so a new pipeline version redoes it.
+    """
+    urls = [u for u in urls if u]
+    if not urls:
+        return False
+    marks = ", ".join("?" * len(urls))
+    row = db.execute(
+        f"select 1 from articles where (canonical_url in ({marks}) or url in ({marks}))"
+        " and hash != ?",
+        [*urls, *urls, text_hash or ""],
+    ).fetchone()
+    return row is not None
+
+
 def save_extraction(db: sqlite_utils.Database, record: dict, pipeline_version: str) -> SaveResult:
     """Store one article and its quotes (a dict of nlp.records.Extraction) atomically.
 
@@ -118,13 +136,19 @@ def _save_article(db, record, digest, pipeline_version, existing) -> int:
         "doc": article["doc"],
         "title": article.get("title"),
         "outlet_id": outlet_id(db, outlet) if outlet else None,
-        "outlet_evidence": record.get("outlet_evidence"),
+        # The page's own reason (og:site_name, the domain) beats the pass's "metadata".
+        "outlet_evidence": article.get("outlet_evidence") or record.get("outlet_evidence"),
         "path": article.get("path"),
         "url": article.get("url"),
         "published": article.get("published"),
         "text": article["text"],
         "pipeline_version": pipeline_version,
         "ingested_at": now(),
+        "canonical_url": article.get("canonical_url"),
+        "fetched_at": article.get("fetched_at"),
+        "author": article.get("author"),
+        "wire": article.get("wire"),
+        "evidence": json.dumps(article["evidence"]) if article.get("evidence") else None,
     }
     if existing:
         db["articles"].update(existing[0], values)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION = "quotedesk"
 
 TABLES = """
@@ -34,7 +34,12 @@ create table if not exists articles (
     published text,
     text text not null,
     pipeline_version text not null,
-    ingested_at text not null
+    ingested_at text not null,
+    canonical_url text,
+    fetched_at text,
+    author text,
+    wire text,
+    evidence text
 );
 
 create table if not exists speakers (
@@ -140,6 +145,8 @@ create index if not exists quotes_article on quotes(article_id);
 create index if not exists quotes_speaker on quotes(speaker_id);
 create index if not exists articles_outlet on articles(outlet_id);
 create index if not exists articles_published on articles(published);
+create index if not exists articles_canonical_url on articles(canonical_url);
+create index if not exists articles_url on articles(url);
 create index if not exists current_article on current(article_id, id);
 create index if not exists current_speaker on current(speaker_id, outlet_id, status);
 create index if not exists current_outlet on current(outlet_id, id);
@@ -379,6 +386,15 @@ MIGRATIONS: dict[int, str] = {
     + TALLY_FILL
     + "create index if not exists decisions_field_old on decisions(field, old);"
     + "create index if not exists decisions_field_new on decisions(field, new);",
+    # Articles from the web (intake/): where the page said it lives, when it
+    # was fetched, its byline, the wire its text credits, and why each field.
+    3: "alter table articles add column canonical_url text;"
+    + "alter table articles add column fetched_at text;"
+    + "alter table articles add column author text;"
+    + "alter table articles add column wire text;"
+    + "alter table articles add column evidence text;"
+    + "create index if not exists articles_canonical_url on articles(canonical_url);"
+    + "create index if not exists articles_url on articles(url);",
 }
 
 

@@ -10,8 +10,10 @@ import getpass
 import json
 import sqlite3
 import sys
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -43,7 +45,15 @@ TaggerOption = Annotated[
     ),
 ]
 PathsArgument = Annotated[
-    list[Path], typer.Argument(help=".txt files (first line is the title), folders, .jsonl files.")
+    list[Path],
+    typer.Argument(help=".txt (first line is the title), .jsonl, .html, WARC files, folders."),
+]
+SourcesArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Files (.txt, .jsonl, .html, .html.gz, .warc.gz, feed .xml), folders, URLs of"
+        " pages or RSS/Atom feeds."
+    ),
 ]
 
 
@@ -69,16 +79,44 @@ def say(message: str) -> None:
 
 @app.command()
 def ingest(
-    paths: PathsArgument,
+    paths: SourcesArgument = None,
     db: DbOption = DEFAULT_DB,
     outlet: Annotated[
         str | None, typer.Option(help="Outlet for every article (overrides metadata and text).")
     ] = None,
     jobs: JobsOption = 1,
     tagger: TaggerOption = None,
+    urls: Annotated[
+        list[Path] | None,
+        typer.Option(metavar="FILE", help="A file of URLs to fetch, one a line."),
+    ] = None,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Fetch nothing: read pages from the cache only.")
+    ] = False,
+    cache: Annotated[
+        Path | None,
+        typer.Option(envvar="QUOTEDESK_CACHE", metavar="DIR", help="Where fetched pages are kept."),
+    ] = None,
+    delay: Annotated[
+        float, typer.Option(min=0, help="Seconds between two requests to one host.")
+    ] = 1.0,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a server.")] = 20.0,
 ) -> None:
     """Find the quotes in articles and store them; the same article twice is stored once."""
-    summary = run_ingest(paths, db, outlet, jobs, tagger)
+    from intake.fetch import WebSettings, default_cache_dir
+    from intake.files import InputError
+    from intake.sources import read_url_list
+
+    sources = [str(p) for p in paths or []]
+    for url_file in urls or []:
+        listed = read_url_list(url_file)
+        if isinstance(listed, InputError):
+            raise StoreError(str(listed))
+        sources += listed
+    if not sources:
+        raise StoreError("nothing to ingest: give files, folders or URLs (or --urls FILE)")
+    web = WebSettings(cache or default_cache_dir(), offline, delay, timeout)
+    summary = run_ingest(sources, db, outlet, jobs, tagger, web)
     say(summary.line())
     if summary.errors:
         raise typer.Exit(1)
@@ -92,11 +130,11 @@ def extract(
     tagger: TaggerOption = None,
 ) -> None:
     """Print the extraction record of each article as JSON Lines; no database."""
-    from nlp.articles import read_articles
+    from intake.sources import read_inputs
     from nlp.extract import extract as run_extract
 
     errors = []
-    good = _report_errors(read_articles(paths, outlet), errors)
+    good = _report_errors(read_inputs(paths, outlet), errors)
     for record in run_extract(good, jobs=jobs, tagger=_tagger(tagger)):
         sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
     if errors:
@@ -236,12 +274,19 @@ class IngestSummary:
         parts = [f"{self.new} new", f"{self.updated} updated", f"{self.unchanged} unchanged"]
         line = f"ingested {', '.join(parts)} articles; {self.quotes} quotes stored"
         if self.errors:
-            line += f"; {len(self.errors)} skipped (listed above)"
+            reasons = Counter(getattr(e, "reason", "bad record") for e in self.errors)
+            why = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+            line += f"; {len(self.errors)} skipped ({why}; listed above)"
         return line
 
 
 def run_ingest(
-    paths: list[Path], db_path: Path, outlet: str | None, jobs: int, tagger: Path | None = None
+    paths: list,
+    db_path: Path,
+    outlet: str | None,
+    jobs: int,
+    tagger: Path | None = None,
+    web=None,
 ) -> IngestSummary:
     """Read, extract and store, one transaction per article, skipping what is stored."""
     from store.db import open_db
@@ -249,34 +294,50 @@ def run_ingest(
     tagger_path = _tagger(tagger)  # before the database is touched
     db = open_db(db_path)
     try:
-        return _ingest_into(db, paths, outlet, jobs, tagger_path)
+        return _ingest_into(db, paths, outlet, jobs, tagger_path, web)
     finally:
         db.conn.close()
 
 
 def _ingest_into(
-    db, paths: list[Path], outlet: str | None, jobs: int, tagger: str | None
+    db, paths: list, outlet: str | None, jobs: int, tagger: str | None, web=None
 ) -> IngestSummary:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from intake.sources import read_inputs
     from nlp import pipeline_version
-    from nlp.articles import read_articles
     from nlp.extract import extract as run_extract
     from store.errors import BadRecord
-    from store.ingest import article_known, content_hash, save_extraction
+    from store.ingest import article_known, content_hash, save_extraction, url_known
     from store.speakers import known_speaker_names
     from store.statements import regroup
 
     version = pipeline_version(tagger)
     summary = IngestSummary()
-    articles = list(_report_errors(read_articles(paths, outlet), summary.errors))
-    todo = []
+    reading = (TextColumn("read {task.completed} articles"), TextColumn("{task.fields[doc]}"))
+    with Progress(*reading, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("read", total=None, doc="")
+        articles = []
+        # Skipped inputs are printed above the live line, not into it.
+        above = partial(progress.console.print, markup=False, highlight=False, soft_wrap=True)
+        for article in _report_errors(read_inputs(paths, outlet, web), summary.errors, above):
+            articles.append(article)
+            progress.update(task, advance=1, doc=article.url or article.doc)
+    todo, urls_seen = [], set()
     for article in articles:
-        if article_known(db, content_hash(article.text), version):
+        # A page reached twice (a feed item and its URL, a link with ?utm=…) is one article.
+        urls = [u for u in (article.canonical_url, article.url) if u]
+        digest = content_hash(article.text)
+        if (
+            article_known(db, digest, version)
+            or urls_seen.intersection(urls)
+            or url_known(db, urls, digest)
+        ):
             summary.unchanged += 1
         else:
             todo.append(article)
+        urls_seen.update(urls)
     if not todo:
         return summary
     columns = (
@@ -313,13 +374,13 @@ def _ingest_into(
     return summary
 
 
-def _report_errors(items: Iterable, errors: list) -> Iterator:
+def _report_errors(items: Iterable, errors: list, tell: Callable[[str], None] = say) -> Iterator:
     """Pass articles through; print each input error as one line and keep it."""
-    from nlp.articles import InputError
+    from intake.files import InputError
 
     for item in items:
         if isinstance(item, InputError):
-            say(f"quotedesk: skipped {item}")
+            tell(f"quotedesk: skipped {item}")
             errors.append(item)
         else:
             yield item

@@ -2,15 +2,29 @@
 
 import sqlite3
 
-from store_helpers import quote_id
+from store_helpers import quote_id, record
 
 from store import decisions
 from store.db import SCHEMA_VERSION, open_db
+from store.ingest import save_extraction, url_known
 from store.queries import QuoteFilter, count_quotes, overview
+
+WEB_COLUMNS = ("canonical_url", "fetched_at", "author", "wire", "evidence")
+
+
+def make_version_2(path) -> None:
+    """Turn a current database back into what schema 2 wrote (no web columns)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("drop index articles_canonical_url")
+        conn.execute("drop index articles_url")
+        for column in WEB_COLUMNS:
+            conn.execute(f"alter table articles drop column {column}")
+        conn.execute("update meta set value = '2' where key = 'schema_version'")
 
 
 def make_version_1(path) -> None:
     """Turn a current database back into what schema 1 wrote (no running tallies)."""
+    make_version_2(path)
     with sqlite3.connect(path) as conn:
         for trigger in ("current_tally_ai", "current_tally_ad", "current_tally_au"):
             conn.execute(f"drop trigger {trigger}")
@@ -25,8 +39,38 @@ def test_a_version_1_database_is_migrated_with_its_decisions(db, db_path):
     make_version_1(db_path)
     migrated = open_db(db_path)
     stamp = migrated.execute("select value from meta where key = 'schema_version'").fetchone()
-    assert int(stamp[0]) == SCHEMA_VERSION == 2
+    assert int(stamp[0]) == SCHEMA_VERSION == 3
     assert count_quotes(migrated, QuoteFilter()) == 2
     assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
     decisions.accept(migrated, quote_id(migrated, "a good day"), analyst="li")
     assert overview(migrated)["review"] == {"unreviewed": 1, "accepted": 1, "rejected": 1}
+
+
+def test_a_version_2_database_gains_the_web_columns_and_keeps_its_articles(db, db_path):
+    decisions.reject(db, quote_id(db, "rushed"), analyst="maria")
+    db.conn.close()
+    make_version_2(db_path)
+    migrated = open_db(db_path)
+    columns = {c.name for c in migrated["articles"].columns}
+    assert set(WEB_COLUMNS) <= columns
+    assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
+    record_ = record("Another article.", doc="web", quotes=[])
+    record_["article"].update(
+        url="http://example.test/a",
+        canonical_url="https://example.test/a",
+        fetched_at="2024-01-01T00:00:00Z",
+        evidence={"outlet": "og:site_name 'X'"},
+        outlet_evidence="og:site_name 'X'",
+    )
+    save_extraction(migrated, record_, "rules-1")
+    row = migrated.execute(
+        "select canonical_url, fetched_at, evidence, outlet_evidence from articles"
+        " where doc = 'web'"
+    ).fetchone()
+    assert row == (
+        "https://example.test/a",
+        "2024-01-01T00:00:00Z",
+        '{"outlet": "og:site_name \'X\'"}',
+        "og:site_name 'X'",
+    )
+    assert url_known(migrated, ["https://example.test/a"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Group
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
@@ -66,15 +67,20 @@ def _spans(value: Any) -> Spans:
 
 
 def headline(article: dict[str, Any]) -> Text:
-    """Title, then "outlet · date" below it. On one line a long title wrapped
-    at the separator and left a stray "·" at the pane's edge."""
-    return Text.assemble(
+    """Title, then "outlet · date" below it, then the page's URL as a link when
+    it came from the web. On one line a long title wrapped at the separator and
+    left a stray "·" at the pane's edge."""
+    out = Text.assemble(
         (article.get("title") or "untitled", "bold"),
         "\n",
         article.get("outlet") or "unknown outlet",
         ("  ·  ", "dim"),
         (str(article.get("published") or "")[:10] or "no date", "dim"),
     )
+    if article.get("url"):
+        out.append("\n")
+        out.append(article["url"], Style(dim=True, underline=True, link=article["url"]))
+    return out
 
 
 def paragraph_text(detail: dict[str, Any]) -> Text:

@@ -1,7 +1,8 @@
-"""Reading articles from disk: .txt files, folders of them, and .jsonl files.
+"""Plain-text articles on disk: .txt files, .jsonl files, a folder's metadata.tsv.
 
 Bad input never stops a batch: each problem comes back as an InputError
-naming the file (and line), and the good articles around it still flow.
+naming the file (and line) and the reason, and the good articles around it
+still flow. intake.sources walks folders and sends each file to its reader.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from nlp.records import Article
 # parsing it would stall the batch for minutes.
 MAX_ARTICLE_CHARS = 2_000_000
 METADATA_FILE = "metadata.tsv"
-READABLE_SUFFIXES = (".txt", ".jsonl")
+TEXT_SUFFIXES = (".txt", ".jsonl")
 
 # Column names we accept in metadata.tsv, first match wins (PolNeAR's names too).
 METADATA_COLUMNS = {
@@ -32,35 +33,16 @@ METADATA_COLUMNS = {
 
 @dataclass
 class InputError:
-    path: str
+    path: str  # the file, file:line, or URL
     message: str
+    reason: str = "bad input"  # a short category for the summary line: "HTTP error"
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
 
 
-def read_articles(paths: list[Path], outlet: str | None = None) -> Iterator[Article | InputError]:
-    """Every article under `paths`, in order; `outlet` overrides any other source."""
-    for path in paths:
-        if not path.exists():
-            yield InputError(str(path), "no such file or folder")
-        elif path.is_dir():
-            yield from _read_folder(path, outlet)
-        else:
-            yield from _read_file(path, outlet, {})
-
-
-def _read_folder(folder: Path, outlet: str | None) -> Iterator[Article | InputError]:
-    metadata = _read_metadata(folder / METADATA_FILE)
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in READABLE_SUFFIXES)
-    if not files:
-        yield InputError(str(folder), "folder holds no .txt or .jsonl files")
-    for path in files:
-        meta = metadata.get(path.name) or metadata.get(path.stem) or {}
-        yield from _read_file(path, outlet, meta)
-
-
-def _read_file(path: Path, outlet: str | None, meta: dict) -> Iterator[Article | InputError]:
+def read_text_file(path: Path, outlet: str | None, meta: dict) -> Iterator[Article | InputError]:
+    """A .txt article (first line the title) or every line of a .jsonl file."""
     if path.suffix == ".jsonl":
         yield from _read_jsonl(path, outlet)
         return
@@ -68,7 +50,7 @@ def _read_file(path: Path, outlet: str | None, meta: dict) -> Iterator[Article |
     if isinstance(text, InputError):
         yield text
         return
-    title = meta.get("title") or _first_line(text)
+    title = meta.get("title") or first_line(text)
     yield Article(
         doc=path.stem,
         text=text,
@@ -84,25 +66,29 @@ def _read_text(path: Path) -> str | InputError:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return InputError(str(path), f"cannot read: {exc.strerror or exc}")
+        return InputError(str(path), f"cannot read: {exc.strerror or exc}", "unreadable")
     if len(raw) > MAX_ARTICLE_CHARS * 4:
-        return InputError(str(path), f"too large for an article ({len(raw) // 1_000_000} MB)")
+        return InputError(
+            str(path), f"too large for an article ({len(raw) // 1_000_000} MB)", "too large"
+        )
     if b"\x00" in raw:
-        return InputError(str(path), "binary file, not text")
+        return InputError(str(path), "binary file, not text", "not text")
     try:
         # Decoding the bytes keeps "\r\n" and a BOM as they are, like
         # open(encoding="utf-8", newline=""): offsets index the stored text.
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return InputError(str(path), f"not UTF-8 (bad byte at offset {exc.start})")
-    return _check_text(str(path), text)
+        return InputError(str(path), f"not UTF-8 (bad byte at offset {exc.start})", "not text")
+    return check_text(str(path), text)
 
 
-def _check_text(where: str, text: str) -> str | InputError:
+def check_text(where: str, text: str) -> str | InputError:
     if not text.strip():
-        return InputError(where, "empty article")
+        return InputError(where, "empty article", "empty")
     if len(text) > MAX_ARTICLE_CHARS:
-        return InputError(where, f"too large for an article ({len(text):,} characters)")
+        return InputError(
+            where, f"too large for an article ({len(text):,} characters)", "too large"
+        )
     return text
 
 
@@ -110,7 +96,7 @@ def _read_jsonl(path: Path, outlet: str | None) -> Iterator[Article | InputError
     try:
         handle = path.open(encoding="utf-8", newline="")
     except OSError as exc:
-        yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+        yield InputError(str(path), f"cannot read: {exc.strerror or exc}", "unreadable")
         return
     with handle:
         lineno = 0
@@ -119,7 +105,9 @@ def _read_jsonl(path: Path, outlet: str | None) -> Iterator[Article | InputError
                 if line.strip():
                     yield _jsonl_article(path, lineno, line, outlet)
         except UnicodeDecodeError as exc:
-            yield InputError(f"{path}:{lineno + 1}", f"not UTF-8 (bad byte at {exc.start})")
+            yield InputError(
+                f"{path}:{lineno + 1}", f"not UTF-8 (bad byte at {exc.start})", "not text"
+            )
 
 
 def _jsonl_article(path: Path, lineno: int, line: str, outlet: str | None) -> Article | InputError:
@@ -127,16 +115,18 @@ def _jsonl_article(path: Path, lineno: int, line: str, outlet: str | None) -> Ar
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return InputError(where, f"malformed JSON ({exc.msg})")
+        return InputError(where, f"malformed JSON ({exc.msg})", "malformed JSON")
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        return InputError(where, 'each line needs a JSON object with a "text" string')
-    text = _check_text(where, record["text"])
+        return InputError(
+            where, 'each line needs a JSON object with a "text" string', "malformed JSON"
+        )
+    text = check_text(where, record["text"])
     if isinstance(text, InputError):
         return text
     return Article(
         doc=str(record.get("id") or f"{path.stem}-{lineno}"),
         text=text,
-        title=_str_or_none(record.get("title")) or _first_line(text),
+        title=_str_or_none(record.get("title")) or first_line(text),
         outlet=outlet or _str_or_none(record.get("outlet")),
         url=_str_or_none(record.get("url")),
         published=_str_or_none(record.get("published")),
@@ -144,7 +134,7 @@ def _jsonl_article(path: Path, lineno: int, line: str, outlet: str | None) -> Ar
     )
 
 
-def _read_metadata(path: Path) -> dict[str, dict[str, str]]:
+def read_metadata(path: Path) -> dict[str, dict[str, str]]:
     """metadata.tsv rows keyed by file name, with our own field names."""
     if not path.is_file():
         return {}
@@ -166,7 +156,7 @@ def _pick(row: dict, names: tuple[str, ...]) -> str:
     return ""
 
 
-def _first_line(text: str) -> str | None:
+def first_line(text: str) -> str | None:
     for line in text.splitlines():
         if line.strip():
             return line.strip()[:300]
