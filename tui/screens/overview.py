@@ -52,6 +52,21 @@ def short(name: str | None, width: int = 14) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
+def summary_line(data: dict[str, Any]) -> str:
+    """Quotes as everywhere else: rejected ones are not counted, only said to be left out.
+    Review progress is over everything the machine found, rejected included."""
+    review = data["review"]
+    found = sum(review.values())
+    rejected = review.get("rejected", 0)
+    done = found - review.get("unreviewed", 0)
+    outlets = len(data["speaker_outlet"]["outlets"])
+    hidden = f", {rejected:,} rejected hidden" if rejected else ""
+    return (
+        f"[b]{found - rejected:,}[/b] quotes{hidden} · [b]{outlets}[/b] outlets · "
+        f"[b]{done:,}[/b] of {found:,} reviewed ({done / found:.0%}) · F2 quotes"
+    )
+
+
 class OverviewLoaded(Message):
     def __init__(self, data: dict[str, Any] | None) -> None:
         super().__init__()
@@ -111,12 +126,7 @@ class OverviewScreen(Screen):
             self.set_class(True, "-empty")
             return
         self.set_class(False, "-empty")
-        done = total - review.get("unreviewed", 0)
-        outlets = len(message.data["speaker_outlet"]["outlets"])
-        self.query_one("#overview-summary", Static).update(
-            f"[b]{total:,}[/b] quotes · [b]{outlets}[/b] outlets · reviewed [b]{done:,}[/b]"
-            f" ({done / total:.0%}) · F2 back to the quotes"
-        )
+        self.query_one("#overview-summary", Static).update(summary_line(message.data))
         self.query_one("#overview-legend", Static).update(self._legend(message.data))
         self._speakers(message.data["speaker_outlet"])
         self._stance(message.data["stance_outlet"])

@@ -203,7 +203,7 @@ class QuotesScreen(Screen):
 
     def _update_count(self) -> None:
         table = self.table
-        self.query_one(FilterBar).set_count(len(table.order), table.total)
+        self.query_one(FilterBar).set_count(len(table.order), table.total, table.hidden_rejected)
 
     def show_database_error(self, error: str) -> None:
         self.query_one("#empty", Static).update(
