@@ -26,6 +26,7 @@ from tui.palette import (
     UNKNOWN_COLOUR,
     stance_colour,
 )
+from tui.widgets.bar_chart import BarRow, StackedBars
 
 if TYPE_CHECKING:
     from tui.app import QuoteDeskApp
@@ -87,7 +88,7 @@ class OverviewScreen(Screen):
             yield Static(id="overview-summary")
             yield Static(id="overview-legend")
         with Grid(id="charts"):
-            yield PlotextPlot(id="chart-speakers")
+            yield StackedBars(id="chart-speakers")
             yield PlotextPlot(id="chart-stance")
             yield PlotextPlot(id="chart-kinds")
             yield PlotextPlot(id="chart-review")
@@ -155,20 +156,16 @@ class OverviewScreen(Screen):
         return widget, plt
 
     def _speakers(self, data: dict[str, Any]) -> None:
-        widget, plt = self._plot("chart-speakers", "Quotes by speaker × outlet")
-        # plotext draws the first bar at the bottom: reverse, so the most quoted is on top.
-        speakers = [short(s) for s in reversed(data["speakers"])]
-        outlets = data["outlets"]
-        if speakers and outlets:
-            plt.stacked_bar(
-                speakers,
-                [list(reversed(row)) for row in data["counts"]],  # one list per outlet
-                color=[rgb(OUTLET_COLOURS[i % len(OUTLET_COLOURS)]) for i in range(len(outlets))],
-                orientation="horizontal",
-                width=0.6,
-            )
-            plt.xticks(count_ticks(max(map(sum, zip(*data["counts"], strict=True)))))
-        widget.refresh()
+        # Text rows, not plotext: its horizontal bars drift off their labels when
+        # the chart has few rows (see tui/widgets/bar_chart.py).
+        rows = [
+            BarRow(speaker or "unknown", [per_outlet[i] for per_outlet in data["counts"]])
+            for i, speaker in enumerate(data["speakers"])
+        ]
+        colours = [OUTLET_COLOURS[i % len(OUTLET_COLOURS)] for i in range(len(data["outlets"]))]
+        self.query_one("#chart-speakers", StackedBars).show(
+            "Quotes by speaker × outlet", rows, colours
+        )
 
     def _stance(self, data: dict[str, Any]) -> None:
         labels = self.app.config.stance_labels
