@@ -58,12 +58,13 @@ async def test_only_a_direct_quote_gets_quotation_marks(db_path, no_tmux):
         assert not {"“", "”", '"'} & set(app.clipboard.split(" — ")[0])
 
 
-async def test_indirect_loses_its_leading_that(db_path, no_tmux):
+async def test_reported_speech_loses_its_leading_that(db_path, no_tmux):
     from tui.screens.quotes import cited_words
 
     assert cited_words({"kind": "indirect", "quote": "that talks would resume"}) == (
         "talks would resume"
     )
+    assert cited_words({"kind": "mixed", "quote": 'that it was "urgent"'}) == 'it was "urgent"'
     assert cited_words({"kind": "direct", "quote": "that is all,"}) == "“that is all”"
 
 

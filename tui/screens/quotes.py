@@ -66,7 +66,8 @@ def citation(q: dict[str, Any]) -> str:
     Only a direct quote is the speaker's words verbatim, so only it gets
     quotation marks. A mixed quote is shown as written, with its own marks
     around the words that are the speaker's; reported speech (indirect,
-    belief) is the reporter's wording and gets none.
+    belief) is the reporter's wording and gets none. Neither keeps the "that"
+    which tied it to the reporting verb.
     """
     who = q.get("speaker") or "unknown speaker"
     if q.get("role"):
@@ -85,8 +86,6 @@ def cited_words(q: dict[str, Any]) -> str:
     if kind == "direct":
         # The comma before "he said" belongs to the sentence, not to the quote.
         return f"“{text.rstrip(',')}”"
-    if kind == "mixed":
-        return text
     # "said that the talks …": the "that" ties the report to its verb, which is not copied.
     return re.sub(r"^that\s+", "", text)
 
