@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from textual.geometry import Region
 from tui_helpers import settle
 
 from store.db import open_db
@@ -18,7 +19,8 @@ ROW = re.compile(r"^ *(?P<label>[^┤│█]*?\S)[ ┤](?P<bar>█+)(?: (?P<tota
 
 def chart_rows(chart) -> list[tuple[str, int, int | None]]:
     """(label, bar length, total if printed) for every labelled bar the chart shows."""
-    lines = str(chart.render()).splitlines()
+    whole = Region(0, 0, chart.outer_size.width, chart.outer_size.height)  # padding too
+    lines = [strip.text for strip in chart.render_lines(whole)]
     return [
         (m["label"], len(m["bar"]), int(m["total"]) if m["total"] else None)
         for line in lines[1:]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.console import Group
 from rich.text import Text
 from textual.widget import Widget
 
@@ -65,13 +66,14 @@ class StackedBars(Widget):
         kept = self.rows[: max(0, room - 1)]
         return kept, len(self.rows) - len(kept)
 
-    def render(self) -> Text:
-        width = self.content_region.width or self.size.width
-        height = self.content_region.height or self.size.height
-        text = Text(self.chart_title.center(width).rstrip(), style="bold", no_wrap=True)
+    def render(self) -> Group:
+        width = self.content_size.width
+        height = self.content_size.height
+        title = Text(self.chart_title, style="bold", justify="center", no_wrap=True)
+        text = Text(no_wrap=True)
         rows, left_out = self.shown_rows(height)
         if not rows:
-            return text
+            return Group(title)
         totals = [sum(row.parts) for row in self.rows]
         largest = max(totals) or 1
         label_width = min(self.label_width, max(len(row.label) for row in rows))
@@ -81,7 +83,7 @@ class StackedBars(Widget):
         # With room to spare, a blank row between bars reads more easily.
         gap = "\n" if height - 1 >= 2 * len(rows) + (1 if left_out else 0) else ""
         for number, row in enumerate(rows):
-            text.append("\n" + (gap if number else ""))
+            text.append(("\n" if number else "") + (gap if number else ""))
             text.append(fit(row.label, label_width).rjust(label_width) + " ", style="bold")
             for index, cells in enumerate(segment_widths(row.parts, scale)):
                 colour = self.colours[index % len(self.colours)] if self.colours else None
@@ -89,7 +91,7 @@ class StackedBars(Widget):
             text.append(f" {sum(row.parts):,}", style="dim")
         if left_out:
             text.append(f"\n{'':>{label_width}} + {left_out} more", style="dim")
-        return text
+        return Group(title, text)
 
 
 def fit(label: str, width: int) -> str:
