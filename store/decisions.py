@@ -347,6 +347,8 @@ def _apply(db, key, sid, field, value, analyst, old=None) -> None:
         refresh_current(db, "q.quote_key = ?", [key])
         if field == "statement_key":
             statements.place(db, key)
+        elif field == "status":
+            statements.recount(db, key)
     elif field == "alias":
         if value is None:
             db.execute("delete from speaker_aliases where speaker_id = ? and alias = ?", [sid, old])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlite_utils
 
@@ -117,6 +117,17 @@ def count_quotes(db: sqlite_utils.Database, f: QuoteFilter) -> int:
         return tallied
     ids_sql, params = _matching_ids(f, None)
     return db.execute(f"select count(*) from ({ids_sql})", params).fetchone()[0]
+
+
+def count_hidden_rejected(db: sqlite_utils.Database, f: QuoteFilter) -> int:
+    """How many rejected quotes `f` leaves out (0 when it shows them or picks a status).
+
+    The rule everywhere: a rejected quote is not a quote. Lists, counts and
+    charts leave it out, and say how many they left out.
+    """
+    if f.include_rejected or f.status:
+        return 0
+    return count_quotes(db, replace(f, status="rejected"))
 
 
 # Filter fields the `tallies` table has a column for.

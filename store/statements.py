@@ -121,6 +121,18 @@ def _first_version(column: str) -> str:
 _STATEMENT_ROW = f"select sv.*, {_first_version('quote')} as quote from statement_view sv"
 
 
+def recount(db: sqlite_utils.Database, quote_key: str) -> None:
+    """Recount the statement holding a quote whose status changed: a rejected
+    quote is no version, so it leaves the statement's versions and outlets."""
+    row = db.execute(
+        "select qs.statement_id from quote_statements qs join quotes q on q.id = qs.quote_id"
+        " where q.quote_key = ?",
+        [quote_key],
+    ).fetchone()
+    if row:
+        _refresh_statements(db, {row[0]})
+
+
 def statement_of(db: sqlite_utils.Database, quote_id: int) -> int | None:
     """The statement a quote is grouped in, if any."""
     return _statement_of(db, quote_id)
@@ -297,7 +309,7 @@ update statements set
         from quote_statements qs join current c on c.id = qs.quote_id
         join articles a on a.id = c.article_id
         where qs.statement_id = statements.id
-        order by a.published is null, a.published, c.id limit 1)
+        order by c.status = 'rejected', a.published is null, a.published, c.id limit 1)
 where id in (select id from touched)
 """
 

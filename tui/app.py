@@ -75,7 +75,7 @@ class QuoteDeskApp(App):
         self.analyst = analyst
         self.config_error: str | None = None
         try:
-            self.config = load_config(config_path)
+            self.config = load_config(config_path, bindings=default_keys)
         except ConfigError as exc:
             self.config = Config()
             self.config_error = str(exc)
@@ -153,6 +153,11 @@ class QuoteDeskApp(App):
 def all_binding_ids() -> set[str]:
     """Every remappable binding id, for the help screen and config checks."""
     return {binding.id for _, binding in binding_table() if binding.id}
+
+
+def default_keys() -> list[tuple[str, str, str]]:
+    """(screen, binding id, default keys) of every remappable binding, for the config check."""
+    return [(where, binding.id or "", binding.key) for where, binding in binding_table()]
 
 
 def binding_table() -> list[tuple[str, Binding]]:

@@ -7,17 +7,20 @@ Looked up in this order: the --config path, $XDG_CONFIG_HOME/quotedesk/config.to
 
     [keys]
     accept = "y"          # binding id = key(s), comma-separated for several
-    reject = "n,x"
+    reject = "x,delete"
     note = "N"
 
 Binding ids are listed in the `?` help screen. A broken file never stops the
-app: it opens with the defaults and says what was wrong.
+app: it opens with the defaults and says what was wrong. A key map that puts
+one key on two actions of one screen (say reject = "n" while note keeps its
+default "n") is broken too: the key would do only one of them, silently.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,8 +43,20 @@ def default_config_path() -> Path:
     return Path(base) / "quotedesk" / "config.toml"
 
 
-def load_config(path: Path | None = None) -> Config:
-    """Read the config; an explicit path must exist, the default one may not."""
+# (screen, binding id, default keys) for every remappable binding; EVERYWHERE
+# bindings share their keys with every screen.
+BindingRow = tuple[str, str, str]
+EVERYWHERE = "Everywhere"
+
+
+def load_config(
+    path: Path | None = None, bindings: Callable[[], Iterable[BindingRow]] | None = None
+) -> Config:
+    """Read the config; an explicit path must exist, the default one may not.
+
+    With `bindings`, a key map that binds one key to two actions is refused.
+    It is a callable so the screens are imported only when there is a key map.
+    """
     explicit = path is not None
     path = path or default_config_path()
     if not path.exists():
@@ -52,7 +67,12 @@ def load_config(path: Path | None = None) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"config file {path}: {exc}") from exc
-    return parse_config(data, path)
+    config = parse_config(data, path)
+    if config.keymap and bindings is not None:
+        clashes = key_clashes(config.keymap, list(bindings()))
+        if clashes:
+            raise ConfigError(f"config file {path}: {clashes[0]}")
+    return config
 
 
 def parse_config(data: dict, path: Path | None = None) -> Config:
@@ -75,3 +95,28 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
         stance_labels=tuple(x.strip() for x in labels),
         path=path,
     )
+
+
+def key_clashes(keymap: dict[str, str], bindings: list[BindingRow]) -> list[str]:
+    """Keys that the remapping leaves on two actions of one screen, one line each.
+
+    Only clashes that involve a remapped binding count: the defaults are the
+    app's business, not the analyst's.
+    """
+    screens = sorted({where for where, _, _ in bindings if where != EVERYWHERE})
+    clashes = []
+    for screen in screens or [EVERYWHERE]:
+        owners: dict[str, list[str]] = {}
+        for where, binding_id, default in bindings:
+            if where not in (screen, EVERYWHERE):
+                continue
+            for key in keymap.get(binding_id, default).split(","):
+                ids = owners.setdefault(key.strip(), [])
+                if binding_id not in ids:
+                    ids.append(binding_id)
+        for key, ids in owners.items():
+            if len(ids) > 1 and any(i in keymap for i in ids):
+                line = f'key "{key}" is bound to both {ids[0]} and {ids[1]} ({screen})'
+                if line not in clashes:
+                    clashes.append(line)
+    return clashes

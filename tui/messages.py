@@ -25,6 +25,7 @@ class QuotesPageLoaded(Message):
 class QuoteCountLoaded(Message):
     generation: int
     total: int
+    hidden_rejected: int = 0  # rejected quotes the filter leaves out
 
 
 @dataclass

@@ -86,6 +86,9 @@ def main() -> None:
     for name, keys in SAMPLE_SHOTS.items():
         for size in ((160, 45), (80, 24)):
             asyncio.run(shoot(samples, name, keys, size))
+    # A relative name reads well in the message; an empty folder makes sure it is missing
+    # (run from a worktree after `quotedesk demo`, ./data.db would be shot instead).
+    os.chdir(tempfile.mkdtemp())
     asyncio.run(shoot(Path("data.db"), "no-database", [], (80, 24)))
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
+from textual.worker import WorkerCancelled
+
 
 async def settle(pilot) -> None:
     """Wait until the workers are done and the screen has caught up.
@@ -13,5 +17,7 @@ async def settle(pilot) -> None:
         await pilot.pause()
         busy = [w for w in pilot.app.workers if w.group != "dialog"]
         if busy:
-            await pilot.app.workers.wait_for_complete(busy)
+            # An exclusive worker replaced by a newer one: the next round waits for that.
+            with suppress(WorkerCancelled):
+                await pilot.app.workers.wait_for_complete(busy)
     await pilot.pause()

@@ -26,6 +26,7 @@ from tui.palette import (
     UNKNOWN_COLOUR,
     stance_colour,
 )
+from tui.widgets.bar_chart import BarRow, StackedBars
 
 if TYPE_CHECKING:
     from tui.app import QuoteDeskApp
@@ -52,6 +53,21 @@ def short(name: str | None, width: int = 14) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
+def summary_line(data: dict[str, Any]) -> str:
+    """Quotes as everywhere else: rejected ones are not counted, only said to be left out.
+    Review progress is over everything the machine found, rejected included."""
+    review = data["review"]
+    found = sum(review.values())
+    rejected = review.get("rejected", 0)
+    done = found - review.get("unreviewed", 0)
+    outlets = len(data["speaker_outlet"]["outlets"])
+    hidden = f", {rejected:,} rejected hidden" if rejected else ""
+    return (
+        f"[b]{found - rejected:,}[/b] quotes{hidden} · [b]{outlets}[/b] outlets · "
+        f"[b]{done:,}[/b] of {found:,} reviewed ({done / found:.0%}) · F2 quotes"
+    )
+
+
 class OverviewLoaded(Message):
     def __init__(self, data: dict[str, Any] | None) -> None:
         super().__init__()
@@ -72,7 +88,7 @@ class OverviewScreen(Screen):
             yield Static(id="overview-summary")
             yield Static(id="overview-legend")
         with Grid(id="charts"):
-            yield PlotextPlot(id="chart-speakers")
+            yield StackedBars(id="chart-speakers")
             yield PlotextPlot(id="chart-stance")
             yield PlotextPlot(id="chart-kinds")
             yield PlotextPlot(id="chart-review")
@@ -111,12 +127,7 @@ class OverviewScreen(Screen):
             self.set_class(True, "-empty")
             return
         self.set_class(False, "-empty")
-        done = total - review.get("unreviewed", 0)
-        outlets = len(message.data["speaker_outlet"]["outlets"])
-        self.query_one("#overview-summary", Static).update(
-            f"[b]{total:,}[/b] quotes · [b]{outlets}[/b] outlets · reviewed [b]{done:,}[/b]"
-            f" ({done / total:.0%}) · F2 back to the quotes"
-        )
+        self.query_one("#overview-summary", Static).update(summary_line(message.data))
         self.query_one("#overview-legend", Static).update(self._legend(message.data))
         self._speakers(message.data["speaker_outlet"])
         self._stance(message.data["stance_outlet"])
@@ -145,20 +156,16 @@ class OverviewScreen(Screen):
         return widget, plt
 
     def _speakers(self, data: dict[str, Any]) -> None:
-        widget, plt = self._plot("chart-speakers", "Quotes by speaker × outlet")
-        # plotext draws the first bar at the bottom: reverse, so the most quoted is on top.
-        speakers = [short(s) for s in reversed(data["speakers"])]
-        outlets = data["outlets"]
-        if speakers and outlets:
-            plt.stacked_bar(
-                speakers,
-                [list(reversed(row)) for row in data["counts"]],  # one list per outlet
-                color=[rgb(OUTLET_COLOURS[i % len(OUTLET_COLOURS)]) for i in range(len(outlets))],
-                orientation="horizontal",
-                width=0.6,
-            )
-            plt.xticks(count_ticks(max(map(sum, zip(*data["counts"], strict=True)))))
-        widget.refresh()
+        # Text rows, not plotext: its horizontal bars drift off their labels when
+        # the chart has few rows (see tui/widgets/bar_chart.py).
+        rows = [
+            BarRow(speaker or "unknown", [per_outlet[i] for per_outlet in data["counts"]])
+            for i, speaker in enumerate(data["speakers"])
+        ]
+        colours = [OUTLET_COLOURS[i % len(OUTLET_COLOURS)] for i in range(len(data["outlets"]))]
+        self.query_one("#chart-speakers", StackedBars).show(
+            "Quotes by speaker × outlet", rows, colours
+        )
 
     def _stance(self, data: dict[str, Any]) -> None:
         labels = self.app.config.stance_labels

@@ -9,6 +9,7 @@ tells every other screen that the data changed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -60,7 +61,14 @@ esc clears it · f changes it · / searches again"""
 
 
 def citation(q: dict[str, Any]) -> str:
-    """“Quote,” Speaker, role — Outlet, "Title", date."""
+    """The quote as it goes into a report, then Speaker, role (Outlet, "Title", date).
+
+    Only a direct quote is the speaker's words verbatim, so only it gets
+    quotation marks. A mixed quote is shown as written, with its own marks
+    around the words that are the speaker's; reported speech (indirect,
+    belief) is the reporter's wording and gets none. Neither keeps the "that"
+    which tied it to the reporting verb.
+    """
     who = q.get("speaker") or "unknown speaker"
     if q.get("role"):
         who += f", {q['role']}"
@@ -69,8 +77,17 @@ def citation(q: dict[str, Any]) -> str:
         where += f', "{q["title"]}"'
     if q.get("published"):
         where += f", {str(q['published'])[:10]}"
+    return f"{cited_words(q)} — {who} ({where})"
+
+
+def cited_words(q: dict[str, Any]) -> str:
     text = " ".join((q.get("quote") or "").split())
-    return f"“{text}” — {who} ({where})"
+    kind = q.get("kind")
+    if kind == "direct":
+        # The comma before "he said" belongs to the sentence, not to the quote.
+        return f"“{text.rstrip(',')}”"
+    # "said that the talks …": the "that" ties the report to its verb, which is not copied.
+    return re.sub(r"^that\s+", "", text)
 
 
 async def history(screen: Screen, op: str) -> None:
@@ -185,7 +202,7 @@ class QuotesScreen(Screen):
 
     def _update_count(self) -> None:
         table = self.table
-        self.query_one(FilterBar).set_count(len(table.order), table.total)
+        self.query_one(FilterBar).set_count(len(table.order), table.total, table.hidden_rejected)
 
     def show_database_error(self, error: str) -> None:
         self.query_one("#empty", Static).update(
@@ -473,11 +490,14 @@ class QuotesScreen(Screen):
                 return
             self.app.show_statement(quote["statement_id"], quote["id"])
 
-    def action_copy(self) -> None:
+    @work(group="copy")
+    async def action_copy(self) -> None:
+        from tui.clipboard import copy_text
+
         if quote := self._guard():
             text = citation(quote)
-            self.app.copy_to_clipboard(text)
-            self.notify(text, title="Copied")
+            said, known = await copy_text(self.app, text)
+            self.notify(text, title=said, severity="information" if known else "warning")
 
     @work(group="dialog")
     async def action_export(self) -> None:

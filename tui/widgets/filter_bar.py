@@ -81,15 +81,17 @@ class FilterBar(Horizontal):
             search.value = quote_filter.search or ""
         self.query_one("#filter-summary", Static).update(describe(quote_filter))
 
-    def set_count(self, shown: int, total: int | None, loading: bool = False) -> None:
+    def set_count(self, shown: int, total: int | None, hidden_rejected: int = 0) -> None:
         if total is None:
             text = Text("counting…", style="dim")
         elif total == 0:
             text = Text("no quotes", style="dim")
         else:
-            text = Text.assemble((f"{total:,}", "bold"), " quotes")
+            text = Text.assemble((f"{total:,}", "bold"), " quote" if total == 1 else " quotes")
             if shown < total:
                 text.append(f" ({shown:,} loaded)", style="dim")
+        if total is not None and hidden_rejected:
+            text.append(f" · {hidden_rejected:,} rejected hidden", style="dim")
         self.query_one("#quote-count", Static).update(text)
 
     @on(Input.Changed, "#search")

@@ -1,8 +1,9 @@
 """A fuzzy picker modal: type a few letters, pick with the arrows and Enter.
 
-Used to choose an outlet, a merge target or an alias. With `allow_new`, the
-first option is always "new: <what you typed>", so a value the database has
-never seen is one Enter away.
+Used to choose an outlet, a merge target or an alias. With `allow_new`, a
+"new: <what you typed>" option comes after the known values that match well
+(so the best match is one Enter away and a near-duplicate is not created by
+accident), or first when nothing matches well.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -37,8 +38,10 @@ class Picked:
     text: str  # the chosen label, or the new name
 
 
-# A known choice at least this close to what was typed is offered before "new: …".
-STRONG_MATCH = 85
+# Known choices at least this close to what was typed (rapidfuzz WRatio, case
+# folded) are offered before "new: …": "park" scores 90 against "Park Ji-won",
+# "Dmitri Peskov" 92 against "Dmitry Peskov", an unrelated name under 70.
+GOOD_MATCH = 75
 
 
 def rank(query: str, choices: list[Choice], limit: int = MAX_SHOWN) -> list[tuple[int, float]]:
@@ -46,7 +49,15 @@ def rank(query: str, choices: list[Choice], limit: int = MAX_SHOWN) -> list[tupl
     if not query.strip():
         return [(i, 100.0) for i in range(min(limit, len(choices)))]
     labels = [c.label for c in choices]
-    found = process.extract(query, labels, scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
+    # Case folded: analysts type "park", not "Park"; unfolded, WRatio scores it 73, not 90.
+    found = process.extract(
+        query,
+        labels,
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=limit,
+        score_cutoff=50,
+    )
     return [(index, score) for _, score, index in found]
 
 
@@ -104,9 +115,8 @@ class Picker(ModalScreen[Picked | None]):
             items.append(Option(label, id=str(index)))
         if self.allow_new and typed and not exact:
             new = Option(Text.assemble(("new: ", "dim"), (typed, "bold")), id=NEW)
-            # A close known name comes first (no accidental duplicates); else "new".
-            strong = bool(found) and found[0][1] >= STRONG_MATCH
-            items.insert(len(items) if strong else 0, new)
+            good = sum(1 for _, score in found if score >= GOOD_MATCH)
+            items.insert(good, new)
         if not items:
             items.append(Option(Text("nothing matches", style="dim"), disabled=True))
         options.add_options(items)

@@ -60,6 +60,7 @@ class QuoteTable(DataTable):
     ]
 
     total: reactive[int | None] = reactive(None)
+    hidden_rejected: int = 0
     loading: reactive[bool] = reactive(False)
 
     def __init__(self, *, stance_labels: tuple[str, ...], **kwargs: Any) -> None:
@@ -119,6 +120,7 @@ class QuoteTable(DataTable):
         self.generation += 1
         self._restore_id = keep_quote
         self.total = None
+        self.hidden_rejected = 0
         self.clear()
         self.rows_by_id.clear()
         self.order.clear()
@@ -137,10 +139,11 @@ class QuoteTable(DataTable):
 
     @work(exclusive=True, group="quote-count")
     async def _fetch_count(self, generation: int, quote_filter: Any) -> None:
-        from store.queries import count_quotes
+        from store.queries import count_hidden_rejected, count_quotes
 
         total = await self.app.data.run(count_quotes, quote_filter)
-        self.post_message(QuoteCountLoaded(generation, total))
+        hidden = await self.app.data.run(count_hidden_rejected, quote_filter)
+        self.post_message(QuoteCountLoaded(generation, total, hidden))
 
     @work(group="quote-page")
     async def _fetch_page(self, generation: int, offset: int) -> None:
@@ -153,9 +156,12 @@ class QuoteTable(DataTable):
 
     @on(QuoteCountLoaded)
     def _count_loaded(self, message: QuoteCountLoaded) -> None:
-        message.stop()
-        if message.generation == self.generation:
-            self.total = message.total
+        # A stale count stops here; a current one goes on up to the screen's count line.
+        if message.generation != self.generation:
+            message.stop()
+            return
+        self.total = message.total
+        self.hidden_rejected = message.hidden_rejected
 
     @on(QuotesPageLoaded)
     def _page_loaded(self, message: QuotesPageLoaded) -> None:

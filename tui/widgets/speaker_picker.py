@@ -35,7 +35,7 @@ def speaker_choices(speakers: list[dict[str, Any]]) -> list[Choice]:
     choices: list[Choice] = []
     for s in speakers:
         count = s.get("quotes") or s.get("total") or 0
-        hint = f"{s.get('type') or ''} {count} quotes".strip()
+        hint = f"{s.get('type') or ''} {count} quote{'' if count == 1 else 's'}".strip()
         choices.append(Choice(s["name"], s["id"], hint))
         for alias in s.get("aliases") or []:
             if alias != s["name"]:
