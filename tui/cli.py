@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import getpass
 import json
-import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -17,19 +16,23 @@ from typing import Annotated
 
 import typer
 
-from store.db import explain_sqlite_error
 from store.errors import StoreError
 from tui import review_commands
+from tui.cli_format import DeskCommand, DeskGroup, say
 
 app = typer.Typer(
     help="Who said what, in which outlet: find quotes in news articles and review them.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    cls=DeskGroup,
     add_completion=False,
 )
 
 DEFAULT_DB = Path("data.db")
-DbOption = Annotated[Path, typer.Option("--db", help="The quotedesk database file.")]
+DbOption = Annotated[
+    Path, typer.Option("--db", metavar="FILE", help="The quotedesk database file.")
+]
 JobsOption = Annotated[
     int, typer.Option("--jobs", "-j", min=1, help="Processes for the NLP pass (one model each).")
 ]
@@ -37,6 +40,7 @@ TaggerOption = Annotated[
     Path | None,
     typer.Option(
         envvar="QUOTEDESK_TAGGER",
+        metavar="DIR",
         exists=True,
         file_okay=False,
         help="A trained attribution tagger (quotedesk train) to run beside the rules.",
@@ -63,11 +67,7 @@ def samples_dir() -> Path:
     raise StoreError("the bundled samples/ folder is missing from this installation")
 
 
-def say(message: str) -> None:
-    typer.echo(message, err=True)
-
-
-@app.command()
+@app.command(cls=DeskCommand)
 def ingest(
     paths: PathsArgument,
     db: DbOption = DEFAULT_DB,
@@ -84,7 +84,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=DeskCommand)
 def extract(
     paths: PathsArgument,
     outlet: Annotated[str | None, typer.Option(help="Outlet for every article.")] = None,
@@ -103,12 +103,15 @@ def extract(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=DeskCommand)
 def export(
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or jsonl.")] = "csv",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="csv or jsonl.")
+    ] = "csv",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
     ] = None,
     speaker: Annotated[str | None, typer.Option(help="Only this speaker.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
@@ -116,9 +119,11 @@ def export(
     stance: Annotated[str | None, typer.Option(help="Only quotes with this stance.")] = None,
     status: Annotated[str | None, typer.Option(help="unreviewed, accepted or rejected.")] = None,
     include_rejected: Annotated[
-        bool, typer.Option(help="Keep quotes an analyst rejected.")
+        bool, typer.Option("--include-rejected", help="Keep quotes an analyst rejected.")
     ] = False,
-    excel: Annotated[bool, typer.Option(help="Start the CSV with a BOM for Excel.")] = False,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="Start the CSV with a BOM for Excel.")
+    ] = False,
 ) -> None:
     """Export the quotes (analysts' decisions over machine output) as CSV or JSONL."""
     from store.db import open_db
@@ -144,9 +149,11 @@ def export(
     say(f"exported {rows} quotes" + (f" to {output}" if output else ""))
 
 
-@app.command("eval")
+@app.command("eval", cls=DeskCommand)
 def evaluate(
-    corpus: Annotated[Path, typer.Argument(help="A folder with text/ and attributions/ (brat).")],
+    corpus: Annotated[
+        Path, typer.Argument(metavar="CORPUS", help="A folder with text/ and attributions/ (brat).")
+    ],
     jobs: JobsOption = 1,
     limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
     split: Annotated[
@@ -166,11 +173,13 @@ def evaluate(
     typer.echo(format_report(report))
 
 
-@app.command()
+@app.command(cls=DeskCommand)
 def train(
-    corpus: Annotated[Path, typer.Argument(help="A folder with text/ and attributions/ (brat).")],
+    corpus: Annotated[
+        Path, typer.Argument(metavar="CORPUS", help="A folder with text/ and attributions/ (brat).")
+    ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where the trained tagger goes.")
+        Path, typer.Option("--output", "-o", metavar="DIR", help="Where the trained tagger goes.")
     ] = Path("models/attribution"),
     epochs: Annotated[int, typer.Option(min=1, help="Passes over the training articles.")] = 6,
 ) -> None:
@@ -197,14 +206,14 @@ def _tagger(path: Path | None) -> str | None:
     raise StoreError(f"{path}: not a trained attribution tagger (make one with quotedesk train)")
 
 
-@app.command()
+@app.command(cls=DeskCommand)
 def tui(
     db: DbOption = DEFAULT_DB,
     analyst: Annotated[
         str | None, typer.Option(help="Your name in the decision log (default: login name).")
     ] = None,
     config: Annotated[
-        Path | None, typer.Option(help="Key bindings and stance labels (TOML).")
+        Path | None, typer.Option(metavar="FILE", help="Key bindings and stance labels (TOML).")
     ] = None,
 ) -> None:
     """Open the review app on a database."""
@@ -213,7 +222,7 @@ def tui(
     QuoteDeskApp(db, analyst or default_analyst(), config).run()
 
 
-@app.command()
+@app.command(cls=DeskCommand)
 def demo(
     db: DbOption = DEFAULT_DB,
     analyst: Annotated[str | None, typer.Option(help="Your name in the decision log.")] = None,
@@ -329,20 +338,5 @@ review_commands.register(app)
 
 
 def main() -> None:
-    try:
-        app()
-    except StoreError as exc:
-        say(f"quotedesk: error: {exc}")
-        sys.exit(1)
-    except sqlite3.OperationalError as exc:
-        say(f"quotedesk: error: {explain_sqlite_error(exc)}")
-        sys.exit(1)
-    except sqlite3.DatabaseError as exc:
-        say(f"quotedesk: error: the database is damaged or not a database ({exc})")
-        sys.exit(1)
-    except KeyboardInterrupt:
-        say("quotedesk: interrupted; everything stored so far is kept")
-        sys.exit(130)
-    except BrokenPipeError:  # `quotedesk export | head` closes the pipe early
-        sys.stderr.close()
-        sys.exit(0)
+    """The console script; errors are printed by DeskGroup (tui/cli_format.py)."""
+    app()

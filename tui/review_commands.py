@@ -13,7 +13,11 @@ from typing import Annotated
 
 import typer
 
-DbOption = Annotated[Path, typer.Option("--db", help="The quotedesk database file.")]
+from tui.cli_format import DeskCommand, PlainGroup
+
+DbOption = Annotated[
+    Path, typer.Option("--db", metavar="FILE", help="The quotedesk database file.")
+]
 AnalystOption = Annotated[
     str | None, typer.Option(help="Your name in the decision log (default: login name).")
 ]
@@ -28,10 +32,16 @@ ExpectOption = Annotated[
     ),
 ]
 
-quote_app = typer.Typer(help="Review one quote: show, accept, reject, set speaker, stance, note.")
-speakers_app = typer.Typer(help="List and merge speakers.")
+quote_app = typer.Typer(
+    rich_markup_mode=None,
+    cls=PlainGroup,
+    help="Review one quote: show, accept, reject, set speaker, stance, note.",
+)
+speakers_app = typer.Typer(rich_markup_mode=None, cls=PlainGroup, help="List and merge speakers.")
 statements_app = typer.Typer(
-    help="Statements: one real-world statement as reported by several outlets."
+    rich_markup_mode=None,
+    cls=PlainGroup,
+    help="Statements: one real-world statement as reported by several outlets.",
 )
 
 
@@ -69,7 +79,7 @@ def _done(message: str) -> None:
     typer.echo(message, err=True)
 
 
-@quote_app.command("show")
+@quote_app.command("show", cls=DeskCommand)
 def show(quote_id: IdArgument, db: DbOption = Path("data.db")) -> None:
     """Print a quote with its speaker, decisions and history as JSON."""
     from store.queries import get_quote
@@ -79,7 +89,7 @@ def show(quote_id: IdArgument, db: DbOption = Path("data.db")) -> None:
     typer.echo(json.dumps(quote, ensure_ascii=False, indent=2))
 
 
-@quote_app.command("accept")
+@quote_app.command("accept", cls=DeskCommand)
 def accept(
     quote_id: IdArgument,
     db: DbOption = Path("data.db"),
@@ -93,7 +103,7 @@ def accept(
     _done(f"quote {quote_id} accepted")
 
 
-@quote_app.command("reject")
+@quote_app.command("reject", cls=DeskCommand)
 def reject(
     quote_id: IdArgument,
     db: DbOption = Path("data.db"),
@@ -107,7 +117,7 @@ def reject(
     _done(f"quote {quote_id} rejected")
 
 
-@quote_app.command("restore")
+@quote_app.command("restore", cls=DeskCommand)
 def restore(
     quote_id: IdArgument,
     db: DbOption = Path("data.db"),
@@ -121,7 +131,7 @@ def restore(
     _done(f"quote {quote_id} back to unreviewed")
 
 
-@quote_app.command("set-speaker")
+@quote_app.command("set-speaker", cls=DeskCommand)
 def set_speaker(
     quote_id: IdArgument,
     name: Annotated[str, typer.Argument(help="A known speaker's name or alias, or a new name.")],
@@ -141,7 +151,7 @@ def set_speaker(
     _done(f"quote {quote_id} attributed to {name}")
 
 
-@quote_app.command("stance")
+@quote_app.command("stance", cls=DeskCommand)
 def stance(
     quote_id: IdArgument,
     label: Annotated[str, typer.Argument(help="e.g. support, oppose, neutral, unclear.")],
@@ -164,7 +174,7 @@ def stance(
     _done(f"quote {quote_id} stance: {label}")
 
 
-@quote_app.command("note")
+@quote_app.command("note", cls=DeskCommand)
 def note(
     quote_id: IdArgument,
     text: Annotated[str, typer.Argument(help="The note (empty text clears it).")],
@@ -181,7 +191,7 @@ def note(
     _done(f"quote {quote_id} note saved")
 
 
-@speakers_app.command("list")
+@speakers_app.command("list", cls=DeskCommand)
 def list_speakers(
     db: DbOption = Path("data.db"),
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
@@ -201,7 +211,7 @@ def list_speakers(
         )
 
 
-@speakers_app.command("merge")
+@speakers_app.command("merge", cls=DeskCommand)
 def merge(
     source: Annotated[str, typer.Argument(help="Speaker (id, name or alias) to fold in.")],
     into: Annotated[str, typer.Argument(help="Speaker (id, name or alias) that remains.")],
@@ -215,7 +225,7 @@ def merge(
     _done(f"merged {source} into {into}")
 
 
-@statements_app.command("list")
+@statements_app.command("list", cls=DeskCommand)
 def list_statements(
     db: DbOption = Path("data.db"),
     min_outlets: Annotated[int, typer.Option(help="Only statements carried by this many.")] = 2,
@@ -232,7 +242,7 @@ def list_statements(
         )
 
 
-@statements_app.command("show")
+@statements_app.command("show", cls=DeskCommand)
 def show_statement(
     statement_id: Annotated[int, typer.Argument(help="The statement id.")],
     db: DbOption = Path("data.db"),
@@ -252,7 +262,7 @@ def show_statement(
         typer.echo(f"      {v['quote']}")
 
 
-@statements_app.command("join")
+@statements_app.command("join", cls=DeskCommand)
 def join_statement(
     quote_id: IdArgument,
     other: Annotated[int, typer.Argument(help="A quote already in the statement to join.")],
@@ -266,7 +276,7 @@ def join_statement(
     _done(f"quote {quote_id} now reports the same statement as quote {other}")
 
 
-@statements_app.command("leave")
+@statements_app.command("leave", cls=DeskCommand)
 def leave_statement(
     quote_id: IdArgument, db: DbOption = Path("data.db"), analyst: AnalystOption = None
 ):
@@ -277,7 +287,7 @@ def leave_statement(
     _done(f"quote {quote_id} is a statement of its own")
 
 
-@statements_app.command("regroup")
+@statements_app.command("regroup", cls=DeskCommand)
 def regroup(db: DbOption = Path("data.db")):
     """Group every quote again (analysts' joins and splits are kept)."""
     from store.statements import regroup as run
@@ -325,6 +335,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(quote_app, name="quote")
     app.add_typer(speakers_app, name="speakers")
     app.add_typer(statements_app, name="statements")
-    app.command()(undo)
-    app.command()(redo)
-    app.command()(log)
+    app.command(cls=DeskCommand)(undo)
+    app.command(cls=DeskCommand)(redo)
+    app.command(cls=DeskCommand)(log)

@@ -69,4 +69,4 @@ def test_set_speaker_and_merge_speakers_from_the_shell(sample_db_copy, runner):
 def test_an_unknown_quote_id_is_one_clear_error(sample_db_copy, runner):
     result = runner.invoke(app, ["quote", "accept", "99999", "--db", str(sample_db_copy)])
     assert result.exit_code == 1
-    assert "no quote with id 99999" in str(result.exception)
+    assert result.stderr == "quotedesk: error: no quote with id 99999\n"
