@@ -127,7 +127,7 @@ def export(
 ) -> None:
     """Export the quotes (analysts' decisions over machine output) as CSV or JSONL."""
     from store.db import open_db
-    from store.export import export_quotes
+    from store.export import export_quotes, export_to_file
     from store.queries import QuoteFilter
 
     if fmt not in ("csv", "jsonl"):
@@ -144,8 +144,7 @@ def export(
     if output is None:
         rows = export_quotes(database, wanted, fmt, sys.stdout, excel_bom=excel)
     else:
-        with output.open("w", encoding="utf-8", newline="") as handle:
-            rows = export_quotes(database, wanted, fmt, handle, excel_bom=excel)
+        rows = export_to_file(database, wanted, fmt, output, excel_bom=excel)
     say(f"exported {rows} quotes" + (f" to {output}" if output else ""))
 
 
