@@ -46,6 +46,10 @@ TaggerOption = Annotated[
         help="A trained attribution tagger (quotedesk train) to run beside the rules.",
     ),
 ]
+CreateOption = Annotated[
+    bool,
+    typer.Option("--create", help="Make the database's folders too, if they do not exist yet."),
+]
 PathsArgument = Annotated[
     list[Path], typer.Argument(help=".txt files (first line is the title), folders, .jsonl files.")
 ]
@@ -76,9 +80,10 @@ def ingest(
     ] = None,
     jobs: JobsOption = 1,
     tagger: TaggerOption = None,
+    create: CreateOption = False,
 ) -> None:
     """Find the quotes in articles and store them; the same article twice is stored once."""
-    summary = run_ingest(paths, db, outlet, jobs, tagger)
+    summary = run_ingest(paths, db, outlet, jobs, tagger, create=create)
     say(summary.line())
     if summary.errors:
         raise typer.Exit(1)
@@ -216,8 +221,10 @@ def tui(
     ] = None,
 ) -> None:
     """Open the review app on a database."""
+    from store.db import open_db
     from tui.app import QuoteDeskApp
 
+    open_db(db, create=False).conn.close()  # a missing or foreign file: one line, not the app
     QuoteDeskApp(db, analyst or default_analyst(), config).run()
 
 
@@ -225,9 +232,10 @@ def tui(
 def demo(
     db: DbOption = DEFAULT_DB,
     analyst: Annotated[str | None, typer.Option(help="Your name in the decision log.")] = None,
+    create: CreateOption = False,
 ) -> None:
     """Ingest the bundled sample articles (unless already there) and open the app."""
-    summary = run_ingest([samples_dir()], db, None, 1)
+    summary = run_ingest([samples_dir()], db, None, 1, create=create)
     say(summary.line())
     tui(db=db, analyst=analyst, config=None)
 
@@ -249,17 +257,34 @@ class IngestSummary:
 
 
 def run_ingest(
-    paths: list[Path], db_path: Path, outlet: str | None, jobs: int, tagger: Path | None = None
+    paths: list[Path],
+    db_path: Path,
+    outlet: str | None,
+    jobs: int,
+    tagger: Path | None = None,
+    *,
+    create: bool = False,
 ) -> IngestSummary:
     """Read, extract and store, one transaction per article, skipping what is stored."""
-    from store.db import open_db
-
     tagger_path = _tagger(tagger)  # before the database is touched
-    db = open_db(db_path)
+    db = open_for_writing(db_path, make_folders=create)
     try:
         return _ingest_into(db, paths, outlet, jobs, tagger_path)
     finally:
         db.conn.close()
+
+
+def open_for_writing(path: Path, make_folders: bool = False):
+    """The database to store into; a new one only in a folder that exists, or when asked."""
+    from store.db import open_db
+
+    existed = path.exists()
+    if not existed and not path.parent.is_dir() and not make_folders:
+        raise StoreError(f"{path}: no folder {path.parent} (check the path; --create makes it)")
+    db = open_db(path, make_folders=make_folders)
+    if not existed:
+        say(f"quotedesk: created a new database {path}")
+    return db
 
 
 def _ingest_into(
