@@ -18,7 +18,7 @@ import typer
 
 from store.errors import StoreError
 from tui import review_commands
-from tui.cli_format import DeskCommand, DeskGroup, say
+from tui.cli_format import DeskCommand, DeskGroup, fail, say
 
 app = typer.Typer(
     help="Who said what, in which outlet: find quotes in news articles and review them.",
@@ -225,6 +225,7 @@ def tui(
     from tui.app import QuoteDeskApp
 
     open_db(db, create=False).conn.close()  # a missing or foreign file: one line, not the app
+    require_terminal("tui")
     QuoteDeskApp(db, analyst or default_analyst(), config).run()
 
 
@@ -235,9 +236,19 @@ def demo(
     create: CreateOption = False,
 ) -> None:
     """Ingest the bundled sample articles (unless already there) and open the app."""
+    require_terminal("demo")
     summary = run_ingest([samples_dir()], db, None, 1, create=create)
     say(summary.line())
     tui(db=db, analyst=analyst, config=None)
+
+
+def require_terminal(command: str) -> None:
+    """The app reads keys from a terminal; without one (cron, a pipe) it would spin forever."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail(
+            f"`quotedesk {command}` needs a terminal (stdin and stdout are not one here);"
+            " scripts can use `quotedesk export`, `quote` and `log`"
+        )
 
 
 @dataclass

@@ -14,7 +14,7 @@ import re
 import sqlite3
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 
@@ -49,6 +49,12 @@ def say(message: str) -> None:
 
 def error(message: str) -> None:
     say(f"{PROG}: error: {message}")
+
+
+def fail(message: str) -> NoReturn:
+    """Stop the command with one error line and exit code 1."""
+    error(message)
+    raise typer.Exit(1)
 
 
 def usage_message(exc: ClickException) -> str:
