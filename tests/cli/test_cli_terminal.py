@@ -12,22 +12,26 @@ QUOTEDESK = str(Path(sys.executable).parent / "quotedesk")
 
 
 @pytest.mark.parametrize("command", ["tui", "demo"])
-@pytest.mark.parametrize("not_a_terminal", ["stdin", "stdout"])
+@pytest.mark.parametrize("not_a_terminal", ["stdin", "stdout", "stderr"])
 def test_no_terminal_is_one_line_and_a_quick_exit(sample_db_copy, command, not_a_terminal):
-    # The other stream is a real terminal (a pty); the app used to spin forever like this.
+    # The other streams are a real terminal (a pty); the app used to spin forever like this.
     terminal, terminal_end = pty.openpty()
+    streams = {name: terminal_end for name in ("stdin", "stdout", "stderr")}
+    streams[not_a_terminal] = subprocess.PIPE if not_a_terminal != "stdin" else subprocess.DEVNULL
     try:
         result = subprocess.run(
-            [QUOTEDESK, command, "--db", str(sample_db_copy)],
-            stdin=subprocess.DEVNULL if not_a_terminal == "stdin" else terminal_end,
-            stdout=subprocess.PIPE if not_a_terminal == "stdout" else terminal_end,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=30,
+            [QUOTEDESK, command, "--db", str(sample_db_copy)], **streams, text=True, timeout=30
         )
+        # The error line goes to stderr: to the pipe, or else to the terminal.
+        said = result.stderr if not_a_terminal == "stderr" else _read(terminal)
     finally:
         os.close(terminal)
         os.close(terminal_end)
     assert result.returncode == 1
-    assert result.stderr.startswith(f"quotedesk: error: `quotedesk {command}` needs a terminal")
-    assert result.stderr.count("\n") == 1, result.stderr
+    assert said.startswith(f"quotedesk: error: `quotedesk {command}` needs a terminal ("), said
+    assert f"({not_a_terminal} not one here)" in said
+    assert said.count("\n") == 1, said
+
+
+def _read(terminal: int) -> str:
+    return os.read(terminal, 10_000).decode().replace("\r\n", "\n")
