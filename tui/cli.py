@@ -129,8 +129,10 @@ def export(
     excel: Annotated[
         bool, typer.Option("--excel", help="Start the CSV with a BOM for Excel.")
     ] = False,
+    config: review_commands.ConfigOption = None,
 ) -> None:
     """Export the quotes (analysts' decisions over machine output) as CSV or JSONL."""
+    from store.checks import check_filter
     from store.db import open_db
     from store.export import export_quotes, export_to_file
     from store.queries import QuoteFilter
@@ -146,6 +148,7 @@ def export(
         status=status,
         include_rejected=include_rejected or status == "rejected",
     )
+    check_filter(database, wanted, review_commands.stance_labels(config))
     if output is None:
         rows = export_quotes(database, wanted, fmt, sys.stdout, excel_bom=excel)
     else:

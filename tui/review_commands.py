@@ -21,6 +21,10 @@ DbOption = Annotated[
 AnalystOption = Annotated[
     str | None, typer.Option(help="Your name in the decision log (default: login name).")
 ]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(metavar="FILE", help="The config with your stance labels (as for the app)."),
+]
 IdArgument = Annotated[int, typer.Argument(help="The quote id (the `id` column of exports).")]
 # What the script saw before deciding: if the stored value differs now, someone
 # else changed it meanwhile, and the command fails instead of overwriting it.
@@ -67,6 +71,17 @@ def _expected(value: str | None):
     if value is None:
         return UNSET
     return None if value.lower() == "none" else value
+
+
+def stance_labels(config: Path | None) -> tuple[str, ...]:
+    """The stance labels analysts use, from the same config file the app reads."""
+    from store.errors import StoreError
+    from tui.config import ConfigError, load_config
+
+    try:
+        return load_config(config).stance_labels
+    except ConfigError as exc:
+        raise StoreError(str(exc)) from None
 
 
 def _quote_field(db, quote_id: int, field: str):
@@ -154,15 +169,22 @@ def set_speaker(
 @quote_app.command("stance", cls=DeskCommand)
 def stance(
     quote_id: IdArgument,
-    label: Annotated[str, typer.Argument(help="e.g. support, oppose, neutral, unclear.")],
+    label: Annotated[
+        str,
+        typer.Argument(help="A configured label: support, oppose, neutral, unclear by default."),
+    ],
     target: Annotated[str | None, typer.Option(help="What the stance is towards.")] = None,
     db: DbOption = Path("data.db"),
     analyst: AnalystOption = None,
     expect: ExpectOption = None,
+    config: ConfigOption = None,
 ):
-    """Tag the quote's stance (--expect compares the current stance label)."""
+    """Tag the quote's stance (an empty label clears it; --expect compares the current label)."""
     from store import decisions
+    from store.checks import check_choice
 
+    if label:
+        check_choice("stance", label, stance_labels(config))
     database = _db(db)
     expected = _expected(expect)
     if expected is not decisions.UNSET:  # the target is not part of the check
