@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from tui.cli_format import DeskCommand, PlainGroup
+from tui.cli_format import DeskCommand, PlainGroup, UsageError
 
 DbOption = Annotated[
     Path, typer.Option("--db", metavar="FILE", help="The quotedesk database file.")
@@ -340,12 +340,15 @@ def redo(db: DbOption = Path("data.db"), analyst: AnalystOption = None) -> None:
 def log(
     db: DbOption = Path("data.db"),
     limit: Annotated[int, typer.Option(help="How many decisions, newest first.")] = 50,
-    analyst: Annotated[str | None, typer.Option(help="Only this analyst's.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Only this analyst's decisions.")] = None,
+    analyst: Annotated[str | None, typer.Option(hidden=True)] = None,
 ) -> None:
     """The decision history: who changed what, when, from what to what."""
     from store import decisions
 
-    for row in decisions.log(_db(db), limit=limit, analyst=analyst):
+    if analyst is not None:  # it filtered here, and names you everywhere else
+        raise UsageError(f"log filters with --by now: quotedesk log --by {analyst}")
+    for row in decisions.log(_db(db), limit=limit, analyst=by):
         target = f"quote {row['quote_id']}" if row["quote_id"] else f"speaker {row['speaker_id']}"
         typer.echo(
             f"{row['at']}  {row['analyst']:<12} {row['action']:<15} {target:<14}"

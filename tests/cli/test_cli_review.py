@@ -70,3 +70,19 @@ def test_an_unknown_quote_id_is_one_clear_error(sample_db_copy, runner):
     result = runner.invoke(app, ["quote", "accept", "99999", "--db", str(sample_db_copy)])
     assert result.exit_code == 1
     assert result.stderr == "quotedesk: error: no quote with id 99999\n"
+
+
+def test_log_filters_by_analyst_with_by(sample_db_copy, runner):
+    db, qid = sample_db_copy, peskov_quote(sample_db_copy)
+    invoke(runner, db, "quote", "accept", str(qid), "--analyst", "maria")
+    invoke(runner, db, "quote", "note", str(qid), "check", "--analyst", "li")
+    lines = invoke(runner, db, "log", "--by", "maria").stdout.splitlines()
+    assert len(lines) == 1 and "maria" in lines[0] and "accept" in lines[0]
+
+
+def test_log_analyst_says_to_use_by_instead_of_naming_you(sample_db_copy, runner):
+    result = runner.invoke(app, ["log", "--analyst", "maria", "--db", str(sample_db_copy)])
+    assert result.exit_code == 2
+    assert (
+        result.stderr == "quotedesk: error: log filters with --by now: quotedesk log --by maria\n"
+    )
