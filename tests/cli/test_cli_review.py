@@ -83,6 +83,7 @@ def test_log_filters_by_analyst_with_by(sample_db_copy, runner):
 def test_log_analyst_says_to_use_by_instead_of_naming_you(sample_db_copy, runner):
     result = runner.invoke(app, ["log", "--analyst", "maria", "--db", str(sample_db_copy)])
     assert result.exit_code == 2
-    assert (
-        result.stderr == "quotedesk: error: log filters with --by now: quotedesk log --by maria\n"
-    )
+    assert result.stderr.splitlines() == [
+        "quotedesk: error: log filters with --by now: quotedesk log --by maria",
+        "Try 'quotedesk log --help'.",
+    ]
