@@ -29,9 +29,15 @@ def check_name(db: sqlite_utils.Database, what: str, value: str | None, table: s
     names = [row[0] for row in db.execute(f"select name from {table}")]
     if value in names:
         return
-    close = process.extract(value, names, scorer=fuzz.WRatio, limit=3, score_cutoff=60)
-    hint = f"; closest: {', '.join(name for name, _, _ in close)}" if close else ""
+    close = closest_names(value, names)
+    hint = f"; closest: {', '.join(close)}" if close else ""
     raise StoreError(f"no {what} called {value!r}{hint}")
+
+
+def closest_names(value: str, names: list[str], limit: int = 3) -> list[str]:
+    """The names most like `value` (a typo, another spelling, a surname), best first."""
+    close = process.extract(value, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
+    return [name for name, _, _ in close]
 
 
 def check_filter(

@@ -41,7 +41,9 @@ quote_app = typer.Typer(
     cls=PlainGroup,
     help="Review one quote: show, accept, reject, set speaker, stance, note.",
 )
-speakers_app = typer.Typer(rich_markup_mode=None, cls=PlainGroup, help="List and merge speakers.")
+speakers_app = typer.Typer(
+    rich_markup_mode=None, cls=PlainGroup, help="List, rename, merge and split speakers."
+)
 statements_app = typer.Typer(
     rich_markup_mode=None,
     cls=PlainGroup,
@@ -245,6 +247,53 @@ def merge(
 
     decisions.merge_speakers(_db(db), source, into, analyst=_analyst(analyst))
     _done(f"merged {source} into {into}")
+
+
+@speakers_app.command("rename", cls=DeskCommand)
+def rename(
+    old: Annotated[str, typer.Argument(help="Speaker (id, name or alias) to rename.")],
+    new: Annotated[str, typer.Argument(help="The new name.")],
+    db: DbOption = Path("data.db"),
+    analyst: AnalystOption = None,
+):
+    """Rename a speaker; a re-run of the NLP pass keeps the new name (undo: `quotedesk undo`)."""
+    from store import decisions
+    from store.errors import StoreError
+    from store.speakers import find_speaker
+
+    database = _db(db)
+    speaker = find_speaker(database, old)
+    name = new.strip()
+    if not name:
+        raise StoreError("a speaker needs a name")
+    if name == speaker["name"]:
+        raise StoreError(f"the speaker is called {name!r} already")
+    decisions.rename_speaker(
+        database, speaker["id"], name, analyst=_analyst(analyst), expected=speaker["name"]
+    )
+    _done(f"renamed {speaker['name']} to {name}")
+
+
+@speakers_app.command("split", cls=DeskCommand)
+def split(
+    speaker_name: Annotated[str, typer.Argument(help="Speaker (id or name) that keeps its name.")],
+    alias: Annotated[str, typer.Argument(help="One of its aliases, to become a speaker again.")],
+    db: DbOption = Path("data.db"),
+    analyst: AnalystOption = None,
+):
+    """Take a wrongly merged name back out of a speaker (undo with `quotedesk undo`)."""
+    from store import decisions
+    from store.errors import StoreError
+    from store.speakers import find_speaker
+
+    database = _db(db)
+    speaker = find_speaker(database, speaker_name)
+    aliases = [a for a in speaker["aliases"] if a != speaker["name"]]
+    if alias not in aliases:
+        known = f"its aliases: {', '.join(aliases)}" if aliases else "it has no aliases"
+        raise StoreError(f"{alias!r} is not an alias of {speaker['name']} ({known})")
+    decisions.split_alias(database, speaker["id"], alias, analyst=_analyst(analyst))
+    _done(f"split {alias} out of {speaker['name']}")
 
 
 @statements_app.command("list", cls=DeskCommand)
