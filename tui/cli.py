@@ -76,7 +76,10 @@ def ingest(
     paths: PathsArgument,
     db: DbOption = DEFAULT_DB,
     outlet: Annotated[
-        str | None, typer.Option(help="Outlet for every article (overrides metadata and text).")
+        str | None,
+        typer.Option(
+            metavar="NAME", help="Outlet for every article (overrides metadata and text)."
+        ),
     ] = None,
     jobs: JobsOption = 1,
     tagger: TaggerOption = None,
@@ -92,7 +95,9 @@ def ingest(
 @app.command(cls=DeskCommand)
 def extract(
     paths: PathsArgument,
-    outlet: Annotated[str | None, typer.Option(help="Outlet for every article.")] = None,
+    outlet: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Outlet for every article.")
+    ] = None,
     jobs: JobsOption = 1,
     tagger: TaggerOption = None,
 ) -> None:
@@ -118,8 +123,8 @@ def export(
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
     ] = None,
-    speaker: Annotated[str | None, typer.Option(help="Only this speaker.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    speaker: Annotated[str | None, typer.Option(metavar="NAME", help="Only this speaker.")] = None,
+    outlet: Annotated[str | None, typer.Option(metavar="NAME", help="Only this outlet.")] = None,
     kind: Annotated[str | None, typer.Option(help="direct, mixed, indirect or belief.")] = None,
     stance: Annotated[str | None, typer.Option(help="Only quotes with this stance.")] = None,
     status: Annotated[str | None, typer.Option(help="unreviewed, accepted or rejected.")] = None,
@@ -217,7 +222,8 @@ def _tagger(path: Path | None) -> str | None:
 def tui(
     db: DbOption = DEFAULT_DB,
     analyst: Annotated[
-        str | None, typer.Option(help="Your name in the decision log (default: login name).")
+        str | None,
+        typer.Option(metavar="NAME", help="Your name in the decision log (default: login name)."),
     ] = None,
     config: Annotated[
         Path | None, typer.Option(metavar="FILE", help="Key bindings and stance labels (TOML).")
@@ -235,7 +241,9 @@ def tui(
 @app.command(cls=DeskCommand)
 def demo(
     db: DbOption = DEFAULT_DB,
-    analyst: Annotated[str | None, typer.Option(help="Your name in the decision log.")] = None,
+    analyst: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Your name in the decision log.")
+    ] = None,
     create: CreateOption = False,
 ) -> None:
     """Open the app on the bundled sample articles, ingesting them first if they are not stored."""
@@ -287,8 +295,10 @@ def require_terminal(command: str) -> None:
     streams = {"stdin": sys.stdin, "stdout": sys.stdout, "stderr": sys.stderr}
     missing = [name for name, stream in streams.items() if not stream.isatty()]
     if missing:
+        names = " and ".join([", ".join(missing[:-1]), missing[-1]] if missing[1:] else missing)
+        verb = "are" if missing[1:] else "is"
         fail(
-            f"`quotedesk {command}` needs a terminal ({' and '.join(missing)} not one here);"
+            f"`quotedesk {command}` needs a terminal, and {names} {verb} not one;"
             " scripts can use `quotedesk export`, `quote` and `log`"
         )
 

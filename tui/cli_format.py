@@ -135,7 +135,7 @@ class DeskCommand(TyperCommand):
         super().__init__(*args, **kwargs)
         for param in self.params:
             if param.metavar is None:
-                param.metavar = param.name.upper()
+                param.metavar = _metavar(param)
 
     def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
@@ -159,6 +159,17 @@ class DeskCommand(TyperCommand):
             if records:
                 with formatter.section(title):
                     formatter.write_dl(records)
+
+
+def _metavar(param: Any) -> str:
+    """An argument's name (QUOTE_ID); for an option N if a number, else its own name
+    (`--limit N`, `--role ROLE`)."""
+    if isinstance(param, TyperArgument):
+        return param.name.upper()
+    if getattr(param.type_descriptor, "annotation", None) is int:
+        return "N"
+    longest = max(param.opts, key=len).lstrip("-")
+    return longest.upper().replace("-", "_")
 
 
 def _argument_name(param: TyperArgument) -> str:

@@ -19,7 +19,8 @@ DbOption = Annotated[
     Path, typer.Option("--db", metavar="FILE", help="The quotedesk database file.")
 ]
 AnalystOption = Annotated[
-    str | None, typer.Option(help="Your name in the decision log (default: login name).")
+    str | None,
+    typer.Option(metavar="NAME", help="Your name in the decision log (default: login name)."),
 ]
 ConfigOption = Annotated[
     Path | None,
@@ -389,7 +390,9 @@ def redo(db: DbOption = Path("data.db"), analyst: AnalystOption = None) -> None:
 def log(
     db: DbOption = Path("data.db"),
     limit: Annotated[int, typer.Option(help="How many decisions, newest first.")] = 50,
-    by: Annotated[str | None, typer.Option("--by", help="Only this analyst's decisions.")] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", metavar="NAME", help="Only this analyst's decisions.")
+    ] = None,
     analyst: Annotated[str | None, typer.Option(hidden=True)] = None,
 ) -> None:
     """The decision history: who changed what, when, from what to what."""
