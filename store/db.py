@@ -17,9 +17,13 @@ BUSY_TIMEOUT_MS = 5_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
+def open_db(
+    path: str | Path, *, create: bool = True, make_folders: bool = False
+) -> sqlite_utils.Database:
     """Open (or create) the database at `path`, ready for reads and writes.
 
+    A new database is made only in a folder that exists, unless `make_folders`:
+    a mistyped path should fail, not start a second desk somewhere else.
     Raises StoreError, with the file named, for anything that is not a
     quotedesk database we can use; the file is never modified in that case.
     """
@@ -27,7 +31,7 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
     if not path.exists():
         if not create:
             raise StoreError(f"{path}: no such database (create one with `quotedesk ingest`)")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(path, make_folders)
     elif path.is_dir():
         raise StoreError(f"{path}: is a folder, not a database file")
     elif path.stat().st_size:
@@ -41,6 +45,17 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a usable SQLite database ({exc})") from None
     return db
+
+
+def _make_folder(path: Path, make_folders: bool) -> None:
+    if path.parent.is_dir():
+        return
+    if not make_folders:
+        raise StoreError(f"{path}: no folder {path.parent}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot make folder {path.parent} ({exc.strerror})") from None
 
 
 def _check_header(path: Path) -> None:

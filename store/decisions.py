@@ -15,6 +15,7 @@ same write transaction as the change, so no other writer can slip in between.
 from __future__ import annotations
 
 from store import statements
+from store.checks import SPEAKER_TYPES, check_choice
 from store.db import transaction
 from store.errors import StaleEdit, StoreError
 from store.ingest import now
@@ -78,6 +79,7 @@ def set_speaker(
     expected=UNSET,
 ) -> None:
     """Attribute the quote to a known speaker (by id or name) or a new one."""
+    check_choice("speaker type", speaker_type, SPEAKER_TYPES)
     with transaction(db):
         if speaker_id is None:
             if not name or not name.strip():
@@ -95,6 +97,8 @@ def set_speaker(
 
 def join_statement(db, quote_id: int, other_quote_id: int, *, analyst: str, expected=UNSET) -> None:
     """Say that a quote reports the same statement as another quote."""
+    if quote_id == other_quote_id:
+        raise StoreError(f"quote {quote_id} cannot join itself: name a quote in the statement")
     row = db.execute("select quote_key from quotes where id = ?", [other_quote_id]).fetchone()
     if not row:
         raise StoreError(f"no quote with id {other_quote_id}")

@@ -66,7 +66,12 @@ def find_speaker(db: sqlite_utils.Database, name_or_id: str | int) -> dict:
             ).fetchone()
         )
     if not row:
-        raise StoreError(f"no speaker {name_or_id!r} (see `quotedesk speakers list`)")
+        from store.checks import closest_names
+
+        names = [r[0] for r in db.execute("select name from speakers where merged_into is null")]
+        close = closest_names(str(name_or_id), names)
+        hint = f"closest: {', '.join(close)}" if close else "see `quotedesk speakers list`"
+        raise StoreError(f"no speaker {name_or_id!r} ({hint})")
     return speaker(db, row[0])
 
 

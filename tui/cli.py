@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import getpass
 import json
-import sqlite3
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -19,19 +18,23 @@ from typing import Annotated
 
 import typer
 
-from store.db import explain_sqlite_error
 from store.errors import StoreError
 from tui import review_commands
+from tui.cli_format import DeskCommand, DeskGroup, fail, say
 
 app = typer.Typer(
     help="Who said what, in which outlet: find quotes in news articles and review them.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    cls=DeskGroup,
     add_completion=False,
 )
 
 DEFAULT_DB = Path("data.db")
-DbOption = Annotated[Path, typer.Option("--db", help="The quotedesk database file.")]
+DbOption = Annotated[
+    Path, typer.Option("--db", metavar="FILE", help="The quotedesk database file.")
+]
 JobsOption = Annotated[
     int, typer.Option("--jobs", "-j", min=1, help="Processes for the NLP pass (one model each).")
 ]
@@ -39,10 +42,15 @@ TaggerOption = Annotated[
     Path | None,
     typer.Option(
         envvar="QUOTEDESK_TAGGER",
+        metavar="DIR",
         exists=True,
         file_okay=False,
         help="A trained attribution tagger (quotedesk train) to run beside the rules.",
     ),
+]
+CreateOption = Annotated[
+    bool,
+    typer.Option("--create", help="Make the database's folders too, if they do not exist yet."),
 ]
 PathsArgument = Annotated[
     list[Path],
@@ -73,16 +81,15 @@ def samples_dir() -> Path:
     raise StoreError("the bundled samples/ folder is missing from this installation")
 
 
-def say(message: str) -> None:
-    typer.echo(message, err=True)
-
-
-@app.command()
+@app.command(cls=DeskCommand)
 def ingest(
     paths: SourcesArgument = None,
     db: DbOption = DEFAULT_DB,
     outlet: Annotated[
-        str | None, typer.Option(help="Outlet for every article (overrides metadata and text).")
+        str | None,
+        typer.Option(
+            metavar="NAME", help="Outlet for every article (overrides metadata and text)."
+        ),
     ] = None,
     jobs: JobsOption = 1,
     tagger: TaggerOption = None,
@@ -101,6 +108,7 @@ def ingest(
         float, typer.Option(min=0, help="Seconds between two requests to one host.")
     ] = 1.0,
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a server.")] = 20.0,
+    create: CreateOption = False,
 ) -> None:
     """Find the quotes in articles and store them; the same article twice is stored once."""
     from intake.fetch import WebSettings, default_cache_dir
@@ -116,16 +124,18 @@ def ingest(
     if not sources:
         raise StoreError("nothing to ingest: give files, folders or URLs (or --urls FILE)")
     web = WebSettings(cache or default_cache_dir(), offline, delay, timeout)
-    summary = run_ingest(sources, db, outlet, jobs, tagger, web)
+    summary = run_ingest(sources, db, outlet, jobs, tagger, web, create=create)
     say(summary.line())
     if summary.errors:
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=DeskCommand)
 def extract(
     paths: PathsArgument,
-    outlet: Annotated[str | None, typer.Option(help="Outlet for every article.")] = None,
+    outlet: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Outlet for every article.")
+    ] = None,
     jobs: JobsOption = 1,
     tagger: TaggerOption = None,
 ) -> None:
@@ -141,26 +151,33 @@ def extract(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=DeskCommand)
 def export(
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or jsonl.")] = "csv",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="csv or jsonl.")
+    ] = "csv",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
     ] = None,
-    speaker: Annotated[str | None, typer.Option(help="Only this speaker.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    speaker: Annotated[str | None, typer.Option(metavar="NAME", help="Only this speaker.")] = None,
+    outlet: Annotated[str | None, typer.Option(metavar="NAME", help="Only this outlet.")] = None,
     kind: Annotated[str | None, typer.Option(help="direct, mixed, indirect or belief.")] = None,
     stance: Annotated[str | None, typer.Option(help="Only quotes with this stance.")] = None,
     status: Annotated[str | None, typer.Option(help="unreviewed, accepted or rejected.")] = None,
     include_rejected: Annotated[
-        bool, typer.Option(help="Keep quotes an analyst rejected.")
+        bool, typer.Option("--include-rejected", help="Keep quotes an analyst rejected.")
     ] = False,
-    excel: Annotated[bool, typer.Option(help="Start the CSV with a BOM for Excel.")] = False,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="Start the CSV with a BOM for Excel.")
+    ] = False,
+    config: review_commands.ConfigOption = None,
 ) -> None:
     """Export the quotes (analysts' decisions over machine output) as CSV or JSONL."""
+    from store.checks import check_filter
     from store.db import open_db
-    from store.export import export_quotes
+    from store.export import export_quotes, export_to_file
     from store.queries import QuoteFilter
 
     if fmt not in ("csv", "jsonl"):
@@ -174,17 +191,19 @@ def export(
         status=status,
         include_rejected=include_rejected or status == "rejected",
     )
+    check_filter(database, wanted, review_commands.stance_labels(config))
     if output is None:
         rows = export_quotes(database, wanted, fmt, sys.stdout, excel_bom=excel)
     else:
-        with output.open("w", encoding="utf-8", newline="") as handle:
-            rows = export_quotes(database, wanted, fmt, handle, excel_bom=excel)
+        rows = export_to_file(database, wanted, fmt, output, excel_bom=excel)
     say(f"exported {rows} quotes" + (f" to {output}" if output else ""))
 
 
-@app.command("eval")
+@app.command("eval", cls=DeskCommand)
 def evaluate(
-    corpus: Annotated[Path, typer.Argument(help="A folder with text/ and attributions/ (brat).")],
+    corpus: Annotated[
+        Path, typer.Argument(metavar="CORPUS", help="A folder with text/ and attributions/ (brat).")
+    ],
     jobs: JobsOption = 1,
     limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
     split: Annotated[
@@ -204,11 +223,13 @@ def evaluate(
     typer.echo(format_report(report))
 
 
-@app.command()
+@app.command(cls=DeskCommand)
 def train(
-    corpus: Annotated[Path, typer.Argument(help="A folder with text/ and attributions/ (brat).")],
+    corpus: Annotated[
+        Path, typer.Argument(metavar="CORPUS", help="A folder with text/ and attributions/ (brat).")
+    ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where the trained tagger goes.")
+        Path, typer.Option("--output", "-o", metavar="DIR", help="Where the trained tagger goes.")
     ] = Path("models/attribution"),
     epochs: Annotated[int, typer.Option(min=1, help="Passes over the training articles.")] = 6,
 ) -> None:
@@ -235,31 +256,89 @@ def _tagger(path: Path | None) -> str | None:
     raise StoreError(f"{path}: not a trained attribution tagger (make one with quotedesk train)")
 
 
-@app.command()
+@app.command(cls=DeskCommand)
 def tui(
     db: DbOption = DEFAULT_DB,
     analyst: Annotated[
-        str | None, typer.Option(help="Your name in the decision log (default: login name).")
+        str | None,
+        typer.Option(metavar="NAME", help="Your name in the decision log (default: login name)."),
     ] = None,
     config: Annotated[
-        Path | None, typer.Option(help="Key bindings and stance labels (TOML).")
+        Path | None, typer.Option(metavar="FILE", help="Key bindings and stance labels (TOML).")
     ] = None,
 ) -> None:
     """Open the review app on a database."""
+    from store.db import open_db
     from tui.app import QuoteDeskApp
 
+    open_db(db, create=False).conn.close()  # a missing or foreign file: one line, not the app
+    require_terminal("tui")
     QuoteDeskApp(db, analyst or default_analyst(), config).run()
 
 
-@app.command()
+@app.command(cls=DeskCommand)
 def demo(
     db: DbOption = DEFAULT_DB,
-    analyst: Annotated[str | None, typer.Option(help="Your name in the decision log.")] = None,
+    analyst: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Your name in the decision log.")
+    ] = None,
+    create: CreateOption = False,
 ) -> None:
-    """Ingest the bundled sample articles (unless already there) and open the app."""
-    summary = run_ingest([samples_dir()], db, None, 1)
-    say(summary.line())
+    """Open the app on the bundled sample articles, ingesting them first if they are not stored."""
+    require_terminal("demo")
+    # Once the samples are in, there is nothing for the NLP pass to do: skip
+    # loading spaCy (seconds) and open the app at once.
+    if not samples_stored(db):
+        summary = run_ingest([samples_dir()], db, None, 1, create=create)
+        say(summary.line())
+    say(f"{describe_desk(db)} — opening the app")
     tui(db=db, analyst=analyst, config=None)
+
+
+def samples_stored(db_path: Path) -> bool:
+    """Whether every bundled sample is stored by this version of the NLP pass."""
+    from intake.sources import read_inputs
+    from nlp import pipeline_version
+    from nlp.records import Article
+    from store.db import open_db
+
+    if not db_path.is_file():
+        return False
+    articles = list(read_inputs([str(samples_dir())], None))
+    if not all(isinstance(a, Article) for a in articles):
+        return False  # the slow path reports the unreadable file
+    db = open_db(db_path, create=False)
+    try:
+        return not split_stored(db, articles, pipeline_version())[0]
+    finally:
+        db.conn.close()
+
+
+def describe_desk(db_path: Path) -> str:
+    """'data.db: 5 articles, 76 quotes', as the app will count them."""
+    from store.db import open_db
+
+    db = open_db(db_path, create=False)
+    try:
+        articles = db.execute("select count(*) from articles").fetchone()[0]
+        quotes = db.execute("select count(*) from quote_view").fetchone()[0]
+    finally:
+        db.conn.close()
+    return f"{db_path}: {articles} articles, {quotes} quotes"
+
+
+def require_terminal(command: str) -> None:
+    """The app reads keys from stdin and draws on stderr (Textual's choice); without a
+    terminal there (cron, a pipe, a log file) it spins forever or draws into a file."""
+    streams = {"stdin": sys.stdin, "stdout": sys.stdout, "stderr": sys.stderr}
+    missing = [name for name, stream in streams.items() if not stream.isatty()]
+    if missing:
+        names = " and ".join([", ".join(missing[:-1]), missing[-1]] if missing[1:] else missing)
+        verb = "are" if missing[1:] else "is"
+        fail(
+            f"`quotedesk {command}` needs a terminal, and {names} {verb} not one;"
+            " scripts can use `quotedesk export`, `quote` and `log`"
+        )
 
 
 @dataclass
@@ -287,16 +366,29 @@ def run_ingest(
     jobs: int,
     tagger: Path | None = None,
     web=None,
+    *,
+    create: bool = False,
 ) -> IngestSummary:
     """Read, extract and store, one transaction per article, skipping what is stored."""
-    from store.db import open_db
-
     tagger_path = _tagger(tagger)  # before the database is touched
-    db = open_db(db_path)
+    db = open_for_writing(db_path, make_folders=create)
     try:
         return _ingest_into(db, paths, outlet, jobs, tagger_path, web)
     finally:
         db.conn.close()
+
+
+def open_for_writing(path: Path, make_folders: bool = False):
+    """The database to store into; a new one only in a folder that exists, or when asked."""
+    from store.db import open_db
+
+    existed = path.exists()
+    if not existed and not path.parent.is_dir() and not make_folders:
+        raise StoreError(f"{path}: no folder {path.parent} (check the path; --create makes it)")
+    db = open_db(path, make_folders=make_folders)
+    if not existed:
+        say(f"quotedesk: created a new database {path}")
+    return db
 
 
 def _ingest_into(
@@ -309,7 +401,7 @@ def _ingest_into(
     from nlp import pipeline_version
     from nlp.extract import extract as run_extract
     from store.errors import BadRecord
-    from store.ingest import article_known, content_hash, save_extraction, url_known
+    from store.ingest import save_extraction
     from store.speakers import known_speaker_names
     from store.statements import regroup
 
@@ -324,20 +416,7 @@ def _ingest_into(
         for article in _report_errors(read_inputs(paths, outlet, web), summary.errors, above):
             articles.append(article)
             progress.update(task, advance=1, doc=article.url or article.doc)
-    todo, urls_seen = [], set()
-    for article in articles:
-        # A page reached twice (a feed item and its URL, a link with ?utm=…) is one article.
-        urls = [u for u in (article.canonical_url, article.url) if u]
-        digest = content_hash(article.text)
-        if (
-            article_known(db, digest, version)
-            or urls_seen.intersection(urls)
-            or url_known(db, urls, digest)
-        ):
-            summary.unchanged += 1
-        else:
-            todo.append(article)
-        urls_seen.update(urls)
+    todo, summary.unchanged = split_stored(db, articles, version)
     if not todo:
         return summary
     columns = (
@@ -374,6 +453,29 @@ def _ingest_into(
     return summary
 
 
+def split_stored(db, articles: list, version: str) -> tuple[list, int]:
+    """The articles the NLP pass still has to read, and how many are stored already.
+
+    A page reached twice (a feed item and its URL, a link with ?utm=…) is one article.
+    """
+    from store.ingest import article_known, content_hash, url_known
+
+    todo, urls_seen, stored = [], set(), 0
+    for article in articles:
+        urls = [u for u in (article.canonical_url, article.url) if u]
+        digest = content_hash(article.text)
+        if (
+            article_known(db, digest, version)
+            or urls_seen.intersection(urls)
+            or url_known(db, urls, digest)
+        ):
+            stored += 1
+        else:
+            todo.append(article)
+        urls_seen.update(urls)
+    return todo, stored
+
+
 def _report_errors(items: Iterable, errors: list, tell: Callable[[str], None] = say) -> Iterator:
     """Pass articles through; print each input error as one line and keep it."""
     from intake.files import InputError
@@ -390,20 +492,5 @@ review_commands.register(app)
 
 
 def main() -> None:
-    try:
-        app()
-    except StoreError as exc:
-        say(f"quotedesk: error: {exc}")
-        sys.exit(1)
-    except sqlite3.OperationalError as exc:
-        say(f"quotedesk: error: {explain_sqlite_error(exc)}")
-        sys.exit(1)
-    except sqlite3.DatabaseError as exc:
-        say(f"quotedesk: error: the database is damaged or not a database ({exc})")
-        sys.exit(1)
-    except KeyboardInterrupt:
-        say("quotedesk: interrupted; everything stored so far is kept")
-        sys.exit(130)
-    except BrokenPipeError:  # `quotedesk export | head` closes the pipe early
-        sys.stderr.close()
-        sys.exit(0)
+    """The console script; errors are printed by DeskGroup (tui/cli_format.py)."""
+    app()

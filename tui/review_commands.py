@@ -13,9 +13,18 @@ from typing import Annotated
 
 import typer
 
-DbOption = Annotated[Path, typer.Option("--db", help="The quotedesk database file.")]
+from tui.cli_format import DeskCommand, PlainGroup, UsageError
+
+DbOption = Annotated[
+    Path, typer.Option("--db", metavar="FILE", help="The quotedesk database file.")
+]
 AnalystOption = Annotated[
-    str | None, typer.Option(help="Your name in the decision log (default: login name).")
+    str | None,
+    typer.Option(metavar="NAME", help="Your name in the decision log (default: login name)."),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(metavar="FILE", help="The config with your stance labels (as for the app)."),
 ]
 IdArgument = Annotated[int, typer.Argument(help="The quote id (the `id` column of exports).")]
 # What the script saw before deciding: if the stored value differs now, someone
@@ -28,10 +37,18 @@ ExpectOption = Annotated[
     ),
 ]
 
-quote_app = typer.Typer(help="Review one quote: show, accept, reject, set speaker, stance, note.")
-speakers_app = typer.Typer(help="List and merge speakers.")
+quote_app = typer.Typer(
+    rich_markup_mode=None,
+    cls=PlainGroup,
+    help="Review one quote: show, accept, reject, set speaker, stance, note.",
+)
+speakers_app = typer.Typer(
+    rich_markup_mode=None, cls=PlainGroup, help="List, rename, merge and split speakers."
+)
 statements_app = typer.Typer(
-    help="Statements: one real-world statement as reported by several outlets."
+    rich_markup_mode=None,
+    cls=PlainGroup,
+    help="Statements: one real-world statement as reported by several outlets.",
 )
 
 
@@ -59,6 +76,17 @@ def _expected(value: str | None):
     return None if value.lower() == "none" else value
 
 
+def stance_labels(config: Path | None) -> tuple[str, ...]:
+    """The stance labels analysts use, from the same config file the app reads."""
+    from store.errors import StoreError
+    from tui.config import ConfigError, load_config
+
+    try:
+        return load_config(config).stance_labels
+    except ConfigError as exc:
+        raise StoreError(str(exc)) from None
+
+
 def _quote_field(db, quote_id: int, field: str):
     from store.queries import get_quote
 
@@ -69,7 +97,7 @@ def _done(message: str) -> None:
     typer.echo(message, err=True)
 
 
-@quote_app.command("show")
+@quote_app.command("show", cls=DeskCommand)
 def show(quote_id: IdArgument, db: DbOption = Path("data.db")) -> None:
     """Print a quote with its speaker, decisions and history as JSON."""
     from store.queries import get_quote
@@ -79,7 +107,7 @@ def show(quote_id: IdArgument, db: DbOption = Path("data.db")) -> None:
     typer.echo(json.dumps(quote, ensure_ascii=False, indent=2))
 
 
-@quote_app.command("accept")
+@quote_app.command("accept", cls=DeskCommand)
 def accept(
     quote_id: IdArgument,
     db: DbOption = Path("data.db"),
@@ -93,7 +121,7 @@ def accept(
     _done(f"quote {quote_id} accepted")
 
 
-@quote_app.command("reject")
+@quote_app.command("reject", cls=DeskCommand)
 def reject(
     quote_id: IdArgument,
     db: DbOption = Path("data.db"),
@@ -107,7 +135,7 @@ def reject(
     _done(f"quote {quote_id} rejected")
 
 
-@quote_app.command("restore")
+@quote_app.command("restore", cls=DeskCommand)
 def restore(
     quote_id: IdArgument,
     db: DbOption = Path("data.db"),
@@ -121,7 +149,7 @@ def restore(
     _done(f"quote {quote_id} back to unreviewed")
 
 
-@quote_app.command("set-speaker")
+@quote_app.command("set-speaker", cls=DeskCommand)
 def set_speaker(
     quote_id: IdArgument,
     name: Annotated[str, typer.Argument(help="A known speaker's name or alias, or a new name.")],
@@ -141,18 +169,25 @@ def set_speaker(
     _done(f"quote {quote_id} attributed to {name}")
 
 
-@quote_app.command("stance")
+@quote_app.command("stance", cls=DeskCommand)
 def stance(
     quote_id: IdArgument,
-    label: Annotated[str, typer.Argument(help="e.g. support, oppose, neutral, unclear.")],
+    label: Annotated[
+        str,
+        typer.Argument(help="A configured label: support, oppose, neutral, unclear by default."),
+    ],
     target: Annotated[str | None, typer.Option(help="What the stance is towards.")] = None,
     db: DbOption = Path("data.db"),
     analyst: AnalystOption = None,
     expect: ExpectOption = None,
+    config: ConfigOption = None,
 ):
-    """Tag the quote's stance (--expect compares the current stance label)."""
+    """Tag the quote's stance (an empty label clears it; --expect compares the current label)."""
     from store import decisions
+    from store.checks import check_choice
 
+    if label:
+        check_choice("stance", label, stance_labels(config))
     database = _db(db)
     expected = _expected(expect)
     if expected is not decisions.UNSET:  # the target is not part of the check
@@ -164,7 +199,7 @@ def stance(
     _done(f"quote {quote_id} stance: {label}")
 
 
-@quote_app.command("note")
+@quote_app.command("note", cls=DeskCommand)
 def note(
     quote_id: IdArgument,
     text: Annotated[str, typer.Argument(help="The note (empty text clears it).")],
@@ -181,7 +216,7 @@ def note(
     _done(f"quote {quote_id} note saved")
 
 
-@speakers_app.command("list")
+@speakers_app.command("list", cls=DeskCommand)
 def list_speakers(
     db: DbOption = Path("data.db"),
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
@@ -201,7 +236,7 @@ def list_speakers(
         )
 
 
-@speakers_app.command("merge")
+@speakers_app.command("merge", cls=DeskCommand)
 def merge(
     source: Annotated[str, typer.Argument(help="Speaker (id, name or alias) to fold in.")],
     into: Annotated[str, typer.Argument(help="Speaker (id, name or alias) that remains.")],
@@ -215,7 +250,54 @@ def merge(
     _done(f"merged {source} into {into}")
 
 
-@statements_app.command("list")
+@speakers_app.command("rename", cls=DeskCommand)
+def rename(
+    old: Annotated[str, typer.Argument(help="Speaker (id, name or alias) to rename.")],
+    new: Annotated[str, typer.Argument(help="The new name.")],
+    db: DbOption = Path("data.db"),
+    analyst: AnalystOption = None,
+):
+    """Rename a speaker; a re-run of the NLP pass keeps the new name (undo: `quotedesk undo`)."""
+    from store import decisions
+    from store.errors import StoreError
+    from store.speakers import find_speaker
+
+    database = _db(db)
+    speaker = find_speaker(database, old)
+    name = new.strip()
+    if not name:
+        raise StoreError("a speaker needs a name")
+    if name == speaker["name"]:
+        raise StoreError(f"the speaker is called {name!r} already")
+    decisions.rename_speaker(
+        database, speaker["id"], name, analyst=_analyst(analyst), expected=speaker["name"]
+    )
+    _done(f"renamed {speaker['name']} to {name}")
+
+
+@speakers_app.command("split", cls=DeskCommand)
+def split(
+    speaker_name: Annotated[str, typer.Argument(help="Speaker (id or name) that keeps its name.")],
+    alias: Annotated[str, typer.Argument(help="One of its aliases, to become a speaker again.")],
+    db: DbOption = Path("data.db"),
+    analyst: AnalystOption = None,
+):
+    """Take a wrongly merged name back out of a speaker (undo with `quotedesk undo`)."""
+    from store import decisions
+    from store.errors import StoreError
+    from store.speakers import find_speaker
+
+    database = _db(db)
+    speaker = find_speaker(database, speaker_name)
+    aliases = [a for a in speaker["aliases"] if a != speaker["name"]]
+    if alias not in aliases:
+        known = f"its aliases: {', '.join(aliases)}" if aliases else "it has no aliases"
+        raise StoreError(f"{alias!r} is not an alias of {speaker['name']} ({known})")
+    decisions.split_alias(database, speaker["id"], alias, analyst=_analyst(analyst))
+    _done(f"split {alias} out of {speaker['name']}")
+
+
+@statements_app.command("list", cls=DeskCommand)
 def list_statements(
     db: DbOption = Path("data.db"),
     min_outlets: Annotated[int, typer.Option(help="Only statements carried by this many.")] = 2,
@@ -232,7 +314,7 @@ def list_statements(
         )
 
 
-@statements_app.command("show")
+@statements_app.command("show", cls=DeskCommand)
 def show_statement(
     statement_id: Annotated[int, typer.Argument(help="The statement id.")],
     db: DbOption = Path("data.db"),
@@ -252,7 +334,7 @@ def show_statement(
         typer.echo(f"      {v['quote']}")
 
 
-@statements_app.command("join")
+@statements_app.command("join", cls=DeskCommand)
 def join_statement(
     quote_id: IdArgument,
     other: Annotated[int, typer.Argument(help="A quote already in the statement to join.")],
@@ -266,7 +348,7 @@ def join_statement(
     _done(f"quote {quote_id} now reports the same statement as quote {other}")
 
 
-@statements_app.command("leave")
+@statements_app.command("leave", cls=DeskCommand)
 def leave_statement(
     quote_id: IdArgument, db: DbOption = Path("data.db"), analyst: AnalystOption = None
 ):
@@ -277,7 +359,7 @@ def leave_statement(
     _done(f"quote {quote_id} is a statement of its own")
 
 
-@statements_app.command("regroup")
+@statements_app.command("regroup", cls=DeskCommand)
 def regroup(db: DbOption = Path("data.db")):
     """Group every quote again (analysts' joins and splits are kept)."""
     from store.statements import regroup as run
@@ -308,12 +390,17 @@ def redo(db: DbOption = Path("data.db"), analyst: AnalystOption = None) -> None:
 def log(
     db: DbOption = Path("data.db"),
     limit: Annotated[int, typer.Option(help="How many decisions, newest first.")] = 50,
-    analyst: Annotated[str | None, typer.Option(help="Only this analyst's.")] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", metavar="NAME", help="Only this analyst's decisions.")
+    ] = None,
+    analyst: Annotated[str | None, typer.Option(hidden=True)] = None,
 ) -> None:
     """The decision history: who changed what, when, from what to what."""
     from store import decisions
 
-    for row in decisions.log(_db(db), limit=limit, analyst=analyst):
+    if analyst is not None:  # it filtered here, and names you everywhere else
+        raise UsageError(f"log filters with --by now: quotedesk log --by {analyst}")
+    for row in decisions.log(_db(db), limit=limit, analyst=by):
         target = f"quote {row['quote_id']}" if row["quote_id"] else f"speaker {row['speaker_id']}"
         typer.echo(
             f"{row['at']}  {row['analyst']:<12} {row['action']:<15} {target:<14}"
@@ -325,6 +412,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(quote_app, name="quote")
     app.add_typer(speakers_app, name="speakers")
     app.add_typer(statements_app, name="statements")
-    app.command()(undo)
-    app.command()(redo)
-    app.command()(log)
+    app.command(cls=DeskCommand)(undo)
+    app.command(cls=DeskCommand)(redo)
+    app.command(cls=DeskCommand)(log)
