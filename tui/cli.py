@@ -105,9 +105,12 @@ def ingest(
         typer.Option(envvar="QUOTEDESK_CACHE", metavar="DIR", help="Where fetched pages are kept."),
     ] = None,
     delay: Annotated[
-        float, typer.Option(min=0, help="Seconds between two requests to one host.")
+        float,
+        typer.Option(min=0, metavar="SECONDS", help="Seconds between two requests to one host."),
     ] = 1.0,
-    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a server.")] = 20.0,
+    timeout: Annotated[
+        float, typer.Option(min=0.1, metavar="SECONDS", help="Seconds to wait for a server.")
+    ] = 20.0,
     create: CreateOption = False,
 ) -> None:
     """Find the quotes in articles and store them; the same article twice is stored once."""

@@ -54,7 +54,7 @@ def test_the_installed_command_prints_the_same(tmp_path):
     ("args", "usage"),
     [
         ([], "Usage: quotedesk [OPTIONS] COMMAND [ARGS]..."),
-        (["ingest"], "Usage: quotedesk ingest [OPTIONS] PATHS..."),
+        (["ingest"], "Usage: quotedesk ingest [OPTIONS] [PATHS...]"),
         (["export"], "Usage: quotedesk export [OPTIONS]"),
         (["quote", "stance"], "Usage: quotedesk quote stance [OPTIONS] QUOTE_ID LABEL"),
         (["speakers", "merge"], "Usage: quotedesk speakers merge [OPTIONS] SOURCE INTO"),
