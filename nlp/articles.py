@@ -14,8 +14,8 @@ from pathlib import Path
 
 from nlp.records import Article
 
-# A news article is a few kilobytes; anything this big is a wrong file, and
-# parsing it would stall the batch for minutes.
+# A news article is a few kilobytes; anything this big is a wrong file. Long
+# articles up to it are read in blocks (nlp.blocks), in time linear in length.
 MAX_ARTICLE_CHARS = 2_000_000
 METADATA_FILE = "metadata.tsv"
 READABLE_SUFFIXES = (".txt", ".jsonl")
@@ -85,8 +85,8 @@ def _read_text(path: Path) -> str | InputError:
         raw = path.read_bytes()
     except OSError as exc:
         return InputError(str(path), f"cannot read: {exc.strerror or exc}")
-    if len(raw) > MAX_ARTICLE_CHARS * 4:
-        return InputError(str(path), f"too large for an article ({len(raw) // 1_000_000} MB)")
+    if len(raw) > MAX_ARTICLE_CHARS * 4:  # more characters than the limit, whatever they are
+        return InputError(str(path), too_large(len(raw), "bytes"))
     if b"\x00" in raw:
         return InputError(str(path), "binary file, not text")
     try:
@@ -102,8 +102,15 @@ def _check_text(where: str, text: str) -> str | InputError:
     if not text.strip():
         return InputError(where, "empty article")
     if len(text) > MAX_ARTICLE_CHARS:
-        return InputError(where, f"too large for an article ({len(text):,} characters)")
+        return InputError(where, too_large(len(text)))
     return text
+
+
+def too_large(size: int, unit: str = "characters") -> str:
+    return (
+        f"too large for an article ({size:,} {unit};"
+        f" the limit is {MAX_ARTICLE_CHARS:,} characters)"
+    )
 
 
 def _read_jsonl(path: Path, outlet: str | None) -> Iterator[Article | InputError]:

@@ -75,6 +75,7 @@ class Extraction:
     outlet_evidence: str | None
     quotes: list[Quote] = field(default_factory=list)
     aliases: list[Alias] = field(default_factory=list)
+    error: str | None = None  # why the pass failed on this article; then nothing was found
 
     def to_json(self) -> dict:
         return {
