@@ -22,9 +22,9 @@ from nlp.pipeline import load_nlp
 from nlp.records import Alias, Article, Extraction, Quote
 from nlp.workers import ordered_map
 
-# A batch of long-article blocks stops growing at this many characters, so
-# the memory one batch takes does not grow with the article.
-BATCH_CHARS = 400_000
+# The blocks of a long article go to the model this many characters at a
+# time at most (two blocks), so memory does not grow with the article.
+BATCH_CHARS = 100_000
 
 
 def extract(
@@ -92,17 +92,20 @@ Piece = tuple[int, int, str]
 def _batches(
     articles: Iterable[Article], block_chars: int, batch_size: int, open_articles: dict
 ) -> Iterator[list[Piece]]:
-    """Pieces of consecutive articles, batch_size at a time (fewer when they
-    are long); each article is registered in open_articles as it is cut."""
+    """Pieces of consecutive articles, batch_size at a time as nlp.pipe would
+    batch them, fewer for a long article's blocks (BATCH_CHARS); each article
+    is registered in open_articles as it is cut."""
     batch: list[Piece] = []
     chars = 0
     for index, article in enumerate(articles):
         pending = _cut(index, article, block_chars)
         open_articles[index] = pending
         text = same_length_spaces(article.text) if pending.blocks else ""
+        long = len(pending.blocks) > 1
         for block_index, block in enumerate(pending.blocks):
             piece_text = text[block.start : block.end]
-            if batch and (len(batch) >= batch_size or chars + len(piece_text) > BATCH_CHARS):
+            too_many = long and chars + len(piece_text) > BATCH_CHARS
+            if batch and (len(batch) >= batch_size or too_many):
                 yield batch
                 batch, chars = [], 0
             batch.append((index, block_index, piece_text))
