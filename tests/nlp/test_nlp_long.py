@@ -110,3 +110,21 @@ def test_an_article_over_the_limit_says_the_limit():
         f"too large for an article ({MAX_ARTICLE_CHARS + 5:,} characters;"
         f" the limit is {MAX_ARTICLE_CHARS:,} characters)"
     )
+
+
+def test_a_quotation_after_a_colon_paragraph_keeps_its_speaker_across_a_block_end():
+    text = (
+        FILLER * 20
+        # A paragraph longer than the context a block reads before its start.
+        + "The meeting went on for hours and the figures were read out one by one. " * 30
+        + "At the end of it, Senator Ann Lee told the reporters waiting outside:\n\n"
+        + "\u201cThe bill will pass this week, and nobody in this building will stop it.\u201d\n\n"
+        + FILLER * 20
+    )
+    # The block would end right after the colon.
+    block_chars = text.index("\u201cThe bill")
+
+    found = next(extract([Article(doc="t", text=text)], block_chars=block_chars))
+
+    quote = next(q for q in found.quotes if text[slice(*q.content[0])].startswith("The bill"))
+    assert quote.speaker == "Ann Lee"
