@@ -98,9 +98,9 @@ def _batches(
     batch: list[Piece] = []
     chars = 0
     for index, article in enumerate(articles):
-        pending = _cut(index, article, block_chars)
+        text = same_length_spaces(article.text)
+        pending = _cut(index, article, text, block_chars)
         open_articles[index] = pending
-        text = same_length_spaces(article.text) if pending.blocks else ""
         long = len(pending.blocks) > 1
         for block_index, block in enumerate(pending.blocks):
             piece_text = text[block.start : block.end]
@@ -114,11 +114,11 @@ def _batches(
         yield batch
 
 
-def _cut(index: int, article: Article, block_chars: int) -> Pending:
-    if len(article.text) > MAX_ARTICLE_CHARS:
-        return Pending(index, article, [], [], too_large(len(article.text)))
+def _cut(index: int, article: Article, text: str, block_chars: int) -> Pending:
+    if len(text) > MAX_ARTICLE_CHARS:
+        return Pending(index, article, [], [], too_large(len(text)))
     try:
-        cut = cut_blocks(article.text, block_chars)
+        cut = cut_blocks(text, block_chars)
     except Exception as exc:  # noqa: BLE001 - one article's trouble stays its own
         return Pending(index, article, [], [], failure(exc))
     return Pending(index, article, cut, [None] * len(cut))
