@@ -68,7 +68,10 @@ def die_with_parent(parent: int) -> None:
 
 
 def _kernel_kills_orphan() -> bool:
-    """Linux: SIGKILL this process when its parent exits (prctl PR_SET_PDEATHSIG)."""
+    """Linux: SIGKILL this process when its parent exits (prctl PR_SET_PDEATHSIG).
+
+    Strictly, when the parent's thread that forked it exits: the thread that
+    iterates ordered_map, which outlives the pool (closed in its finally)."""
     if not sys.platform.startswith("linux"):
         return False
     try:
