@@ -128,3 +128,21 @@ def test_a_quotation_after_a_colon_paragraph_keeps_its_speaker_across_a_block_en
 
     quote = next(q for q in found.quotes if text[slice(*q.content[0])].startswith("The bill"))
     assert quote.speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FILLER * 200,
+        FILLER.replace("\n\n", " ") * 200,  # one line, no paragraph to cut at
+        "\u201c" + FILLER * 200,  # a quotation never closed
+    ],
+    ids=["paragraphs", "one line", "unclosed quotation"],
+)
+def test_blocks_cover_the_article_once_and_stay_near_their_size(text):
+    cut = cut_blocks(text, 2_000)
+
+    assert cut[0].own_start == 0 and cut[-1].own_end == len(text)
+    assert all(a.own_end == b.own_start for a, b in zip(cut, cut[1:], strict=False))
+    assert all(b.start <= b.own_start < b.own_end <= b.end for b in cut)
+    assert max(b.own_end - b.own_start for b in cut) <= 2_000
