@@ -13,11 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.records import Article
+from nlp.records import MAX_ARTICLE_CHARS, Article, too_large
 
-# A news article is a few kilobytes; anything this big is a wrong file, and
-# parsing it would stall the batch for minutes.
-MAX_ARTICLE_CHARS = 2_000_000
 METADATA_FILE = "metadata.tsv"
 TEXT_SUFFIXES = (".txt", ".jsonl")
 
@@ -67,10 +64,8 @@ def _read_text(path: Path) -> str | InputError:
         raw = path.read_bytes()
     except OSError as exc:
         return InputError(str(path), f"cannot read: {exc.strerror or exc}", "unreadable")
-    if len(raw) > MAX_ARTICLE_CHARS * 4:
-        return InputError(
-            str(path), f"too large for an article ({len(raw) // 1_000_000} MB)", "too large"
-        )
+    if len(raw) > MAX_ARTICLE_CHARS * 4:  # more characters than the limit, whatever they are
+        return InputError(str(path), too_large(len(raw), "bytes"), "too large")
     if b"\x00" in raw:
         return InputError(str(path), "binary file, not text", "not text")
     try:
@@ -86,9 +81,7 @@ def check_text(where: str, text: str) -> str | InputError:
     if not text.strip():
         return InputError(where, "empty article", "empty")
     if len(text) > MAX_ARTICLE_CHARS:
-        return InputError(
-            where, f"too large for an article ({len(text):,} characters)", "too large"
-        )
+        return InputError(where, too_large(len(text)), "too large")
     return text
 
 

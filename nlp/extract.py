@@ -1,17 +1,29 @@
-"""The public entry point: articles in, one Extraction per article out, streaming."""
+"""The public entry point: articles in, one Extraction per article out, streaming.
+
+Each article is read whole, or block by block when it is long (nlp.blocks);
+the pieces go through the model in batches, in this process or in worker
+processes (nlp.workers), and come back together per article in input order.
+One article the pass fails on becomes that article's error, never the batch's.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 
-from spacy.tokens import Doc
-
+from nlp import blocks
 from nlp.acronyms import OrganisationNames
-from nlp.names import Canonicals
+from nlp.blocks import Block, cut_blocks
+from nlp.names import Canonicals, shares_surname
 from nlp.outlets import find_outlet
 from nlp.pipeline import load_nlp
-from nlp.records import Alias, Article, Extraction, Quote
+from nlp.records import MAX_ARTICLE_CHARS, Alias, Article, Extraction, Quote, too_large
+from nlp.workers import ordered_map
+
+# The blocks of a long article go to the model this many characters at a
+# time at most (two blocks), so memory does not grow with the article.
+BATCH_CHARS = 100_000
 
 
 def extract(
@@ -21,6 +33,7 @@ def extract(
     known_speakers: Iterable[str] = (),
     tagger: str | None = None,
     known_organisations: Iterable[str] = (),
+    block_chars: int | None = None,
 ) -> Iterator[Extraction]:
     """Find quotes, speakers and outlet for each article, in input order.
 
@@ -30,12 +43,112 @@ def extract(
     an organisation goes by the initials an article vouches for ("Korean
     Central News Agency (KCNA)"), unless it is known as a speaker of its own.
     `tagger` adds a trained attribution tagger's finds to the rules' (load_nlp).
+    Articles longer than `block_chars` (default nlp.blocks.BLOCK_CHARS) are
+    read in blocks. An article the pass fails on comes back with `error` set.
     """
-    nlp = load_nlp(tagger)
+    load_nlp(tagger)  # once, before any worker is forked, so they share it
     names = Names(Canonicals(known_speakers), OrganisationNames(known_organisations))
-    pairs = ((same_length_spaces(a.text), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=jobs):
-        yield to_extraction(doc, article, names)
+    open_articles: dict[int, Pending] = {}
+    batches = _batches(articles, block_chars or blocks.BLOCK_CHARS, batch_size, open_articles)
+    work = partial(find_in_batch, tagger=tagger, batch_size=batch_size)
+    for batch, results in ordered_map(work, batches, jobs):
+        for (index, block_index, _), found in zip(batch, results, strict=True):
+            open_articles[index].found[block_index] = found
+        while open_articles and (first := next(iter(open_articles.values()))).done():
+            del open_articles[first.index]
+            yield _finish(first, names)
+    for pending in open_articles.values():  # articles with no pieces, after the last batch
+        yield _finish(pending, names)
+
+
+@dataclass
+class Found:
+    """What the pass found in one piece of text (a whole article or one block)."""
+
+    quotes: list[dict] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class Pending:
+    """An article whose pieces are on their way through the model."""
+
+    index: int
+    article: Article
+    blocks: list[Block]
+    found: list[Found | None]
+    error: str | None = None
+
+    def done(self) -> bool:
+        return all(f is not None for f in self.found)
+
+
+# One piece of work: (article index, block index, text of the block).
+Piece = tuple[int, int, str]
+
+
+def _batches(
+    articles: Iterable[Article], block_chars: int, batch_size: int, open_articles: dict
+) -> Iterator[list[Piece]]:
+    """Pieces of consecutive articles, batch_size at a time as nlp.pipe would
+    batch them, fewer for a long article's blocks (BATCH_CHARS); each article
+    is registered in open_articles as it is cut."""
+    batch: list[Piece] = []
+    chars = 0
+    for index, article in enumerate(articles):
+        text = same_length_spaces(article.text)
+        pending = _cut(index, article, text, block_chars)
+        open_articles[index] = pending
+        long = len(pending.blocks) > 1
+        for block_index, block in enumerate(pending.blocks):
+            piece_text = text[block.start : block.end]
+            too_many = long and chars + len(piece_text) > BATCH_CHARS
+            if batch and (len(batch) >= batch_size or too_many):
+                yield batch
+                batch, chars = [], 0
+            batch.append((index, block_index, piece_text))
+            chars += len(piece_text)
+    if batch:
+        yield batch
+
+
+def _cut(index: int, article: Article, text: str, block_chars: int) -> Pending:
+    if len(text) > MAX_ARTICLE_CHARS:
+        return Pending(index, article, [], [], too_large(len(text)))
+    try:
+        cut = cut_blocks(text, block_chars)
+    except Exception as exc:  # noqa: BLE001 - one article's trouble stays its own
+        return Pending(index, article, [], [], failure(exc))
+    return Pending(index, article, cut, [None] * len(cut))
+
+
+def find_in_batch(batch: list[Piece], tagger: str | None, batch_size: int) -> list[Found]:
+    """Run the model over the pieces' texts; if the batch fails, each text
+    alone, so only the text that fails is lost."""
+    nlp = load_nlp(tagger)
+    texts = [text for _, _, text in batch]
+    try:
+        return [_found(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    except Exception:  # noqa: BLE001 - retried one by one below
+        pass
+    found = []
+    for text in texts:
+        try:
+            found.append(_found(nlp(text)))
+        except Exception as exc:  # noqa: BLE001 - the article's error, not the batch's
+            found.append(Found(error=failure(exc)))
+    return found
+
+
+def _found(doc) -> Found:
+    return Found(list(doc._.quotes or []), list(doc._.people or []))
+
+
+def failure(exc: Exception) -> str:
+    """One line saying why the pass failed on an article."""
+    message = " ".join(str(exc).split())[:200]
+    return f"the NLP pass failed on this article ({type(exc).__name__}: {message})"
 
 
 @dataclass
@@ -55,17 +168,80 @@ def same_length_spaces(text: str) -> str:
     return text.translate(SPACES)
 
 
-def to_extraction(doc: Doc, article: Article, names: Names) -> Extraction:
+def _finish(pending: Pending, names: Names) -> Extraction:
+    """The article's Extraction from its pieces, or its one error."""
+    article = pending.article
+    error = pending.error or next((f.error for f in pending.found if f.error), None)
+    if error is None:
+        try:
+            return to_extraction(join_blocks(pending.blocks, pending.found), article, names)
+        except Exception as exc:  # noqa: BLE001 - one article's trouble stays its own
+            error = failure(exc)
+    return Extraction(article=article, outlet=article.outlet, outlet_evidence=None, error=error)
+
+
+def join_blocks(cut: list[Block], found: list[Found]) -> Found:
+    """One article's finds from its blocks: each block's own quotes, moved
+    into the article's offsets, and its people in order of first mention."""
+    if len(cut) == 1:
+        return found[0]
+    joined = Found()
+    people: dict[str, int] = {}  # full name -> block it is first named in
+    for block_index, (block, part) in enumerate(zip(cut, found, strict=True)):
+        for name in part.people:
+            people.setdefault(name, block_index)
+        kept = [
+            n
+            for n, quote in enumerate(part.quotes)
+            if block.own_start <= block.start + _first_char(quote) < block.own_end
+        ]
+        numbers = {n: len(joined.quotes) + i for i, n in enumerate(kept)}  # block's -> article's
+        for n in kept:
+            quote = _shifted(part.quotes[n], block.start, numbers)
+            _name_from_earlier_blocks(quote, people, block_index)
+            joined.quotes.append(quote)
+    joined.people = list(people)
+    return joined
+
+
+def _first_char(quote: dict) -> int:
+    return min(start for start, _ in quote["content"])
+
+
+def _shifted(quote: dict, offset: int, numbers: dict[int, int]) -> dict:
+    moved = dict(quote)
+    for name in ("content", "cue", "source"):
+        moved[name] = [[start + offset, end + offset] for start, end in quote[name]]
+    # A nested quote's outer one sits in the same sentence, so in the same block.
+    moved["parent"] = numbers.get(quote["parent"]) if quote["parent"] is not None else None
+    return moved
+
+
+def _name_from_earlier_blocks(quote: dict, people: dict[str, int], block_index: int) -> None:
+    """'Mr. Peskov' in a block that never names him in full: the one person
+    of that surname named earlier in the article (a block sees only its own
+    paragraphs and a little context)."""
+    name = quote["speaker"]
+    if quote["speaker_type"] != "person" or not name or " " in name:
+        return
+    earlier = [full for full, first in people.items() if first < block_index]
+    matches = [full for full in earlier if shares_surname(name, full)]
+    if len(matches) == 1:
+        quote["speaker"] = matches[0]
+        quote["evidence"] += f"; '{name}' -> {matches[0]} named earlier in the article"
+
+
+def to_extraction(found: Found, article: Article, names: Names) -> Extraction:
     outlet, evidence = find_outlet(article.text, article.outlet)
     extraction = Extraction(article=article, outlet=outlet, outlet_evidence=evidence)
     seen_aliases: set[str] = set()
-    for name in doc._.people or []:
+    for name in found.people:
         # Every named person, speaking or not, so variants merge across documents.
         canonical, why = names.people.canonical(name)
         if why and name not in seen_aliases:
             seen_aliases.add(name)
             extraction.aliases.append(Alias(name, canonical, why))
-    quotes = [to_quote(raw) for raw in doc._.quotes or []]
+    quotes = [to_quote(raw) for raw in found.quotes]
     organisations = {q.speaker for q in quotes if q.speaker_type == "organisation" and q.speaker}
     names.organisations.learn(article.text, article.doc, sorted(organisations))
     for quote in quotes:

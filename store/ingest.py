@@ -106,6 +106,8 @@ def check_record(record: dict) -> None:
     text = article.get("text")
     if not isinstance(text, str):
         raise BadRecord(f"{doc}: the record has no article text")
+    if record.get("error"):
+        raise BadRecord(f"{doc}: {record['error']}")
     for n, quote in enumerate(record.get("quotes") or [], start=1):
         if not quote.get("content"):
             raise BadRecord(f"{doc}: quote {n} has no content span")

@@ -149,6 +149,10 @@ def extract(
     errors = []
     good = _report_errors(read_inputs(paths, outlet), errors)
     for record in run_extract(good, jobs=jobs, tagger=_tagger(tagger)):
+        if record.error:
+            say(f"quotedesk: skipped {record.article.doc}: {record.error}")
+            errors.append(record)
+            continue
         sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
     if errors:
         raise typer.Exit(1)
