@@ -5,7 +5,7 @@ import json
 import sqlite3
 
 import pytest
-from conftest import MANIFEST, PAGES, rss
+from intake_site import MANIFEST, PAGES, rss
 from test_intake_warc import write_crawl
 
 from tui.cli import app

@@ -7,7 +7,7 @@ import shutil
 from collections import Counter
 
 import pytest
-from conftest import INDEX_PAGE, MANIFEST, PAGES, page, truth
+from intake_site import INDEX_PAGE, MANIFEST, PAGES, page, truth
 
 from intake.files import InputError
 from intake.pages import Given, page_article

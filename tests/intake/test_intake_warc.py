@@ -2,7 +2,7 @@
 
 from io import BytesIO
 
-from conftest import MANIFEST, page
+from intake_site import MANIFEST, page
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 

@@ -4,7 +4,7 @@ kept, and one clear error per bad input while the rest of the batch goes on."""
 import time
 from dataclasses import replace
 
-from conftest import MANIFEST, truth
+from intake_site import MANIFEST, truth
 
 from intake.fetch import USER_AGENT, Fetcher
 from intake.files import InputError
