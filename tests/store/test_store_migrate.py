@@ -9,8 +9,22 @@ from store.db import SCHEMA_VERSION, open_db
 from store.queries import QuoteFilter, count_quotes, overview
 
 
+def make_version_2(path) -> None:
+    """Turn a current database back into what schema 2 wrote (no team coding)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("drop view codings")
+        for index in ("decisions_coded", "decisions_settles"):
+            conn.execute(f"drop index {index}")
+        for column in ("coded_in", "settles"):
+            conn.execute(f"alter table decisions drop column {column}")
+        for table in ("sample_quotes", "sample_coders", "samples"):
+            conn.execute(f"drop table {table}")
+        conn.execute("update meta set value = '2' where key = 'schema_version'")
+
+
 def make_version_1(path) -> None:
     """Turn a current database back into what schema 1 wrote (no running tallies)."""
+    make_version_2(path)
     with sqlite3.connect(path) as conn:
         for trigger in ("current_tally_ai", "current_tally_ad", "current_tally_au"):
             conn.execute(f"drop trigger {trigger}")
@@ -25,8 +39,19 @@ def test_a_version_1_database_is_migrated_with_its_decisions(db, db_path):
     make_version_1(db_path)
     migrated = open_db(db_path)
     stamp = migrated.execute("select value from meta where key = 'schema_version'").fetchone()
-    assert int(stamp[0]) == SCHEMA_VERSION == 2
+    assert int(stamp[0]) == SCHEMA_VERSION
     assert count_quotes(migrated, QuoteFilter()) == 2
     assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
     decisions.accept(migrated, quote_id(migrated, "a good day"), analyst="li")
     assert overview(migrated)["review"] == {"unreviewed": 1, "accepted": 1, "rejected": 1}
+
+
+def test_a_version_2_database_gains_team_coding_with_its_decisions_kept(db, db_path):
+    decisions.reject(db, quote_id(db, "rushed"), analyst="maria")
+    db.conn.close()
+    make_version_2(db_path)
+    migrated = open_db(db_path)
+    assert {"samples", "sample_coders", "sample_quotes"} <= set(migrated.table_names())
+    assert "codings" in migrated.view_names()
+    assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
+    assert decisions.undo(migrated, analyst="maria") == "undid reject"
