@@ -217,9 +217,13 @@ def split_alias(db, speaker_id_: int, alias: str, *, analyst: str) -> None:
             )
 
 
-def settle(db, quote_id: int, values: dict, *, sample_id: int, analyst: str) -> None:
+def settle(
+    db, quote_id: int, values: dict, *, sample_id: int, analyst: str, batch: int | None = None
+) -> int:
     """Adjudicate a sample unit: a desk decision that names the sample it settles."""
-    _set_quote(db, quote_id, "adjudicate", values, analyst, {}, settles=sample_id)
+    return _set_quote(
+        db, quote_id, "adjudicate", values, analyst, {}, batch=batch, settles=sample_id
+    )
 
 
 def undo(db, *, analyst: str) -> str | None:
@@ -308,7 +312,15 @@ def _set_quote(db, quote_id, action, values, analyst, seen, batch=None, settles=
             # its value: the log is what says the unit was settled.
             if current[field] != value or settles is not None:
                 batch = _append(
-                    db, batch, analyst, action, key, None, field, current[field], value,
+                    db,
+                    batch,
+                    analyst,
+                    action,
+                    key,
+                    None,
+                    field,
+                    current[field],
+                    value,
                     settles=settles,
                 )
                 _apply(db, key, None, field, value, analyst)
@@ -346,8 +358,18 @@ def _append(
         "insert into decisions (batch, at, analyst, action, quote_key, speaker_id, field, old, new,"
         " reverts, coded_in, settles) values (coalesce(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            batch, now(), analyst, action, key, sid, field, _text(old), _text(new), reverts,
-            coded_in, settles,
+            batch,
+            now(),
+            analyst,
+            action,
+            key,
+            sid,
+            field,
+            _text(old),
+            _text(new),
+            reverts,
+            coded_in,
+            settles,
         ],
     )
     if batch is None:

@@ -19,7 +19,7 @@ import typer
 
 from store.db import explain_sqlite_error
 from store.errors import StoreError
-from tui import review_commands
+from tui import coding_commands, review_commands
 
 app = typer.Typer(
     help="Who said what, in which outlet: find quotes in news articles and review them.",
@@ -326,6 +326,7 @@ def _report_errors(items: Iterable, errors: list) -> Iterator:
 
 
 review_commands.register(app)
+coding_commands.register(app)
 
 
 def main() -> None:
