@@ -380,10 +380,11 @@ def adjudicate(
         raise StoreError(f"unknown field {field_name!r}: use {', '.join(AGREEMENT_FIELDS)}")
     if (take is None) == (value is None):
         raise StoreError("say which value wins: take a coder's, or set another")
+    if take is not None:
+        check_coder(sample, take)
     with transaction(db):
         key = _sample_key(db, sample, quote_id)
         if take is not None:
-            check_coder(sample, take)
             own = own_values(db, sample, take).get(key, {})
             if not own:
                 raise StoreError(f"{take!r} has not coded quote {quote_id}")
