@@ -206,11 +206,15 @@ def tui(
     config: Annotated[
         Path | None, typer.Option(help="Key bindings and stance labels (TOML).")
     ] = None,
+    sample: Annotated[
+        str | None, typer.Option(help="Code this reliability sample, blind (you must be a coder).")
+    ] = None,
 ) -> None:
     """Open the review app on a database."""
     from tui.app import QuoteDeskApp
 
-    QuoteDeskApp(db, analyst or default_analyst(), config).run()
+    analyst = analyst or default_analyst()
+    QuoteDeskApp(db, analyst, config, coding_commands.open_sample(db, sample, analyst)).run()
 
 
 @app.command()

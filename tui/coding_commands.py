@@ -124,6 +124,21 @@ def code(
     _done(f"coded quote {quote_id} in {name!r} as {who}")
 
 
+def open_sample(db: Path, name: str | None, analyst: str):
+    """The sample `quotedesk tui --sample` opens, once the analyst is one of its coders."""
+    from store.coding import check_coder, get_sample
+
+    if name is None:
+        return None
+    database = _db(db)
+    try:
+        sample = get_sample(database, name)
+        check_coder(sample, analyst)
+    finally:
+        database.conn.close()
+    return sample
+
+
 def agreement(
     name: NameArgument,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, csv, md or json.")] = "text",

@@ -1,0 +1,120 @@
+"""Blind coding in the running app: `quotedesk tui --sample NAME --analyst bo`.
+
+The coder sees the sample's quotes only, as the machine found them, with their
+own values and nobody else's; what they do is their coding, not the desk's."""
+
+from __future__ import annotations
+
+import html
+import re
+import sqlite3
+
+import pytest
+from tui_helpers import settle
+
+from store import coding, decisions
+from store.db import open_db
+from store.queries import QuoteFilter
+from tui.app import QuoteDeskApp
+from tui.screens.coding import CodingScreen
+from tui.widgets.quote_table import QuoteTable
+
+
+@pytest.fixture
+def sample(db_path):
+    """Four quotes for ann and bo. On the first, the desk (lead) and ann have
+    already decided: neither must show through to bo."""
+    db = open_db(db_path)
+    made = coding.create_sample(db, "pilot", 4, ["ana7", "bo"], QuoteFilter(), analyst="deskchief")
+    first = db.execute(
+        "select id from quotes where quote_key = ?", [made.quote_keys[0]]
+    ).fetchone()[0]
+    decisions.set_stance(db, first, "oppose", "the desk target", analyst="deskchief")
+    decisions.set_note(db, first, "the desk note", analyst="deskchief")
+    decisions.reject(db, first, analyst="deskchief")
+    coding.code(
+        db,
+        made,
+        first,
+        {"status": "accepted", "stance": "neutral", "note": "ann's own note"},
+        analyst="ana7",
+    )
+    db.conn.close()
+    return made, first
+
+
+def screen_text(app) -> str:
+    """Every character on the screen (from the SVG screenshot, tags stripped)."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot()))
+    return text.replace("\xa0", " ")
+
+
+def codings(db_path, analyst):
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "select quote_id, field, value from codings where analyst = ? order by 1, 2",
+            [analyst],
+        ).fetchall()
+
+
+def desk(db_path, quote_id):
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "select status, stance, note from quote_view where id = ?", [quote_id]
+        ).fetchone()
+
+
+async def test_a_coder_sees_neither_the_desk_nor_the_other_coder(db_path, sample):
+    made, first = sample
+    app = QuoteDeskApp(db_path, "bo", sample=made)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, CodingScreen)
+        table = app.screen.query_one(QuoteTable)
+        assert table.total == 4 and len(table.order) == 4
+        row = table.rows_by_id[first]
+        assert (row["status"], row["stance"], row["note"]) == ("unreviewed", None, None)
+        table.select_quote(first)
+        await settle(pilot)
+        shown = screen_text(app)
+        for hidden in ("the desk note", "the desk target", "ann's own note", "deskchief", "ana7"):
+            assert hidden not in shown, hidden
+        assert "coding blind as bo" in shown
+        # The first quote is rejected on the desk, yet bo sees it and may code it.
+        await pilot.press("3")  # stance 3 (neutral)
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+    assert codings(db_path, "bo") == [(first, "stance", "neutral"), (first, "status", "accepted")]
+    assert desk(db_path, first) == ("rejected", "oppose", "the desk note")
+    assert {a for (a,) in _analysts(db_path, first)} == {"ana7", "bo"}
+
+
+def _analysts(db_path, quote_id):
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "select distinct analyst from codings where quote_id = ?", [quote_id]
+        ).fetchall()
+
+
+async def test_a_coder_undoes_their_own_coding_and_cannot_leave_the_sample(db_path, sample):
+    made, first = sample
+    app = QuoteDeskApp(db_path, "bo", sample=made)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(QuoteTable)
+        table.select_quote(first)
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert codings(db_path, "bo") == [(first, "status", "rejected")]
+        await pilot.press("u")
+        await settle(pilot)
+        assert codings(db_path, "bo") == []
+        assert table.rows_by_id[first]["status"] == "unreviewed"
+        # Screens that would show the desk's values stay shut.
+        for key in ("f3", "f4", "f5", "r", "v"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, CodingScreen), key
+    assert desk(db_path, first) == ("rejected", "oppose", "the desk note")
