@@ -262,9 +262,9 @@ def _matches(row: dict, f: QuoteFilter) -> bool:
         wanted = getattr(f, name)
         if wanted and row.get(name) != wanted:
             return False
-    if f.search and f.search.strip().lower() not in (row.get("quote") or "").lower():
-        return False
-    return f.include_rejected or f.status == "rejected" or row["status"] != "rejected"
+    # A quote the coder rejected stays in their list (struck through): the
+    # sample is theirs to walk through, and they may change their mind.
+    return not (f.search and f.search.strip().lower() not in (row.get("quote") or "").lower())
 
 
 def blind_quote(db: sqlite_utils.Database, sample: Sample, analyst: str, quote_id: int) -> dict:

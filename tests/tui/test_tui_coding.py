@@ -6,8 +6,14 @@ own values and nobody else's; what they do is their coding, not the desk's."""
 from __future__ import annotations
 
 import html
+import os
 import re
+import shutil
 import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from tui_helpers import settle
@@ -117,4 +123,52 @@ async def test_a_coder_undoes_their_own_coding_and_cannot_leave_the_sample(db_pa
             await pilot.press(key)
             await settle(pilot)
             assert isinstance(app.screen, CodingScreen), key
+    assert desk(db_path, first) == ("rejected", "oppose", "the desk note")
+
+
+SESSION = f"quotedesk-coding-test-{os.getpid()}"
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(
+        ["tmux", *args], check=True, capture_output=True, text=True, timeout=10
+    ).stdout
+
+
+def wait_for_pane(text: str, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        screen = tmux("capture-pane", "-p", "-t", SESSION)
+        if text in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never appeared:\n{tmux('capture-pane', '-p', '-t', SESSION)}")
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="the real-terminal check needs tmux")
+def test_blind_coding_in_a_real_terminal(db_path, sample, tmp_path):
+    made, first = sample
+    quotedesk = Path(sys.executable).with_name("quotedesk")
+    command = f"{quotedesk} tui --db {db_path} --sample pilot --analyst bo"
+    xdg = f"XDG_CONFIG_HOME={tmp_path / 'xdg'}"
+    size = ("-x", "140", "-y", "40")
+    tmux("new-session", "-d", "-s", SESSION, *size, "-e", xdg, "-e", "TERM=xterm-256color", command)
+    try:
+        screen = wait_for_pane("4 quotes")
+        assert "coding blind as bo" in screen
+        # The first row is the quote the desk rejected and ana7 coded: bo sees neither.
+        for hidden in ("the desk note", "the desk target", "ann's own note", "deskchief", "ana7"):
+            assert hidden not in screen, hidden
+        row = next(line for line in screen.splitlines() if "Kind" not in line and "–" in line)
+        assert "oppose" not in row and "neutral" not in row
+        tmux("send-keys", "-t", SESSION, "1")
+        deadline = time.monotonic() + 10
+        while not codings(db_path, "bo"):
+            assert time.monotonic() < deadline, "the coding never reached the database"
+            time.sleep(0.2)
+        tmux("send-keys", "-t", SESSION, "q")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
+    (coded,) = codings(db_path, "bo")
+    assert coded[1:] == ("stance", "support")
     assert desk(db_path, first) == ("rejected", "oppose", "the desk note")
