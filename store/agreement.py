@@ -150,3 +150,34 @@ def pair(rows: list[list[str | None]], coders: list[str], i: int, j: int) -> Pai
         confusion[a][b] += 1
     kappa = cohen_kappa([a for a, _ in both], [b for _, b in both])
     return Pair((coders[i], coders[j]), len(both), kappa, confusion)
+
+
+@dataclass
+class SampleState:
+    """Where a sample stands, for the Overview: alpha per field, what is left to do."""
+
+    sample: str
+    alphas: dict[str, float | None]  # field -> alpha over the whole sample
+    uncoded: int  # units not yet coded by every coder
+    unsettled: int  # disagreements not yet adjudicated
+
+    @property
+    def open(self) -> bool:
+        return bool(self.uncoded or self.unsettled)
+
+
+def sample_states(db: sqlite_utils.Database) -> list[SampleState]:
+    """Every sample with its alphas (no interval: this is for a glance)."""
+    from store.coding import list_samples
+
+    states = []
+    for sample in list_samples(db):
+        all_units = units(db, sample)
+        alphas: dict[str, float | None] = {}
+        for name in AGREEMENT_FIELDS:
+            rows = [[u.values[c] for c in sample.coders] for u in all_units if u.field == name]
+            alphas[name] = nominal_alpha(reliability_matrix(rows)) if rows else None
+        uncoded = sum(not u.coded_by_all for u in all_units)
+        unsettled = sum(u.disagree and u.settled is None for u in all_units)
+        states.append(SampleState(sample.name, alphas, uncoded, unsettled))
+    return states

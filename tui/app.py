@@ -76,9 +76,16 @@ class QuoteDeskApp(App):
     data_version: reactive[int] = reactive(0)
 
     def __init__(
-        self, db_path: Path, analyst: str, config_path: Path | None = None, sample: Any = None
+        self,
+        db_path: Path,
+        analyst: str,
+        config_path: Path | None = None,
+        sample: Any = None,
+        adjudicate: Any = None,
     ) -> None:
         super().__init__()
+        # A sample (store.coding.Sample) whose disagreements open on top of the desk.
+        self.adjudicate = adjudicate
         # A coding sample (store.coding.Sample): the app opens blind on it.
         self.sample = sample
         if sample is not None:
@@ -112,6 +119,10 @@ class QuoteDeskApp(App):
             )
         if self.config_error:
             self.notify(f"{self.config_error}; using defaults", severity="error", timeout=8)
+        if self.adjudicate is not None:
+            from tui.screens.adjudicate import AdjudicateScreen
+
+            self.push_screen(AdjudicateScreen(self.adjudicate))
 
     def on_unmount(self) -> None:
         self.data.close()
@@ -177,6 +188,7 @@ def all_binding_ids() -> set[str]:
 
 def binding_table() -> list[tuple[str, Binding]]:
     """(where, binding) for every binding an analyst may remap, in help order."""
+    from tui.screens.adjudicate import AdjudicateScreen
     from tui.screens.article import ArticleScreen
     from tui.screens.overview import OverviewScreen
     from tui.screens.speakers import SpeakersScreen
@@ -189,6 +201,7 @@ def binding_table() -> list[tuple[str, Binding]]:
         ("Statements", StatementsScreen),
         ("Article", ArticleScreen),
         ("Overview", OverviewScreen),
+        ("Adjudicate", AdjudicateScreen),
         ("Everywhere", QuoteDeskApp),
     ):
         for binding in owner.BINDINGS:

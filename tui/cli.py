@@ -209,12 +209,16 @@ def tui(
     sample: Annotated[
         str | None, typer.Option(help="Code this reliability sample, blind (you must be a coder).")
     ] = None,
+    adjudicate: Annotated[
+        str | None, typer.Option(help="Settle the disagreements of this coding sample.")
+    ] = None,
 ) -> None:
     """Open the review app on a database."""
     from tui.app import QuoteDeskApp
 
     analyst = analyst or default_analyst()
-    QuoteDeskApp(db, analyst, config, coding_commands.open_sample(db, sample, analyst)).run()
+    coding = coding_commands.open_for_app(db, sample, adjudicate, analyst)
+    QuoteDeskApp(db, analyst, config, **coding).run()
 
 
 @app.command()

@@ -124,19 +124,23 @@ def code(
     _done(f"coded quote {quote_id} in {name!r} as {who}")
 
 
-def open_sample(db: Path, name: str | None, analyst: str):
-    """The sample `quotedesk tui --sample` opens, once the analyst is one of its coders."""
+def open_for_app(db: Path, sample: str | None, adjudicate: str | None, analyst: str) -> dict:
+    """What `quotedesk tui --sample / --adjudicate` opens: the sample to code blind
+    (the analyst must be one of its coders) or the one to adjudicate."""
     from store.coding import check_coder, get_sample
 
-    if name is None:
-        return None
+    if sample is None and adjudicate is None:
+        return {}
+    if sample is not None and adjudicate is not None:
+        raise StoreError("--sample codes a sample, --adjudicate settles one: give one of them")
     database = _db(db)
     try:
-        sample = get_sample(database, name)
-        check_coder(sample, analyst)
+        found = get_sample(database, sample or adjudicate)
+        if sample is not None:
+            check_coder(found, analyst)
     finally:
         database.conn.close()
-    return sample
+    return {"sample": found} if sample is not None else {"adjudicate": found}
 
 
 def agreement(

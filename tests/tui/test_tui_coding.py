@@ -172,3 +172,52 @@ def test_blind_coding_in_a_real_terminal(db_path, sample, tmp_path):
     (coded,) = codings(db_path, "bo")
     assert coded[1:] == ("stance", "support")
     assert desk(db_path, first) == ("rejected", "oppose", "the desk note")
+
+
+def coded_by_both(db_path, made, first):
+    """bo codes the sample too: both accept everything; they differ on first's stance."""
+    db = open_db(db_path)
+    for key in made.quote_keys:
+        quote_id = db.execute("select id from quotes where quote_key = ?", [key]).fetchone()[0]
+        coding.code(db, made, quote_id, {"status": "accepted"}, analyst="bo")
+        coding.code(db, made, quote_id, {"status": "accepted"}, analyst="ana7")
+    coding.code(db, made, first, {"stance": "support", "note": "bo's reason"}, analyst="bo")
+    db.conn.close()
+
+
+async def test_adjudicate_takes_a_coders_value_onto_the_desk_and_undoes_it(db_path, sample):
+    made, first = sample
+    coded_by_both(db_path, made, first)
+    app = QuoteDeskApp(db_path, "deskchief", adjudicate=made)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "1 disagreements, 1 to settle" in shown
+        assert "stance = neutral" in shown and "stance = support" in shown
+        assert "note: bo's reason" in shown and "note: ann's own note" in shown
+        await pilot.press("2")  # take bo's value (coders are listed by name: ana7, bo)
+        await settle(pilot)
+        assert desk(db_path, first)[1] == "support"
+        assert "0 to settle" in screen_text(app)
+        await pilot.press("u")
+        await settle(pilot)
+        assert desk(db_path, first)[1] == "oppose"  # the desk's value before
+        await pilot.press("A")  # the units both coded alike: all statuses, the speakers
+        await settle(pilot)
+    assert desk(db_path, first)[0] == "accepted"
+
+
+async def test_the_overview_shows_alpha_for_each_open_sample(db_path, sample):
+    made, first = sample
+    coded_by_both(db_path, made, first)
+    app = QuoteDeskApp(db_path, "deskchief")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        await settle(pilot)
+        shown = screen_text(app)
+    # stance: one unit, two values (alpha 0); status: one value throughout, nothing
+    # to agree on (undefined); speakers: each quote's machine speaker, kept by both.
+    assert "sample pilot: stance α 0.00 · status α – · speaker α 1.00" in shown
+    assert "1 to settle" in shown

@@ -63,6 +63,25 @@ def codebook_line(labels: tuple[str, ...], codebook: dict[str, str]) -> str:
     )
 
 
+def samples_line(states: list[Any]) -> str:
+    """Krippendorff's alpha of each open coding sample, one line each, for the Overview."""
+    lines = []
+    for state in states:
+        if not state.open:
+            continue
+        alphas = " · ".join(
+            f"{name} α {'–' if alpha is None else f'{alpha:.2f}'}"
+            for name, alpha in state.alphas.items()
+        )
+        todo = []
+        if state.uncoded:
+            todo.append(f"{state.uncoded} units to code")
+        if state.unsettled:
+            todo.append(f"{state.unsettled} to settle")
+        lines.append(f"sample [b]{state.sample}[/b]: {alphas} ({', '.join(todo)})")
+    return "\n".join(lines)
+
+
 class CodingScreen(QuotesScreen):
     """Code a sample blind: the Quotes desk narrowed to the sample and to your own values."""
 

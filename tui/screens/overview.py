@@ -71,6 +71,7 @@ class OverviewScreen(Screen):
         with Vertical(id="overview-top"):
             yield Static(id="overview-summary")
             yield Static(id="overview-legend")
+            yield Static(id="overview-samples")
         with Grid(id="charts"):
             yield PlotextPlot(id="chart-speakers")
             yield PlotextPlot(id="chart-stance")
@@ -94,6 +95,15 @@ class OverviewScreen(Screen):
             self.post_message(OverviewLoaded(None))
             return
         self.post_message(OverviewLoaded(await self.app.data.run(overview)))
+        self._load_samples()
+
+    @work(exclusive=True, group="overview-samples")
+    async def _load_samples(self) -> None:
+        from store.agreement import sample_states
+        from tui.screens.coding import samples_line
+
+        line = samples_line(await self.app.data.run(sample_states))
+        self.query_one("#overview-samples", Static).update(line)
 
     @on(OverviewLoaded)
     def _loaded(self, message: OverviewLoaded) -> None:
