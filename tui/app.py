@@ -188,7 +188,6 @@ def all_binding_ids() -> set[str]:
 
 def binding_table() -> list[tuple[str, Binding]]:
     """(where, binding) for every binding an analyst may remap, in help order."""
-    from tui.screens.adjudicate import AdjudicateScreen
     from tui.screens.article import ArticleScreen
     from tui.screens.overview import OverviewScreen
     from tui.screens.speakers import SpeakersScreen
@@ -201,7 +200,6 @@ def binding_table() -> list[tuple[str, Binding]]:
         ("Statements", StatementsScreen),
         ("Article", ArticleScreen),
         ("Overview", OverviewScreen),
-        ("Adjudicate", AdjudicateScreen),
         ("Everywhere", QuoteDeskApp),
     ):
         for binding in owner.BINDINGS:

@@ -71,7 +71,8 @@ class OverviewScreen(Screen):
         with Vertical(id="overview-top"):
             yield Static(id="overview-summary")
             yield Static(id="overview-legend")
-            yield Static(id="overview-samples")
+            # Krippendorff's alpha of open coding samples, when there are any.
+            yield Static(id="overview-samples", classes="-hidden")
         with Grid(id="charts"):
             yield PlotextPlot(id="chart-speakers")
             yield PlotextPlot(id="chart-stance")
@@ -103,7 +104,9 @@ class OverviewScreen(Screen):
         from tui.screens.coding import samples_line
 
         line = samples_line(await self.app.data.run(sample_states))
-        self.query_one("#overview-samples", Static).update(line)
+        samples = self.query_one("#overview-samples", Static)
+        samples.update(line)
+        samples.set_class(not line, "-hidden")
 
     @on(OverviewLoaded)
     def _loaded(self, message: OverviewLoaded) -> None:
