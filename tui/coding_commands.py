@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -146,18 +147,31 @@ def open_for_app(db: Path, sample: str | None, adjudicate: str | None, analyst: 
 def agreement(
     name: NameArgument,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, csv, md or json.")] = "text",
+    config: Annotated[
+        Path | None, typer.Option(help="The config whose [codebook] goes with the report.")
+    ] = None,
     db: DbOption = Path("data.db"),
 ) -> None:
     """Intercoder reliability of a sample: percent agreement, Krippendorff's alpha
-    (95 % bootstrap interval), Cohen's kappa and confusion matrix per pair, per outlet."""
+    (95 % bootstrap interval), Cohen's kappa and confusion matrix per pair, per outlet.
+    The codebook (stance labels and definitions) goes with the text, md and json reports."""
     from store.agreement import agreement as measure
     from store.coding import get_sample
+    from tui.config import ConfigError, load_config
 
     if fmt not in FORMATS:
         raise StoreError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    try:
+        settings = load_config(config)
+    except ConfigError as exc:
+        raise StoreError(str(exc)) from None
     database = _db(db)
     report = measure(database, get_sample(database, name))
-    typer.echo(FORMATTERS[fmt](report), nl=False)
+    codebook = Codebook(
+        {label: settings.codebook.get(label, "") for label in settings.stance_labels},
+        list(settings.stance_targets),
+    )
+    typer.echo(FORMATTERS[fmt](report, codebook), nl=False)
 
 
 def adjudicate(
@@ -224,7 +238,15 @@ def _kappas(row) -> str:
     return ", ".join(f"{a}/{b} {_num(p.kappa)}" for (a, b), p in ((p.coders, p) for p in row.pairs))
 
 
-def as_text(report) -> str:
+@dataclass
+class Codebook:
+    """What the coders coded with: stance labels and definitions, stance targets."""
+
+    labels: dict[str, str]
+    targets: list[str]
+
+
+def as_text(report, codebook: Codebook) -> str:
     out = [
         f"sample {report.sample}: {report.quotes} quotes, coders {', '.join(report.coders)}",
         "",
@@ -238,6 +260,10 @@ def as_text(report) -> str:
         if row.outlet is None:
             for p in row.pairs:
                 out += _confusion_lines(p)
+    out += ["", "codebook (stance):"]
+    out += [f"  {label}: {text or '(no definition)'}" for label, text in codebook.labels.items()]
+    if codebook.targets:
+        out.append(f"  targets: {'; '.join(codebook.targets)}")
     return "\n".join(out) + "\n"
 
 
@@ -260,7 +286,7 @@ def _confusion_lines(p) -> list[str]:
     return lines
 
 
-def as_markdown(report) -> str:
+def as_markdown(report, codebook: Codebook) -> str:
     out = [
         f"### Intercoder reliability: sample {report.sample}",
         "",
@@ -275,6 +301,10 @@ def as_markdown(report) -> str:
             f"| {row.field} | {row.outlet or 'all'} | {row.units} | {_pct(row.percent)}"
             f" | {_num(row.alpha)} | {_interval(row)} | {_kappas(row)} |"
         )
+    out += ["", "#### Codebook (stance)", "", "| label | definition |", "|---|---|"]
+    out += [f"| {label} | {text} |" for label, text in codebook.labels.items()]
+    if codebook.targets:
+        out += ["", f"Stance targets: {'; '.join(codebook.targets)}."]
     return "\n".join(out) + "\n"
 
 
@@ -293,7 +323,8 @@ CSV_COLUMNS = (
 )
 
 
-def as_csv(report) -> str:
+def as_csv(report, codebook: Codebook) -> str:
+    """One row per field, outlet and pair of coders (the codebook does not fit a table)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -305,8 +336,9 @@ def as_csv(report) -> str:
     return buffer.getvalue()
 
 
-def as_json(report) -> str:
-    return json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"
+def as_json(report, codebook: Codebook) -> str:
+    data = report.as_dict() | {"codebook": asdict(codebook)}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 FORMATTERS = {"text": as_text, "csv": as_csv, "md": as_markdown, "json": as_json}

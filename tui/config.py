@@ -5,6 +5,8 @@ Looked up in this order: the --config path, $XDG_CONFIG_HOME/quotedesk/config.to
 
     stance_labels = ["for", "against", "neutral", "unclear"]
 
+    stance_targets = ["the summit", "arms sales"]   # what a stance may be about
+
     [codebook]            # one line per stance label: what coders tag it for
     for = "the speaker backs the stance target"
 
@@ -36,6 +38,7 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     stance_labels: tuple[str, ...] = DEFAULT_STANCE_LABELS
     codebook: dict[str, str] = field(default_factory=dict)  # stance label -> definition
+    stance_targets: tuple[str, ...] = ()
     path: Path | None = None
 
 
@@ -75,10 +78,14 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
     ):
         raise ConfigError(f"{where}: stance_labels must be 1 to 4 different non-empty strings")
     stance_labels = tuple(x.strip() for x in labels)
+    targets = data.get("stance_targets", [])
+    if not isinstance(targets, list) or not all(isinstance(x, str) and x.strip() for x in targets):
+        raise ConfigError(f"{where}: stance_targets must be a list of non-empty strings")
     return Config(
         keymap={k: v.replace(" ", "") for k, v in keys.items()},
         stance_labels=stance_labels,
         codebook=parse_codebook(data.get("codebook", {}), stance_labels, where),
+        stance_targets=tuple(x.strip() for x in targets),
         path=path,
     )
 

@@ -126,3 +126,18 @@ def test_adjudicate_lists_disagreements_and_settles_them(coded):
         (i, "accepted", "oppose" if i == ids[0] else "support") for i in ids
     )
     assert run(db, "adjudicate", "pilot").stdout.splitlines()[0].endswith("-> oppose")
+
+
+def test_the_codebook_goes_with_the_report(coded, tmp_path):
+    db, _ = coded
+    config = tmp_path / "config.toml"
+    config.write_text(
+        'stance_targets = ["the visit"]\n[codebook]\nsupport = "backs the target"\n',
+        encoding="utf-8",
+    )
+    markdown = run(db, "agreement", "pilot", "-f", "md", "--config", str(config)).stdout
+    assert "| support | backs the target |" in markdown and "| oppose |  |" in markdown
+    assert "Stance targets: the visit." in markdown
+    report = json.loads(run(db, "agreement", "pilot", "-f", "json", "--config", str(config)).stdout)
+    assert report["codebook"]["labels"]["support"] == "backs the target"
+    assert report["codebook"]["targets"] == ["the visit"]

@@ -221,3 +221,30 @@ async def test_the_overview_shows_alpha_for_each_open_sample(db_path, sample):
     # to agree on (undefined); speakers: each quote's machine speaker, kept by both.
     assert "sample pilot: stance α 0.00 · status α – · speaker α 1.00" in shown
     assert "1 to settle" in shown
+
+
+async def test_the_coder_sees_the_codebook_from_the_config(db_path, sample, tmp_path):
+    made, _ = sample
+    config = tmp_path / "config.toml"
+    config.write_text(
+        'stance_targets = ["the automation plan"]\n'
+        "[codebook]\n"
+        'support = "backs the [plan] as announced"\n'
+        'oppose = "wants it stopped or changed"\n',
+        encoding="utf-8",
+    )
+    app = QuoteDeskApp(db_path, "bo", config, sample=made)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        shown = " ".join(screen_text(app).split())  # the line may wrap
+    assert app.config_error is None
+    assert "1 support: backs the [plan] as announced" in shown
+    assert "2 oppose: wants it stopped or changed" in shown
+    assert "targets: the automation plan" in shown
+
+
+def test_a_codebook_for_a_label_that_does_not_exist_is_refused():
+    from tui.config import ConfigError, parse_config
+
+    with pytest.raises(ConfigError, match="defines agree, not a stance label"):
+        parse_config({"codebook": {"support": "backs it", "agree": "same"}})

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container
@@ -58,7 +59,8 @@ def _blind_quote(db: Any, app: Any, quote_id: int) -> dict[str, Any]:
 def codebook_line(labels: tuple[str, ...], codebook: dict[str, str]) -> str:
     """Key, label and definition of each stance, for the line above the table."""
     return "  ".join(
-        f"[b]{i}[/b] {label}" + (f": {codebook[label]}" if codebook.get(label) else "")
+        f"[b]{i}[/b] {escape(label)}"
+        + (f": {escape(codebook[label])}" if label in codebook else "")
         for i, label in enumerate(labels, 1)
     )
 
@@ -82,6 +84,10 @@ def samples_line(states: list[Any]) -> str:
     return "\n".join(lines)
 
 
+def targets_line(targets: tuple[str, ...]) -> str:
+    return f"  · targets: {escape('; '.join(targets))}" if targets else ""
+
+
 class CodingScreen(QuotesScreen):
     """Code a sample blind: the Quotes desk narrowed to the sample and to your own values."""
 
@@ -100,8 +106,14 @@ class CodingScreen(QuotesScreen):
         sample = self.app.sample
         yield FilterBar(self.quote_filter, id="filter-bar")
         yield Static(
-            f"Sample [b]{sample.name}[/b], coding blind as [b]{self.app.analyst}[/b] · "
-            + codebook_line(labels, self.app.config.codebook),
+            f"Sample [b]{escape(sample.name)}[/b], coding blind as"
+            f" [b]{escape(self.app.analyst)}[/b] · "
+            + codebook_line(labels, self.app.config.codebook)
+            + (
+                f"  · targets: {'; '.join(targets)}"
+                if (targets := self.app.config.stance_targets)
+                else ""
+            ),
             id="codebook",
         )
         with Container(id="quotes-body"):
