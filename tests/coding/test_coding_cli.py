@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -141,3 +142,12 @@ def test_the_codebook_goes_with_the_report(coded, tmp_path):
     report = json.loads(run(db, "agreement", "pilot", "-f", "json", "--config", str(config)).stdout)
     assert report["codebook"]["labels"]["support"] == "backs the target"
     assert report["codebook"]["targets"] == ["the visit"]
+
+
+def test_the_query_in_docs_coding_finds_where_two_coders_differ(coded):
+    db, ids = coded
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "coding.md").read_text("utf-8")
+    sql = re.search(r"```sql\n(.*?)```", doc, re.S).group(1)
+    sql = sql.replace("'maria'", "'ann'").replace("'li'", "'bo'")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(sql).fetchall() == [(ids[0], "support", "oppose")]
