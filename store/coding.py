@@ -210,8 +210,38 @@ def own_values(db: sqlite_utils.Database, sample: Sample, analyst: str) -> dict[
 
 # ---- blind mode: what a coder sees -------------------------------------------
 
-# Fields of quote_view that carry someone else's decision: a coder sees their own.
-HIDDEN = ("status", "stance", "stance_target", "note", "decided_by", "decided_at")
+# What a coder sees of a quote: the machine's layer, named column by column so
+# that anything a later change adds to quote_view (a decision, a suggestion)
+# stays hidden until someone decides it is fit for blind eyes.
+MACHINE_COLUMNS = (
+    "id",
+    "quote_key",
+    "article_id",
+    "title",
+    "published",
+    "kind",
+    "quote",
+    "cue",
+    "source_text",
+    "confidence",
+    "pipeline_version",
+    "machine_missing",
+    "content_start",
+    "content_end",
+)
+# Extras of store.queries.get_quote a coder may see: where the quote sits.
+MACHINE_DETAIL = (
+    "content_spans",
+    "cue_spans",
+    "source_spans",
+    "evidence",
+    "parent_key",
+    "outlet_evidence",
+    "path",
+    "url",
+    "paragraph",
+    "paragraph_start",
+)
 
 
 def blind_quotes(
@@ -221,40 +251,52 @@ def blind_quotes(
     outlet) with the coder's own values over it, and nothing anyone else decided."""
     check_coder(sample, analyst)
     mine = own_values(db, sample, analyst)
+    columns = ", ".join(f"v.{c}" for c in MACHINE_COLUMNS)
     rows = _dicts(
         db,
-        "select v.*, q.speaker_id as machine_speaker_id, a.outlet_id as machine_outlet_id,"
-        " sq.position from sample_quotes sq join quotes q on q.quote_key = sq.quote_key"
+        f"select {columns}, q.speaker_id as machine_speaker_id, q.role as machine_role,"
+        " a.outlet_id as outlet_id, o.name as outlet"
+        " from sample_quotes sq join quotes q on q.quote_key = sq.quote_key"
         " join quote_view v on v.id = q.id join articles a on a.id = q.article_id"
+        " left join outlets o on o.id = a.outlet_id"
         " where sq.sample_id = ? order by sq.position",
         [sample.id],
     )
-    names = dict(db.execute("select id, coalesce(merged_into, id) from speakers").fetchall())
-    speakers = dict(db.execute("select id, name from speakers").fetchall())
-    outlets = dict(db.execute("select id, name from outlets").fetchall())
+    speakers = {
+        row[0]: row[1:]
+        for row in db.execute(
+            "select s.id, coalesce(s.merged_into, s.id), coalesce(m.name, s.name),"
+            " coalesce(m.type, s.type), coalesce(m.role, s.role)"
+            " from speakers s left join speakers m on m.id = s.merged_into"
+        )
+    }
     shown = []
     for row in rows:
         own = mine.get(row["quote_key"], {})
-        _blind(row, own, names, speakers, outlets, analyst)
+        _blind(row, own, speakers, analyst)
         if f is None or _matches(row, f):
             shown.append(row)
     return shown
 
 
-def _blind(row, own, canonical, speakers, outlets, analyst) -> None:
-    for name in HIDDEN:
-        row[name] = own.get(name)
+def _blind(row: dict, own: dict, speakers: dict, analyst: str) -> None:
+    """Put the coder's own values (or none) where quote_view has the desk's."""
     row["status"] = own.get("status") or "unreviewed"
+    for name in ("stance", "stance_target", "note"):
+        row[name] = own.get(name)
     speaker = own.get("speaker_id") or row.pop("machine_speaker_id")
     row.pop("machine_speaker_id", None)
-    row["speaker_id"] = canonical.get(int(speaker)) if speaker is not None else None
-    row["speaker"] = speakers.get(row["speaker_id"])
-    # The machine's outlet: a desk correction is someone else's decision too.
-    row["outlet_id"] = row.pop("machine_outlet_id")
-    row["outlet"] = outlets.get(row["outlet_id"])
+    canonical, name, type_, role = (
+        speakers.get(int(speaker), (None,) * 4) if speaker else (None,) * 4
+    )
+    row.update(speaker_id=canonical, speaker=name, speaker_type=type_)
+    row["role"] = role or row.pop("machine_role")
+    row.pop("machine_role", None)
     row["source"] = "coder" if own else "machine"
     row["decided_by"] = analyst if own else None
+    row["decided_at"] = None
     row["revision"] = 0
+    row["statement_id"] = None  # grouping is the desk's; the Statements screen is shut
 
 
 def _matches(row: dict, f: QuoteFilter) -> bool:
@@ -273,8 +315,8 @@ def blind_quote(db: sqlite_utils.Database, sample: Sample, analyst: str, quote_i
     rows = [r for r in blind_quotes(db, sample, analyst) if r["id"] == quote_id]
     if not rows:
         raise StoreError(f"quote {quote_id} is not in sample {sample.name!r}")
-    quote = get_quote(db, quote_id)
-    quote.update(rows[0])
+    full = get_quote(db, quote_id)
+    quote = {name: full[name] for name in MACHINE_DETAIL} | rows[0]
     quote["aliases"] = []
     quote["also_reported"] = []
     quote["history"] = _dicts(
