@@ -310,18 +310,10 @@ def _set_quote(db, quote_id, action, values, analyst, seen, batch=None, settles=
         for field, value in values.items():
             # A settling decision is logged even when the desk already holds
             # its value: the log is what says the unit was settled.
-            if current[field] != value or settles is not None:
+            old = current[field]
+            if old != value or settles is not None:
                 batch = _append(
-                    db,
-                    batch,
-                    analyst,
-                    action,
-                    key,
-                    None,
-                    field,
-                    current[field],
-                    value,
-                    settles=settles,
+                    db, batch, analyst, action, key, None, field, old, value, settles=settles
                 )
                 _apply(db, key, None, field, value, analyst)
         return batch
@@ -357,20 +349,8 @@ def _append(
     cursor = db.execute(
         "insert into decisions (batch, at, analyst, action, quote_key, speaker_id, field, old, new,"
         " reverts, coded_in, settles) values (coalesce(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            batch,
-            now(),
-            analyst,
-            action,
-            key,
-            sid,
-            field,
-            _text(old),
-            _text(new),
-            reverts,
-            coded_in,
-            settles,
-        ],
+        [batch, now(), analyst, action, key, sid, field, _text(old), _text(new)]
+        + [reverts, coded_in, settles],
     )
     if batch is None:
         batch = cursor.lastrowid
