@@ -221,6 +221,15 @@ def split_alias(db, speaker_id_: int, alias: str, *, analyst: str) -> None:
             )
 
 
+def settle(
+    db, quote_id: int, values: dict, *, sample_id: int, analyst: str, batch: int | None = None
+) -> int:
+    """Adjudicate a sample unit: a desk decision that names the sample it settles."""
+    return _set_quote(
+        db, quote_id, "adjudicate", values, analyst, {}, batch=batch, settles=sample_id
+    )
+
+
 def undo(db, *, analyst: str) -> str | None:
     """Revert the analyst's latest action still in force; a line saying what, or None."""
     with transaction(db):
@@ -288,7 +297,7 @@ def log(db, limit: int = 50, analyst: str | None = None) -> list[dict]:
 # --- applying decisions -------------------------------------------------------
 
 
-def _set_quote(db, quote_id, action, values, analyst, seen, batch=None) -> int:
+def _set_quote(db, quote_id, action, values, analyst, seen, batch=None, settles=None) -> int:
     with transaction(db):
         row = db.execute("select quote_key from quotes where id = ?", [quote_id]).fetchone()
         if not row:
@@ -303,8 +312,13 @@ def _set_quote(db, quote_id, action, values, analyst, seen, batch=None) -> int:
                     " someone else changed it. Reload and decide again"
                 )
         for field, value in values.items():
-            if current[field] != value:
-                batch = _append(db, batch, analyst, action, key, None, field, current[field], value)
+            # A settling decision is logged even when the desk already holds
+            # its value: the log is what says the unit was settled.
+            old = current[field]
+            if old != value or settles is not None:
+                batch = _append(
+                    db, batch, analyst, action, key, None, field, old, value, settles=settles
+                )
                 _apply(db, key, None, field, value, analyst)
         return batch
 
@@ -328,11 +342,19 @@ def _log_speaker(db, batch, analyst, action, sid, field, old, new) -> int:
     return batch
 
 
-def _append(db, batch, analyst, action, key, sid, field, old, new, reverts=None) -> int:
+def log_coding(db, batch, analyst, action, key, field, old, new, sample_id: int) -> int:
+    """Log a coder's own value in a sample (store.coding): kept apart from the desk."""
+    return _append(db, batch, analyst, action, key, None, field, old, new, coded_in=sample_id)
+
+
+def _append(
+    db, batch, analyst, action, key, sid, field, old, new, reverts=None, coded_in=None, settles=None
+) -> int:
     cursor = db.execute(
         "insert into decisions (batch, at, analyst, action, quote_key, speaker_id, field, old, new,"
-        " reverts) values (coalesce(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [batch, now(), analyst, action, key, sid, field, _text(old), _text(new), reverts],
+        " reverts, coded_in, settles) values (coalesce(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [batch, now(), analyst, action, key, sid, field, _text(old), _text(new)]
+        + [reverts, coded_in, settles],
     )
     if batch is None:
         batch = cursor.lastrowid
@@ -382,7 +404,11 @@ def _apply_row(db, batch, analyst, action, row, value, reverts) -> int:
         target_old,
         value,
         reverts,
+        coded_in=row["coded_in"],
+        settles=row["settles"],
     )
+    if row["coded_in"] is not None:
+        return batch  # a coder's value lives in the log alone (the codings view)
     typed = _typed(row["field"], value)
     _apply(
         db,
@@ -400,11 +426,24 @@ def _check_unchanged(db, row: dict) -> None:
     """Undo/redo only what is still as that row left it; else someone changed it since."""
     if row["quote_key"] is None:
         return
-    current = _quote_state(db, row["quote_key"])[row["field"]]
+    if row["coded_in"] is not None:
+        current = coded_value(db, row["coded_in"], row["quote_key"], row["analyst"], row["field"])
+    else:
+        current = _quote_state(db, row["quote_key"])[row["field"]]
     if _text(current) != row["new"]:
         raise StaleEdit(
             f"cannot undo {row['action']}: {row['field']} was changed since (now {current!r})"
         )
+
+
+def coded_value(db, sample_id: int, key: str, analyst: str, field: str) -> str | None:
+    """A coder's own value of a field in a sample: the newest of their log rows."""
+    row = db.execute(
+        "select new from decisions where coded_in = ? and quote_key = ? and analyst = ?"
+        " and field = ? order by id desc limit 1",
+        [sample_id, key, analyst, field],
+    ).fetchone()
+    return row[0] if row else None
 
 
 def _original_action(db, row: dict) -> str:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = 3
+# The step that adds team coding.
+CODING_VERSION = 4
+SCHEMA_VERSION = CODING_VERSION
 APPLICATION = "quotedesk"
 
 TABLES = """
@@ -339,6 +341,58 @@ create trigger if not exists quotes_au after update on quotes begin
 end;
 """
 
+# Team coding (store/coding.py). A reliability sample is a fixed set of quotes
+# and the coders who code it independently. A coder's decisions on a sample
+# quote go into the same log, marked coded_in = the sample, and never touch the
+# desk (`human`); an adjudication is a desk decision marked settles = the sample.
+CODING = """
+create table if not exists samples (
+    id integer primary key,
+    name text not null unique,
+    created_at text not null,
+    created_by text not null,
+    seed integer not null,
+    stratify text,
+    filters text not null
+);
+create table if not exists sample_coders (
+    sample_id integer not null references samples(id),
+    analyst text not null,
+    primary key (sample_id, analyst)
+) without rowid;
+create table if not exists sample_quotes (
+    sample_id integer not null references samples(id),
+    quote_key text not null,
+    position integer not null,
+    primary key (sample_id, quote_key)
+) without rowid;
+alter table decisions add column coded_in integer references samples(id);
+alter table decisions add column settles integer references samples(id);
+create index if not exists decisions_coded on decisions(coded_in, quote_key, analyst, field);
+create index if not exists decisions_settles on decisions(settles, quote_key, field);
+
+-- Each coder's own current value per sample quote and field: their newest log row.
+create view if not exists codings as
+select
+    s.name as sample,
+    q.id as quote_id,
+    d.analyst as analyst,
+    case d.field when 'speaker_id' then 'speaker' else d.field end as field,
+    case d.field
+        when 'speaker_id' then (select coalesce(m.name, sp.name) from speakers sp
+            left join speakers m on m.id = sp.merged_into where sp.id = d.new)
+        else d.new end as value,
+    d.at as at,
+    d.quote_key as quote_key,
+    d.coded_in as sample_id
+from decisions d
+join samples s on s.id = d.coded_in
+left join quotes q on q.quote_key = d.quote_key
+where d.new is not null and d.id = (
+    select max(d2.id) from decisions d2 where d2.coded_in = d.coded_in
+    and d2.quote_key = d.quote_key and d2.analyst = d.analyst and d2.field = d.field);
+"""
+
 STAMP = f"""
 insert or ignore into meta values ('application', '{APPLICATION}');
 insert or ignore into meta values ('schema_version', '{SCHEMA_VERSION}');
@@ -359,6 +413,7 @@ def create(db: sqlite_utils.Database) -> None:
         + QUOTE_VIEW
         + STATEMENT_VIEW
         + TALLIES
+        + CODING
         + STAMP
         + "commit;"
     )
@@ -395,6 +450,7 @@ MIGRATIONS: dict[int, str] = {
     + "alter table articles add column evidence text;"
     + "create index if not exists articles_canonical_url on articles(canonical_url);"
     + "create index if not exists articles_url on articles(url);",
+    CODING_VERSION: CODING,
 }
 
 

@@ -42,6 +42,12 @@ def _overview_screen() -> Any:
     return OverviewScreen()
 
 
+def _coding_screen() -> Any:
+    from tui.screens.coding import CodingScreen
+
+    return CodingScreen()
+
+
 class QuoteDeskApp(App):
     TITLE = "quotedesk"
     CSS_PATH = "app.tcss"
@@ -69,8 +75,21 @@ class QuoteDeskApp(App):
     # Bumped after every stored decision; screens watch it and reload.
     data_version: reactive[int] = reactive(0)
 
-    def __init__(self, db_path: Path, analyst: str, config_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        analyst: str,
+        config_path: Path | None = None,
+        sample: Any = None,
+        adjudicate: Any = None,
+    ) -> None:
         super().__init__()
+        # A sample (store.coding.Sample) whose disagreements open on top of the desk.
+        self.adjudicate = adjudicate
+        # A coding sample (store.coding.Sample): the app opens blind on it.
+        self.sample = sample
+        if sample is not None:
+            self._modes = {"quotes": _coding_screen}
         self.db_path = Path(db_path)
         self.analyst = analyst
         self.config_error: str | None = None
@@ -85,6 +104,8 @@ class QuoteDeskApp(App):
         self.last_change_origin: Any = None
         self.db_error: str | None = None
         self.sub_title = f"{self.db_path} · {analyst}"
+        if sample is not None:
+            self.sub_title += f" · coding sample {sample.name} blind"
 
     def on_mount(self) -> None:
         self.set_keymap(self.config.keymap)
@@ -98,6 +119,10 @@ class QuoteDeskApp(App):
             )
         if self.config_error:
             self.notify(f"{self.config_error}; using defaults", severity="error", timeout=8)
+        if self.adjudicate is not None:
+            from tui.screens.adjudicate import AdjudicateScreen
+
+            self.push_screen(AdjudicateScreen(self.adjudicate))
 
     def on_unmount(self) -> None:
         self.data.close()
@@ -142,6 +167,12 @@ class QuoteDeskApp(App):
             else self.get_key_display(Binding(key, ""))
             for key in keys.split(",")
         )
+
+    async def action_switch_mode(self, mode: str) -> None:
+        if mode not in self._modes:  # a coding sample has the Quotes desk only
+            self.notify("Not while coding a sample: the other screens show the desk's data.")
+            return
+        await super().action_switch_mode(mode)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -19,7 +19,7 @@ from typing import Annotated
 import typer
 
 from store.errors import StoreError
-from tui import review_commands
+from tui import coding_commands, review_commands
 from tui.cli_format import DeskCommand, DeskGroup, fail, say
 
 app = typer.Typer(
@@ -273,6 +273,12 @@ def tui(
     config: Annotated[
         Path | None, typer.Option(metavar="FILE", help="Key bindings and stance labels (TOML).")
     ] = None,
+    sample: Annotated[
+        str | None, typer.Option(help="Code this reliability sample, blind (you must be a coder).")
+    ] = None,
+    adjudicate: Annotated[
+        str | None, typer.Option(help="Settle the disagreements of this coding sample.")
+    ] = None,
 ) -> None:
     """Open the review app on a database."""
     from store.db import open_db
@@ -280,7 +286,9 @@ def tui(
 
     open_db(db, create=False).conn.close()  # a missing or foreign file: one line, not the app
     require_terminal("tui")
-    QuoteDeskApp(db, analyst or default_analyst(), config).run()
+    analyst = analyst or default_analyst()
+    coding = coding_commands.open_for_app(db, sample, adjudicate, analyst)
+    QuoteDeskApp(db, analyst, config, **coding).run()
 
 
 @app.command(cls=DeskCommand)
@@ -496,6 +504,7 @@ def _report_errors(items: Iterable, errors: list, tell: Callable[[str], None] = 
 
 
 review_commands.register(app)
+coding_commands.register(app)
 
 
 def main() -> None:

@@ -5,6 +5,11 @@ Looked up in this order: the --config path, $XDG_CONFIG_HOME/quotedesk/config.to
 
     stance_labels = ["for", "against", "neutral", "unclear"]
 
+    stance_targets = ["the summit", "arms sales"]   # what a stance may be about
+
+    [codebook]            # one line per stance label: what coders tag it for
+    for = "the speaker backs the stance target"
+
     [keys]
     accept = "y"          # binding id = key(s), comma-separated for several
     reject = "x,delete"
@@ -35,6 +40,8 @@ class ConfigError(Exception):
 class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     stance_labels: tuple[str, ...] = DEFAULT_STANCE_LABELS
+    codebook: dict[str, str] = field(default_factory=dict)  # stance label -> definition
+    stance_targets: tuple[str, ...] = ()
     path: Path | None = None
 
 
@@ -90,9 +97,15 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
         or len(set(labels)) != len(labels)
     ):
         raise ConfigError(f"{where}: stance_labels must be 1 to 4 different non-empty strings")
+    stance_labels = tuple(x.strip() for x in labels)
+    targets = data.get("stance_targets", [])
+    if not isinstance(targets, list) or not all(isinstance(x, str) and x.strip() for x in targets):
+        raise ConfigError(f"{where}: stance_targets must be a list of non-empty strings")
     return Config(
         keymap={k: v.replace(" ", "") for k, v in keys.items()},
-        stance_labels=tuple(x.strip() for x in labels),
+        stance_labels=stance_labels,
+        codebook=parse_codebook(data.get("codebook", {}), stance_labels, where),
+        stance_targets=tuple(x.strip() for x in targets),
         path=path,
     )
 
@@ -120,3 +133,17 @@ def key_clashes(keymap: dict[str, str], bindings: list[BindingRow]) -> list[str]
                 if line not in clashes:
                     clashes.append(line)
     return clashes
+
+
+def parse_codebook(codebook: object, labels: tuple[str, ...], where: str) -> dict[str, str]:
+    """[codebook]: a one-line definition for some or all of the stance labels."""
+    if not isinstance(codebook, dict) or not all(
+        isinstance(v, str) and v.strip() for v in codebook.values()
+    ):
+        raise ConfigError(
+            f'{where}: [codebook] must map stance labels to definitions, e.g. support = "..."'
+        )
+    unknown = sorted(set(codebook) - set(labels))
+    if unknown:
+        raise ConfigError(f"{where}: [codebook] defines {', '.join(unknown)}, not a stance label")
+    return {label: " ".join(codebook[label].split()) for label in labels if label in codebook}

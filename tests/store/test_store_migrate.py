@@ -12,8 +12,22 @@ from store.queries import QuoteFilter, count_quotes, overview
 WEB_COLUMNS = ("canonical_url", "fetched_at", "author", "wire", "evidence")
 
 
+def make_version_3(path) -> None:
+    """Turn a current database back into what schema 3 wrote (no team coding)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("drop view codings")
+        for index in ("decisions_coded", "decisions_settles"):
+            conn.execute(f"drop index {index}")
+        for column in ("coded_in", "settles"):
+            conn.execute(f"alter table decisions drop column {column}")
+        for table in ("sample_quotes", "sample_coders", "samples"):
+            conn.execute(f"drop table {table}")
+        conn.execute("update meta set value = '3' where key = 'schema_version'")
+
+
 def make_version_2(path) -> None:
     """Turn a current database back into what schema 2 wrote (no web columns)."""
+    make_version_3(path)
     with sqlite3.connect(path) as conn:
         conn.execute("drop index articles_canonical_url")
         conn.execute("drop index articles_url")
@@ -39,7 +53,7 @@ def test_a_version_1_database_is_migrated_with_its_decisions(db, db_path):
     make_version_1(db_path)
     migrated = open_db(db_path)
     stamp = migrated.execute("select value from meta where key = 'schema_version'").fetchone()
-    assert int(stamp[0]) == SCHEMA_VERSION == 3
+    assert int(stamp[0]) == SCHEMA_VERSION == 4
     assert count_quotes(migrated, QuoteFilter()) == 2
     assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
     decisions.accept(migrated, quote_id(migrated, "a good day"), analyst="li")
@@ -74,3 +88,14 @@ def test_a_version_2_database_gains_the_web_columns_and_keeps_its_articles(db, d
         "og:site_name 'X'",
     )
     assert url_known(migrated, ["https://example.test/a"])
+
+
+def test_a_version_3_database_gains_team_coding_with_its_decisions_kept(db, db_path):
+    decisions.reject(db, quote_id(db, "rushed"), analyst="maria")
+    db.conn.close()
+    make_version_3(db_path)
+    migrated = open_db(db_path)
+    assert {"samples", "sample_coders", "sample_quotes"} <= set(migrated.table_names())
+    assert "codings" in migrated.view_names()
+    assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
+    assert decisions.undo(migrated, analyst="maria") == "undid reject"

@@ -87,6 +87,8 @@ class OverviewScreen(Screen):
         with Vertical(id="overview-top"):
             yield Static(id="overview-summary")
             yield Static(id="overview-legend")
+            # Krippendorff's alpha of open coding samples, when there are any.
+            yield Static(id="overview-samples", classes="-hidden")
         with Grid(id="charts"):
             yield StackedBars(id="chart-speakers")
             yield PlotextPlot(id="chart-stance")
@@ -110,6 +112,17 @@ class OverviewScreen(Screen):
             self.post_message(OverviewLoaded(None))
             return
         self.post_message(OverviewLoaded(await self.app.data.run(overview)))
+        self._load_samples()
+
+    @work(exclusive=True, group="overview-samples")
+    async def _load_samples(self) -> None:
+        from store.agreement import sample_states
+        from tui.screens.coding import samples_line
+
+        line = samples_line(await self.app.data.run(sample_states))
+        samples = self.query_one("#overview-samples", Static)
+        samples.update(line)
+        samples.set_class(not line, "-hidden")
 
     @on(OverviewLoaded)
     def _loaded(self, message: OverviewLoaded) -> None:
