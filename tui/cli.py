@@ -285,9 +285,9 @@ def tui(
     from tui.app import QuoteDeskApp
 
     open_db(db, create=False).conn.close()  # a missing or foreign file: one line, not the app
-    require_terminal("tui")
     analyst = analyst or default_analyst()
-    coding = coding_commands.open_for_app(db, sample, adjudicate, analyst)
+    coding = coding_commands.open_for_app(db, sample, adjudicate, analyst)  # bad names first
+    require_terminal("tui")
     QuoteDeskApp(db, analyst, config, **coding).run()
 
 
