@@ -255,6 +255,7 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     issued = _issued_statement(token, lex)
     put_it = _as_put_it(token)
     speaks = lemma in lex.speech_verbs or issued is not None or put_it is not None
+    speaks = speaks or _raised_concern(token)
     if not speaks and not (include_beliefs and belief):
         return None
     cue = [token.i] + [c.i for c in token.children if c.dep_ == "prt"]
@@ -267,10 +268,12 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     if source is None:
         return None
     source = _poll_behind_share(token, source) or source
+    if lemma == "raise" and not _somebody(source):
+        return None
     if issued is not None:
         # "released the following statement:": the words follow, the noun is the cue.
         return Frame(cue=sorted([*cue, issued.i]), source=source)
-    if lemma == "express":
+    if lemma in NOUN_CUES:
         # "expressed concern over X": the object noun is part of the cue's meaning.
         cue += [
             c.i
@@ -285,8 +288,59 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     content = _before_speaker(_content(token, lemma, source), token, source)
     content = _without_own_clause(content, token, source)
     content = _before_second_participle(token, content)
+    content = _infinitive_before_past_clause(token.doc, content)
     frame.content = _across_dash_aside(token.doc, content)
     return frame
+
+
+TIME_MARKS = ("when", "as", "after", "while")
+
+
+# Verbs whose object noun says what kind of speaking it was: "expressed concern over".
+NOUN_CUES = ("express", "raise")
+RAISED = ("concern", "question", "objection", "doubt", "alarm", "worry")
+
+
+def _raised_concern(verb: Token) -> bool:
+    """'Washington raised concerns about arms deals': raising a concern is
+    voicing it; raising taxes is not. Only somebody voices it (see _somebody):
+    'the documents raised questions about …' says what they made others ask
+    (on PolNeAR train the annotators give such questions no source)."""
+    if verb.lemma_.lower() != "raise":
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in RAISED for c in verb.children)
+
+
+def _somebody(token: Token) -> bool:
+    """A person, a body or a people, by name, pronoun or noun."""
+    lex = load_lexicon()
+    if token.pos_ == "PRON":
+        return token.lower_ not in ("it", "that", "which", "this")
+    if token.lemma_.lower() in lex.speech_nouns or token.lower_ in lex.speech_nouns:
+        return False  # "Remarks that … raised questions": what was said, not who
+    if token.ent_type_ in (*PARTY_ENTITIES, "NORP") or token.pos_ == "PROPN":
+        return True
+    return token.lemma_.lower() in lex.unnamed_nouns | lex.org_nouns | lex.roles
+
+
+def _infinitive_before_past_clause(
+    doc: Doc, content: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """'expressed her willingness to visit Lima soon when she met the governor
+    last week': what is yet to be done ends before a clause in the past that
+    closes it; that clause says when the cue happened."""
+    out = []
+    for start, end in content:
+        if doc[start].tag_ == "TO":
+            for token in doc[start:end]:
+                first = token.left_edge
+                timed = token.dep_ == "advcl" and token.tag_ == "VBD" and _has_subject(token)
+                closing = first.i > start and token.right_edge.i + 1 >= end
+                if timed and closing and first.lower_ in TIME_MARKS:
+                    end = trim(doc, start, first.i)[1]
+                    break
+        out.append((start, end))
+    return out
 
 
 def _without_own_clause(
@@ -905,6 +959,7 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
     doc = verb.doc
     if clause is not None:
         start, end = _with_lost_subject(verb, clause)
+        start = _after_day_of_saying(verb, start, end)
         for other in verb.children:
             # 'told me he ’s had …': one clause the parse cut in two.
             if _continues_clause(doc, other, end):
@@ -920,7 +975,7 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
                 return []  # "KCNA said, citing the Foreign Ministry": a source, not words
             if child.dep_ in ("dobj", "oprd"):
                 start, end = object_range(verb, child)
-                if lemma == "express" and _has_words(verb.doc, child.i + 1, end):
+                if lemma in NOUN_CUES and _has_words(verb.doc, child.i + 1, end):
                     start = child.i + 1  # the cue already holds "concern"
                 if child.pos_ == "PRON" and end == child.i + 1:
                     continue  # "denied it": the words are elsewhere
@@ -930,7 +985,7 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
         if child.dep_ == "prep" and child.lower_ in preps:
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objects:
-                return [_subtree_range(objects[0])]
+                return [_with_condition(verb, _subtree_range(objects[0]))]
         if child.dep_ == "advcl" and child.left_edge.lower_ in preps:
             # "called for the wage to be raised": the parse makes "for" a clause mark.
             return [trim(verb.doc, child.left_edge.i + 1, child.right_edge.i + 1)]
@@ -944,6 +999,23 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
         or _clause_before_comma(verb, source)
         or _told_clause_hung_above(verb, lemma)
     )
+
+
+CONDITIONS = ("if", "unless")
+
+
+def _with_condition(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """'warned of sanctions in case of new tests', '… if talks fail': the
+    condition right after the words the cue governs is part of what was
+    warned of, though the parse hangs it on the cue."""
+    start, end = content
+    for child in verb.children:
+        if child.left_edge.i != end:
+            continue
+        in_case = child.lower_ == "in" and any(g.lower_ == "case" for g in child.children)
+        if in_case or child.dep_ == "advcl" and child.left_edge.lower_ in CONDITIONS:
+            return start, child.right_edge.i + 1
+    return start, end
 
 
 def _told_clause_hung_above(verb: Token, lemma: str) -> list[tuple[int, int]]:
@@ -1142,6 +1214,37 @@ def _with_lost_subject(verb: Token, clause: Token) -> tuple[int, int]:
     return noun_before(verb, start, ("npadvmod", "dobj")), end
 
 
+def _after_day_of_saying(verb: Token, start: int, end: int) -> int:
+    """'said on Wednesday Russia could help': a day right after the cue, with
+    no 'that' after it, is when it was said. The parse may open the reported
+    clause with it, or take the clause's subject into it ('on Tuesday Peru')."""
+    doc = verb.doc
+    after = verb.i + 1
+    while after < end and doc[after].pos_ == "ADP":
+        after += 1  # "on", "late on"
+    if after == verb.i + 1 or after >= end or doc[after].ent_iob_ != "B":
+        return start  # "said Thursday's speeches …", "said 2016 has seen …": no "on"
+    if not _is_day(doc[after]):
+        return start
+    day_end = after + 1
+    while day_end < end and (_is_day(doc[day_end]) or _heads_day(doc, after, day_end)):
+        day_end += 1  # "on Tuesday night"
+    if doc[start].lower_ == "that" or doc[day_end].lower_ == "that" or day_end >= end:
+        return start
+    return day_end if verb.i < start <= day_end + 1 else start
+
+
+def _is_day(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME")
+
+
+def _heads_day(doc: Doc, start: int, end: int) -> bool:
+    """'night' in 'on Tuesday night': a plain word the day's words hang on.
+    Not 'Peru' in 'on Tuesday Peru could', a name the parse joined to the day."""
+    token = doc[end]
+    return not token.ent_type_ and any(t.head.i == end for t in doc[start:end])
+
+
 def _with_stranded_conjuncts(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
     """'said polls could be "way off," and have been unreliable': a quotation's
     closing mark makes the parse join the rest of the clause to the cue."""
@@ -1282,6 +1385,8 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
             and _speech_lemma(token)
         )
         apposition = token.dep_ == "appos" and doc[first].lower_ in ("a", "an", "one")
+        if token.right_edge.i + 1 >= end and (cut := _telling_aside(token, start)) is not None:
+            return cut
         if not (relative or participle or apposition):
             continue
         if relative and _quotes_unattributed(doc[first : token.right_edge.i + 1]):
@@ -1294,6 +1399,32 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
         if token.right_edge.i + 1 >= end and first > start + 1 and _closes_after_comma(doc, first):
             return first  # 'called the remarks “racist,” an extraordinary rebuke that …'
     return end
+
+
+# Words that say how much a speaker told, not what: "gave no details", "without elaborating".
+TELLING = frozenset("detail details specifics elaborate elaborating evidence".split())
+
+
+def _telling_aside(token: Token, start: int) -> int | None:
+    """Where a reported clause stops before the writer's note on the telling
+    that closes it: ', without going into details', ', but gave no details of
+    …' (a verb with no subject of its own, joined to the clause's). The parse
+    hangs either on the clause's verb; the speaker said neither."""
+    doc = token.doc
+    if token.dep_ == "prep" and token.lower_ == "without":
+        joint = token.i
+    elif token.dep_ == "conj" and token.pos_ == "VERB" and not _has_subject(token):
+        joints = [c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
+        if not joints:
+            return None
+        joint = joints[-1]
+    else:
+        return None
+    speech = load_lexicon().speech_verbs
+    telling = any(t.lower_ in TELLING or t.lemma_.lower() in speech for t in token.subtree)
+    if not telling or joint <= start + 1 or doc[joint - 1].text != ",":
+        return None
+    return trim(doc, start, joint - 1)[1]
 
 
 def _quotes_unattributed(words: Span) -> bool:
@@ -1354,11 +1485,20 @@ def _reporting_participle(token: Token) -> bool:
         and token.lemma_.lower() not in PERFORMED
         and head.dep_ in CONTENT_DEPS
         and head.i < token.i
-        and head.lemma_.lower() not in speech  # "…, Lee added, saying"
+        and (head.lemma_.lower() not in speech or _reported_report(head))
         and head.head.i < head.i
         and head.head.lemma_.lower() in speech
         and not _has_subject(token)
     )
+
+
+def _reported_report(clause: Token) -> bool:
+    """'said the mayor had expressed her wish to visit, reporting …': a report
+    inside a reported clause is what was said, and the participle after it is
+    the sayer's, as after any reported clause. Not '“…,” Lee added, saying …',
+    where the parse hangs the parenthetical cue on a verb before it."""
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < clause.i), None)
+    return subject is not None and not clause.doc[subject.left_edge.i - 1].is_punct
 
 
 def _set_off_or_empty(participle: Token, clause: Token) -> bool:

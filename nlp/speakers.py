@@ -245,6 +245,8 @@ class SpeakerResolver:
         if taken is not None:
             return taken
         org = self._org_in(span, head)
+        if org is not None and (owned := self._owned_org(org, head)) is not None:
+            return owned
         if org is not None:
             outlet = self._outlet_in_full(org, head.i)
             if outlet is not None:
@@ -407,6 +409,8 @@ class SpeakerResolver:
         """The person a body's owner names, in full. Not 'his' or 'her': read
         on the train side, 'his campaign' went to the wrong person as often as
         to the right one, where its words alone mislead nobody."""
+        if owner.lemma_.lower() in self.lex.roles:
+            return self._titled_holder(owner)
         if owner.ent_type_ != "PERSON":
             # "the Sanders campaign" with Sanders taken for a body: a person
             # the article names in full will do.
@@ -421,6 +425,21 @@ class SpeakerResolver:
             and c.lower_.rstrip(".") not in titles
         ]
         return self.full_name(" ".join(t.text for t in [*words, owner]), owner.i)[0]
+
+    def _titled_holder(self, role: Token) -> str | None:
+        """'the Peruvian foreign minister's office', where the article names
+        one person, before or after, with every word of that title ('Foreign
+        Minister Ana Ruiz'); a country's word is no part of a title."""
+        words = {role.lemma_.lower()} | {
+            c.lemma_.lower()
+            for c in role.children
+            if c.dep_ in TITLE_DEPS and c.ent_type_ not in ("NORP", "GPE")
+        }
+        if len(words) < 2:
+            return None  # "the minister's office": which minister is anybody's guess
+        holders = {full for ent, full in self.full_people if words <= _role_words(ent)}
+        holders = {full for full in holders if _is_full_name(full)}
+        return holders.pop() if len(holders) == 1 else None
 
     def _outlet_in_full(self, name: str, before: int) -> str | None:
         """'the Post' after 'The Washington Post', 'the Journal' after 'The Wall
@@ -484,6 +503,50 @@ class SpeakerResolver:
             if ent.start <= head.i < ent.end or apposed:
                 return _strip_article(ent.text)
         return None
+
+    def _owned_org(self, org: str, head: Token) -> Speaker | None:
+        """'Ottawa's Foreign Ministry' is not Lima's: a body that goes by a
+        common name keeps the place or body that owns it in its name, and a bare
+        'the Foreign Ministry' in the same article is that one, when the
+        article gives it one owner only."""
+        if org.split()[-1].lower() not in self.lex.org_nouns:
+            return None  # "Seoul's Yonhap News" has a name of its own
+        owner = self._org_owner(head)
+        if owner is not None:
+            evidence = f"'{org}' is {owner}"
+            return Speaker(f"{owner} {org}", "organisation", None, evidence, 0.85, None)
+        owners = {
+            self._org_owner(e.root)
+            for e in self.doc.ents
+            if e.label_ == "ORG" and _strip_article(e.text) == org
+        }
+        owners.discard(None)
+        if len(owners) != 1:
+            return None
+        owner = owners.pop()
+        evidence = f"'{org}' -> {owner} {org}, the one the article names"
+        return Speaker(f"{owner} {org}", "organisation", None, evidence, 0.75, None)
+
+    def _org_owner(self, head: Token) -> str | None:
+        """The place or body a possessive before an organisation's name names:
+        'Pyongyang's Foreign Ministry', "North Korea's Foreign Ministry"."""
+        name_start = next((e.start for e in self.doc.ents if e.start <= head.i < e.end), head.i)
+        for child in head.children:
+            if child.dep_ != "poss" or child.i >= name_start:
+                continue  # "Commentary’s Noah Rothman" is all one name
+            if self._names_a_place_or_body(child):
+                words = [t for t in child.subtree if t.dep_ != "det"]
+                owner = "".join(t.text_with_ws for t in words).strip()
+                return owner.replace("’", "'") if words[-1].tag_ == "POS" else None
+        return None
+
+    def _names_a_place_or_body(self, token: Token) -> bool:
+        """A place or body, or a proper noun the recogniser left untagged that
+        names no person of the article ("North Korea’s" can come out so)."""
+        if token.ent_type_:
+            return token.ent_type_ in ORG_LABELS
+        person = self.full_name(token.text, token.i)[0] != token.text
+        return token.pos_ == "PROPN" and not person and token.text not in self.named_people
 
     def _names_a_body(self, head: Token, ent: Span) -> bool:
         """'the state official Korea Central News Agency', 'one group, One

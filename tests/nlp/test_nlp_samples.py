@@ -25,7 +25,7 @@ def test_offsets_slice_back_to_quote_cue_and_source(samples):
     ft = samples[FT]
     text = ft.article.text
     (kirby,) = by_prefix(ft, "No nation on the planet")
-    assert text[slice(*kirby.content[0])].endswith("kill innocent Ukrainians,")
+    assert text[slice(*kirby.content[0])].endswith("kill innocent Ukrainians")
     assert words_at(text, kirby.cue) == ["told"]
     assert words_at(text, kirby.source) == ["Kirby"]
     for extraction in samples.values():
@@ -179,3 +179,18 @@ def test_no_sentence_starts_right_after_a_word_within_a_line(nlp):
     doc = nlp("Headline here\n\nNorth Korea said Sunday it was ready. Officials agreed\nlater.")
     starts = [t.text for t in doc if t.is_sent_start]
     assert starts == ["Headline", "North", "Officials", "later"]
+
+
+def test_slips_from_the_hardening_issue_stay_mended(samples):
+    # The rules behind each are tested on invented sentences in test_nlp_rules.py.
+    yonhap = samples["001_d27c7cbd74673f90"]
+    offices = {q.speaker for q in yonhap.quotes if "office" in (q.speaker or "")}
+    assert offices == {"Choe Son Hui's assistant office"}
+    dw = samples["002_20379b740d9881d4"]
+    assert "Foreign Ministry" not in {q.speaker for q in dw.quotes}
+    (gratefully,) = [q for q in samples[FT].quotes if q.content[0][1] < 80]
+    assert gratefully.speaker == "Dmitry Peskov"
+    assert not by_prefix(samples[REUTERS], "attention and coordinated action")
+    herald = samples["004_e88cf532e1811814"]
+    (appreciation,) = by_prefix(herald, "Russia expressed “deep appreciation")
+    assert appreciation.kind == "mixed"

@@ -19,7 +19,7 @@ def test_the_three_statements_of_the_brief_are_each_one_group(sample_db):
         statement_of(
             sample_db,
             "001_d27c7cbd74673f90",
-            "ready to greet the Korean people's closest friend with the greatest sincerity,",
+            "ready to greet the Korean people's closest friend with the greatest sincerity",
         ),
         statement_of(sample_db, "004_e88cf532e1811814", "best friend of the Korean people"),
     }

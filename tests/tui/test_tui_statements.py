@@ -44,7 +44,7 @@ def marked(text, style: str) -> list[str]:
 KCNA_HERALD = ("004_e88cf532e1811814", "best friend of the Korean people")
 KCNA_YONHAP = (
     "001_d27c7cbd74673f90",
-    "ready to greet the Korean people's closest friend with the greatest sincerity,",
+    "ready to greet the Korean people's closest friend with the greatest sincerity",
 )
 
 
