@@ -71,7 +71,7 @@ def coded(sample_db_copy):
         (["sample", "create", "pilot", "--size", "3", "--coders", "ann,bo"],
          "there is already a sample called 'pilot'"),
         (["sample", "create", "big", "--size", "500", "--coders", "ann,bo"],
-         "the sample asks for 500 quotes but only 76 match the filters"),
+         "the sample asks for 500 quotes but only {shown} match the filters"),
         (["sample", "create", "wire", "--size", "20", "--coders", "ann,bo", "--outlet", "Reuters"],
          "only"),
         (["sample", "code", "pilot", "1", "--stance", "x", "--analyst", "zed"],
@@ -93,7 +93,8 @@ def test_bad_input_is_one_line_a_failure_and_changes_nothing(sample_db_copy, arg
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("quotedesk: error: "), result.stderr
-    assert message in lines[0]
+    shown = sqlite3.connect(db).execute("select count(*) from quote_view").fetchone()[0]
+    assert message.format(shown=shown) in lines[0]
     assert state(db) == before
 
 
