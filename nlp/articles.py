@@ -19,6 +19,7 @@ from nlp.records import Article
 MAX_ARTICLE_CHARS = 2_000_000
 METADATA_FILE = "metadata.tsv"
 READABLE_SUFFIXES = (".txt", ".jsonl")
+ARTICLE_FIELDS = ("title", "outlet", "url", "published")
 
 # Column names we accept in metadata.tsv, first match wins (PolNeAR's names too).
 METADATA_COLUMNS = {
@@ -52,6 +53,10 @@ def read_articles(paths: list[Path], outlet: str | None = None) -> Iterator[Arti
 
 def _read_folder(folder: Path, outlet: str | None) -> Iterator[Article | InputError]:
     metadata = _read_metadata(folder / METADATA_FILE)
+    if isinstance(metadata, InputError):
+        # The articles are still good; they go in without the file's titles and outlets.
+        yield metadata
+        metadata = {}
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in READABLE_SUFFIXES)
     if not files:
         yield InputError(str(folder), "folder holds no .txt or .jsonl files")
@@ -130,6 +135,10 @@ def _jsonl_article(path: Path, lineno: int, line: str, outlet: str | None) -> Ar
         return InputError(where, f"malformed JSON ({exc.msg})")
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return InputError(where, 'each line needs a JSON object with a "text" string')
+    if bad_field := _lone_surrogate_field(record):
+        # JSON may escape half of a UTF-16 pair ("\ud800"); such a string cannot
+        # be tokenised, hashed or stored, so the line is refused here.
+        return InputError(where, f'"{bad_field}" holds a lone surrogate (not valid Unicode)')
     text = _check_text(where, record["text"])
     if isinstance(text, InputError):
         return text
@@ -144,12 +153,36 @@ def _jsonl_article(path: Path, lineno: int, line: str, outlet: str | None) -> Ar
     )
 
 
-def _read_metadata(path: Path) -> dict[str, dict[str, str]]:
+def _lone_surrogate_field(record: dict) -> str | None:
+    """The first field we read whose string cannot be encoded as UTF-8."""
+    for name in ("text", "id", *ARTICLE_FIELDS):
+        value = record.get(name)
+        if isinstance(value, str) and not _encodable(value):
+            return name
+    return None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _read_metadata(path: Path) -> dict[str, dict[str, str]] | InputError:
     """metadata.tsv rows keyed by file name, with our own field names."""
     if not path.is_file():
         return {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t"))
+    except OSError as exc:
+        return InputError(str(path), f"cannot read: {exc.strerror or exc}")
+    except UnicodeDecodeError as exc:
+        return InputError(str(path), f"not UTF-8 (bad byte at offset {exc.start})")
+    except csv.Error as exc:
+        return InputError(str(path), f"not a readable TSV file ({exc})")
     table = {}
     for row in rows:
         fields = {ours: _pick(row, theirs) for ours, theirs in METADATA_COLUMNS.items()}

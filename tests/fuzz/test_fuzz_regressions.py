@@ -1,0 +1,69 @@
+"""Crashes the fuzz suite found, each pinned by a plain test named for it."""
+
+import sqlite3
+
+from fuzz_helpers import assert_clean_exit, run_cli
+
+GOOD = 'Mayor backs plan\n\n"We will build it," Mayor Ann Lee said on Monday.\n'
+
+
+def stored_titles(db) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return [row[0] for row in conn.execute("select title from articles order by id")]
+    finally:
+        conn.close()
+
+
+def test_a_lone_surrogate_in_a_jsonl_line_is_skipped_by_line_not_a_crash(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"text": "Budget row\\n\\n\\"No,\\" Senator Bo Park said \\ud800 today."}\n'
+        '{"text": "Port deal\\n\\n\\"Yes,\\" Ann Lee said.", "title": "Port \\udc00 deal"}\n'
+        '{"text": "Rail plan\\n\\n\\"Soon,\\" Bo Park said."}\n',
+        encoding="utf-8",
+    )
+    args = ["ingest", str(feed), "--db", str(tmp_path / "d.db")]
+    outcome = run_cli(args)
+    assert_clean_exit(outcome, args)
+    assert outcome.code == 1
+    skipped = [line for line in outcome.stderr.splitlines() if "skipped" in line]
+    assert "feed.jsonl:1" in skipped[0] and "lone surrogate" in skipped[0]
+    assert "feed.jsonl:2" in skipped[1] and '"title"' in skipped[1]
+    assert stored_titles(tmp_path / "d.db") == ["Rail plan"]
+
+
+def test_a_lone_surrogate_in_a_jsonl_line_does_not_crash_extract(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "\\"No,\\" Bo Park said \\udfff today."}\n', encoding="utf-8")
+    outcome = run_cli(["extract", str(feed)])
+    assert outcome.code == 1 and "feed.jsonl:1" in outcome.stderr
+
+
+def test_a_metadata_tsv_that_is_not_utf8_is_named_and_the_articles_still_go_in(tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "metadata.tsv").write_bytes(b"filename\ttitle\na.txt\tCaf\xe9\n")
+    args = ["ingest", str(folder), "--db", str(tmp_path / "d.db")]
+    outcome = run_cli(args)
+    assert_clean_exit(outcome, args)
+    assert outcome.code == 1
+    assert any(
+        "metadata.tsv" in line and "not UTF-8" in line for line in outcome.stderr.splitlines()
+    )
+    assert stored_titles(tmp_path / "d.db") == ["Mayor backs plan"]
+
+
+def test_a_metadata_tsv_with_a_huge_field_is_named_not_a_crash(tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    # csv refuses fields over 131,072 characters; an unclosed quote makes one.
+    (folder / "metadata.tsv").write_text(
+        'filename\ttitle\na.txt\t"' + "x" * 200_000, encoding="utf-8"
+    )
+    outcome = run_cli(["ingest", str(folder), "--db", str(tmp_path / "d.db")])
+    assert outcome.code == 1
+    assert any("metadata.tsv" in line for line in outcome.stderr.splitlines())
+    assert stored_titles(tmp_path / "d.db") == ["Mayor backs plan"]
