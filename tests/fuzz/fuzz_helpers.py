@@ -16,14 +16,17 @@ from typer.testing import CliRunner
 
 from tui.cli import main
 
+LONG = os.environ.get("HYPOTHESIS_PROFILE", "ci") == "long"
 # The long profile draws this many times as many examples as ci.
 LONG_FACTOR = 25
+# spaCy's parser is quadratic in a sentence's length (3,000 quotation marks with no
+# sentence end take it 4 s, 6,000 take 13 s), so ci keeps runs short.
+LONGEST_RUN = 3000 if LONG else 200
 
 
 def budget(ci_examples: int) -> settings:
     """max_examples for one test: its ci count, or LONG_FACTOR times it in the long profile."""
-    long = os.environ.get("HYPOTHESIS_PROFILE", "ci") == "long"
-    return settings(max_examples=ci_examples * (LONG_FACTOR if long else 1))
+    return settings(max_examples=ci_examples * (LONG_FACTOR if LONG else 1))
 
 
 # What real files and feeds throw at a reader and a tokenizer.
@@ -58,7 +61,7 @@ pieces = st.one_of(
     st.sampled_from(NASTY),
     st.sampled_from(NEWS),
     st.text(max_size=12),
-    st.builds(_run, st.sampled_from(RUNS), st.integers(1, 1500)),
+    st.builds(_run, st.sampled_from(RUNS), st.integers(1, LONGEST_RUN)),
 )
 texts = st.lists(pieces, max_size=30).map("".join)
 # Text a reader should take: no NUL, not blank (the nasties otherwise all stay).
@@ -106,6 +109,17 @@ jsonl_bytes = st.builds(
 )
 # Any file at all: random bytes, or nasty text encoded (surrogates make it invalid UTF-8).
 file_bytes = st.one_of(st.binary(max_size=300), texts.map(encode), jsonl_bytes)
+
+
+# Bugs found here whose fix belongs to another branch. Until the lead merges the
+# fix, the property tests let these through (each place says how); then delete
+# the entry and the allowance goes with it. The plain tests in
+# test_fuzz_regressions.py pin each one meanwhile, marked xfail.
+PENDING_ELSEWHERE = {
+    # nlpfix (nlp/quotes.py): a direct quote's content is widened to whole tokens,
+    # so '.“We will …”' or a BOM before the mark starts the content at the '.'.
+    "direct content widened to tokens",
+}
 
 
 @dataclass
