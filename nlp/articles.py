@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,12 +45,26 @@ class InputError:
 def read_articles(paths: list[Path], outlet: str | None = None) -> Iterator[Article | InputError]:
     """Every article under `paths`, in order; `outlet` overrides any other source."""
     for path in paths:
-        if not path.exists():
-            yield InputError(str(path), "no such file or folder")
-        elif path.is_dir():
+        kind = _kind(path)
+        if kind == "folder":
             yield from _read_folder(path, outlet)
-        else:
+        elif kind == "file":
             yield from _read_file(path, outlet, {})
+        else:
+            yield InputError(str(path), kind)
+
+
+def _kind(path: Path) -> str:
+    """'file', 'folder', or why the path cannot be read (a pipe would block the batch)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "no such file or folder"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "file" if stat.S_ISREG(mode) else "not a regular file"
 
 
 def _read_folder(folder: Path, outlet: str | None) -> Iterator[Article | InputError]:
@@ -57,12 +73,37 @@ def _read_folder(folder: Path, outlet: str | None) -> Iterator[Article | InputEr
         # The articles are still good; they go in without the file's titles and outlets.
         yield metadata
         metadata = {}
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in READABLE_SUFFIXES)
-    if not files:
+    files, unreadable = _files_under(folder)
+    yield from unreadable
+    if not files and not unreadable:
         yield InputError(str(folder), "folder holds no .txt or .jsonl files")
     for path in files:
         meta = metadata.get(path.name) or metadata.get(path.stem) or {}
         yield from _read_file(path, outlet, meta)
+
+
+def _files_under(folder: Path) -> tuple[list[Path], list[InputError]]:
+    """The article files in a folder tree, and what in it could not be read.
+
+    A subfolder we may not list, or an entry we may not even look at, is
+    reported and skipped; it must not end the walk over everything else.
+    """
+    files, errors = [], []
+
+    def unreadable(exc: OSError) -> None:
+        errors.append(InputError(str(exc.filename or folder), f"cannot read: {exc.strerror}"))
+
+    for root, _, names in os.walk(folder, onerror=unreadable):
+        for name in names:
+            if not name.endswith(READABLE_SUFFIXES):
+                continue
+            path = Path(root, name)
+            kind = _kind(path)
+            if kind == "file":
+                files.append(path)
+            elif kind != "folder":  # a link to a folder is not walked into, as before
+                errors.append(InputError(str(path), kind))
+    return sorted(files), errors
 
 
 def _read_file(path: Path, outlet: str | None, meta: dict) -> Iterator[Article | InputError]:

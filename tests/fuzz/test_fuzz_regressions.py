@@ -1,11 +1,16 @@
 """Crashes the fuzz suite found, each pinned by a plain test named for it."""
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from fuzz_helpers import assert_clean_exit, run_cli
 
+QUOTEDESK = str(Path(sys.executable).parent / "quotedesk")
 GOOD = 'Mayor backs plan\n\n"We will build it," Mayor Ann Lee said on Monday.\n'
 
 
@@ -89,3 +94,51 @@ def test_direct_content_glued_to_the_character_before_its_mark_is_only_the_quote
     quotes = json.loads(outcome.stdout)["quotes"]
     contents = [text[s:e].rstrip(",") for q in quotes for s, e in q["content"]]
     assert contents == ["We will build it"]
+
+
+def test_a_folder_entry_the_reader_may_not_look_at_is_skipped_not_a_crash(tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    # Found by `quotedesk extract /`: /proc/1/cwd refuses even root; a locked
+    # subfolder refuses anyone else.
+    (folder / "link.txt").symlink_to("/proc/1/cwd")
+    locked = folder / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text(GOOD, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        refused = _refuses(folder / "link.txt") or _refuses(locked / "b.txt")
+        if not refused:
+            pytest.skip("nothing here refuses this user")
+        outcome = run_cli(["ingest", str(folder), "--db", str(tmp_path / "d.db")])
+    finally:
+        locked.chmod(0o755)
+    assert outcome.code == 1
+    assert any("cannot read" in line for line in outcome.stderr.splitlines()), outcome.stderr
+    assert stored_titles(tmp_path / "d.db") == ["Mayor backs plan"]
+
+
+def _refuses(path) -> bool:
+    try:
+        path.stat()
+    except PermissionError:
+        return True
+    return False
+
+
+def test_a_named_pipe_is_skipped_not_waited_on(tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")  # read_bytes() on it waits for a writer forever
+    result = subprocess.run(
+        [QUOTEDESK, "ingest", str(folder), str(folder / "pipe.txt"), "--db", str(tmp_path / "d")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    skipped = [line for line in result.stderr.splitlines() if "pipe.txt" in line]
+    assert len(skipped) == 2 and all("not a regular file" in line for line in skipped)
+    assert stored_titles(tmp_path / "d") == ["Mayor backs plan"]
