@@ -22,6 +22,7 @@ MAX_ARTICLE_CHARS = 2_000_000
 METADATA_FILE = "metadata.tsv"
 READABLE_SUFFIXES = (".txt", ".jsonl")
 ARTICLE_FIELDS = ("title", "outlet", "url", "published")
+NOT_REGULAR = "not a regular file"
 
 # Column names we accept in metadata.tsv, first match wins (PolNeAR's names too).
 METADATA_COLUMNS = {
@@ -48,14 +49,14 @@ def read_articles(paths: list[Path], outlet: str | None = None) -> Iterator[Arti
         kind = _kind(path)
         if kind == "folder":
             yield from _read_folder(path, outlet)
-        elif kind == "file":
+        elif kind in ("file", NOT_REGULAR):  # named, a pipe is meant: ingest <(curl …)
             yield from _read_file(path, outlet, {})
         else:
             yield InputError(str(path), kind)
 
 
 def _kind(path: Path) -> str:
-    """'file', 'folder', or why the path cannot be read (a pipe would block the batch)."""
+    """'file', 'folder', NOT_REGULAR (a pipe, a device), or why the path cannot be read."""
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
@@ -64,7 +65,7 @@ def _kind(path: Path) -> str:
         return f"cannot read: {exc.strerror or exc}"
     if stat.S_ISDIR(mode):
         return "folder"
-    return "file" if stat.S_ISREG(mode) else "not a regular file"
+    return "file" if stat.S_ISREG(mode) else NOT_REGULAR
 
 
 def _read_folder(folder: Path, outlet: str | None) -> Iterator[Article | InputError]:
@@ -102,6 +103,7 @@ def _files_under(folder: Path) -> tuple[list[Path], list[InputError]]:
             if kind == "file":
                 files.append(path)
             elif kind != "folder":  # a link to a folder is not walked into, as before
+                # Found in a folder, a pipe is no article: reading it would wait forever.
                 errors.append(InputError(str(path), kind))
     return sorted(files), errors
 

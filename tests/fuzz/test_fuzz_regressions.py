@@ -127,18 +127,31 @@ def _refuses(path) -> bool:
     return False
 
 
-def test_a_named_pipe_is_skipped_not_waited_on(tmp_path):
+def test_a_named_pipe_in_a_folder_is_skipped_not_waited_on(tmp_path):
     folder = tmp_path / "batch"
     folder.mkdir()
     (folder / "a.txt").write_text(GOOD, encoding="utf-8")
     os.mkfifo(folder / "pipe.txt")  # read_bytes() on it waits for a writer forever
     result = subprocess.run(
-        [QUOTEDESK, "ingest", str(folder), str(folder / "pipe.txt"), "--db", str(tmp_path / "d")],
+        [QUOTEDESK, "ingest", str(folder), "--db", str(tmp_path / "d.db")],
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert result.returncode == 1
     skipped = [line for line in result.stderr.splitlines() if "pipe.txt" in line]
-    assert len(skipped) == 2 and all("not a regular file" in line for line in skipped)
-    assert stored_titles(tmp_path / "d") == ["Mayor backs plan"]
+    assert len(skipped) == 1 and "not a regular file" in skipped[0]
+    assert stored_titles(tmp_path / "d.db") == ["Mayor backs plan"]
+
+
+def test_a_pipe_named_on_the_command_line_is_read(tmp_path):
+    """`quotedesk extract <(curl …)`: the shell hands over a pipe on purpose."""
+    result = subprocess.run(
+        ["bash", "-c", f'{QUOTEDESK} extract <(printf "%s" "$STORY")'],
+        env={**os.environ, "STORY": GOOD},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["quotes"]) == 1
