@@ -3,7 +3,6 @@
 import json
 import os
 import sqlite3
-import subprocess
 import sys
 from pathlib import Path
 
@@ -132,26 +131,88 @@ def test_a_named_pipe_in_a_folder_is_skipped_not_waited_on(tmp_path):
     folder.mkdir()
     (folder / "a.txt").write_text(GOOD, encoding="utf-8")
     os.mkfifo(folder / "pipe.txt")  # read_bytes() on it waits for a writer forever
-    result = subprocess.run(
-        [QUOTEDESK, "ingest", str(folder), "--db", str(tmp_path / "d.db")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 1
-    skipped = [line for line in result.stderr.splitlines() if "pipe.txt" in line]
+    outcome = run_cli(["ingest", str(folder), "--db", str(tmp_path / "d.db")])  # 60 s alarm
+    assert outcome.code == 1
+    skipped = [line for line in outcome.stderr.splitlines() if "pipe.txt" in line]
     assert len(skipped) == 1 and "not a regular file" in skipped[0]
     assert stored_titles(tmp_path / "d.db") == ["Mayor backs plan"]
 
 
-def test_a_pipe_named_on_the_command_line_is_read(tmp_path):
+def test_a_pipe_named_on_the_command_line_is_read():
     """`quotedesk extract <(curl …)`: the shell hands over a pipe on purpose."""
-    result = subprocess.run(
-        ["bash", "-c", f'{QUOTEDESK} extract <(printf "%s" "$STORY")'],
-        env={**os.environ, "STORY": GOOD},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert len(json.loads(result.stdout)["quotes"]) == 1
+    read_end, write_end = os.pipe()
+    os.write(write_end, GOOD.encode("utf-8"))  # fits the pipe's buffer
+    os.close(write_end)
+    try:
+        outcome = run_cli(["extract", f"/dev/fd/{read_end}"])
+    finally:
+        os.close(read_end)
+    assert outcome.code == 0, outcome.stderr
+    assert len(json.loads(outcome.stdout)["quotes"]) == 1
+
+
+# The command line's own bugs: fixes belong to branch cli (tui/cli.py,
+# tui/review_commands.py, store/export.py); these pin them until it is merged.
+
+
+@pytest.fixture
+def review_db(sample_db_copy):
+    return str(sample_db_copy)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="fixed on branch cli: ids and --limit past SQLite's 64-bit integers are refused"
+    ' as usage errors (then drop "numbers past SQLite\'s range" from PENDING_ELSEWHERE)',
+)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["quote", "accept", str(2**63)],
+        ["quote", "show", str(2**63)],
+        ["statements", "show", str(10**30)],
+        ["statements", "join", "1", str(2**64)],
+        ["log", "--limit", str(2**63)],
+        ["statements", "list", "--limit", str(-(2**63) - 1)],
+    ],
+    ids=" ".join,
+)
+def test_a_number_past_sqlites_integers_is_an_error_not_a_traceback(review_db, args):
+    outcome = run_cli([*args, "--db", review_db])
+    assert_clean_exit(outcome, args)
+    assert outcome.code in (1, 2)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="fixed on branch cli: an argument that is not UTF-8 is refused in one line"
+    " (then drop 'arguments that are not UTF-8' from PENDING_ELSEWHERE)",
+)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["quote", "note", "1", "caf\udce9"],
+        ["quote", "set-speaker", "1", "\udcff"],
+        ["export", "--speaker", "\udcff"],
+        ["quote", "stance", "1", "oppose", "--target", "\udcff"],
+    ],
+    ids=["note", "set-speaker", "export", "stance target"],
+)
+def test_an_argument_that_is_not_utf8_is_an_error_not_a_traceback(review_db, args):
+    # What Python makes of `quotedesk quote note 1 $'caf\xe9'` typed in a Latin-1 terminal.
+    outcome = run_cli([*args, "--db", review_db])
+    assert_clean_exit(outcome, args)
+    assert outcome.code in (1, 2)
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="fixed on branch cli: export -o into a missing folder or onto a folder is one line"
+    " (then drop 'export to a path it cannot write' from PENDING_ELSEWHERE)",
+)
+@pytest.mark.parametrize("where", ["missing/out.csv", "."], ids=["missing folder", "folder"])
+def test_export_to_a_path_it_cannot_write_is_an_error_not_a_traceback(review_db, tmp_path, where):
+    args = ["export", "--db", review_db, "-o", str(tmp_path / where)]
+    outcome = run_cli(args)
+    assert_clean_exit(outcome, args)
+    assert outcome.code == 1
