@@ -40,7 +40,12 @@ class InputError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return f"{printable(self.path)}: {self.message}"
+
+
+def printable(text: str) -> str:
+    """Control characters escaped, so a file named with a line break still makes one line."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def read_articles(paths: list[Path], outlet: str | None = None) -> Iterator[Article | InputError]:

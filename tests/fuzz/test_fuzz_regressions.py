@@ -216,3 +216,15 @@ def test_export_to_a_path_it_cannot_write_is_an_error_not_a_traceback(review_db,
     outcome = run_cli(args)
     assert_clean_exit(outcome, args)
     assert outcome.code == 1
+
+
+def test_a_bad_file_named_with_a_line_break_is_skipped_in_one_line(tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "two\nlines\r.txt").write_bytes(b"\x00binary")
+    outcome = run_cli(["ingest", str(folder), "--db", str(tmp_path / "d.db")])
+    assert outcome.code == 1
+    skipped = [line for line in outcome.stderr.splitlines() if "skipped" in line]
+    assert skipped[0].endswith("two\\nlines\\r.txt: binary file, not text")
+    assert stored_titles(tmp_path / "d.db") == ["Mayor backs plan"]
