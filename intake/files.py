@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,8 @@ from nlp.records import MAX_ARTICLE_CHARS, Article, too_large
 
 METADATA_FILE = "metadata.tsv"
 TEXT_SUFFIXES = (".txt", ".jsonl")
+ARTICLE_FIELDS = ("title", "outlet", "url", "published")
+NOT_REGULAR = "not a regular file"
 
 # Column names we accept in metadata.tsv, first match wins (PolNeAR's names too).
 METADATA_COLUMNS = {
@@ -35,7 +39,51 @@ class InputError:
     reason: str = "bad input"  # a short category for the summary line: "HTTP error"
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return f"{printable(self.path)}: {self.message}"
+
+
+def printable(text: str) -> str:
+    """Control characters escaped, so a file named with a line break still makes one line."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
+def kind_of(path: Path) -> str:
+    """'file', 'folder', NOT_REGULAR (a pipe, a device), or why the path cannot be read."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "no such file or folder"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "file" if stat.S_ISREG(mode) else NOT_REGULAR
+
+
+def files_under(folder: Path, wanted) -> tuple[list[Path], list[InputError]]:
+    """The files in a folder tree that `wanted(path)` accepts, and what could not be read.
+
+    A subfolder we may not list, or an entry we may not even look at, is
+    reported and skipped; it must not end the walk over everything else.
+    """
+    files, errors = [], []
+
+    def unreadable(exc: OSError) -> None:
+        where = str(exc.filename or folder)
+        errors.append(InputError(where, f"cannot read: {exc.strerror}", "unreadable"))
+
+    for root, _, names in os.walk(folder, onerror=unreadable):
+        for name in names:
+            path = Path(root, name)
+            if not wanted(path):
+                continue
+            kind = kind_of(path)
+            if kind == "file":
+                files.append(path)
+            elif kind != "folder":  # a link to a folder is not walked into
+                # Found in a folder, a pipe is no article: reading it would wait forever.
+                errors.append(InputError(str(path), kind, "unreadable"))
+    return sorted(files), errors
 
 
 def read_text_file(path: Path, outlet: str | None, meta: dict) -> Iterator[Article | InputError]:
@@ -113,6 +161,11 @@ def _jsonl_article(path: Path, lineno: int, line: str, outlet: str | None) -> Ar
         return InputError(
             where, 'each line needs a JSON object with a "text" string', "malformed JSON"
         )
+    if bad_field := _lone_surrogate_field(record):
+        # JSON may escape half of a UTF-16 pair ("\ud800"); such a string cannot
+        # be tokenised, hashed or stored, so the line is refused here.
+        why = f'"{bad_field}" holds a lone surrogate (not valid Unicode)'
+        return InputError(where, why, "not text")
     text = check_text(where, record["text"])
     if isinstance(text, InputError):
         return text
@@ -127,12 +180,36 @@ def _jsonl_article(path: Path, lineno: int, line: str, outlet: str | None) -> Ar
     )
 
 
-def read_metadata(path: Path) -> dict[str, dict[str, str]]:
+def _lone_surrogate_field(record: dict) -> str | None:
+    """The first field we read whose string cannot be encoded as UTF-8."""
+    for name in ("text", "id", *ARTICLE_FIELDS):
+        value = record.get(name)
+        if isinstance(value, str) and not _encodable(value):
+            return name
+    return None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def read_metadata(path: Path) -> dict[str, dict[str, str]] | InputError:
     """metadata.tsv rows keyed by file name, with our own field names."""
     if not path.is_file():
         return {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t"))
+    except OSError as exc:
+        return InputError(str(path), f"cannot read: {exc.strerror or exc}", "unreadable")
+    except UnicodeDecodeError as exc:
+        return InputError(str(path), f"not UTF-8 (bad byte at offset {exc.start})", "not text")
+    except csv.Error as exc:
+        return InputError(str(path), f"not a readable TSV file ({exc})", "not text")
     table = {}
     for row in rows:
         fields = {ours: _pick(row, theirs) for ours, theirs in METADATA_COLUMNS.items()}

@@ -16,8 +16,11 @@ from intake.feeds import read_feed
 from intake.fetch import Fetcher, Page, WebSettings
 from intake.files import (
     METADATA_FILE,
+    NOT_REGULAR,
     TEXT_SUFFIXES,
     InputError,
+    files_under,
+    kind_of,
     read_metadata,
     read_text_file,
 )
@@ -81,18 +84,26 @@ class Reader:
             yield from self.url(source)
             return
         path = Path(source)
-        if not path.exists():
-            yield InputError(source, "no such file or folder", "no such file")
-        elif path.is_dir():
+        kind = kind_of(path)
+        if kind == "folder":
             yield from self.folder(path)
-        else:
+        elif kind in ("file", NOT_REGULAR):  # named, a pipe is meant: ingest <(curl …)
             yield from self.file(path, {})
+        elif kind == "no such file or folder":
+            yield InputError(source, kind, "no such file")
+        else:
+            yield InputError(source, kind, "unreadable")
 
     def folder(self, folder: Path) -> Iterator[Article | InputError]:
         metadata = read_metadata(folder / METADATA_FILE)
+        if isinstance(metadata, InputError):
+            # The articles are still good; they go in without the file's titles and outlets.
+            yield metadata
+            metadata = {}
         readable = TEXT_SUFFIXES + HTML_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
-        files = sorted(p for p in folder.rglob("*") if p.is_file() and suffix_of(p) in readable)
-        if not files:
+        files, unreadable = files_under(folder, lambda p: suffix_of(p) in readable)
+        yield from unreadable
+        if not files and not unreadable:
             yield InputError(str(folder), "folder holds no articles", "no articles")
         for path in files:
             meta = metadata.get(path.name) or metadata.get(path.stem) or {}
