@@ -439,12 +439,20 @@ def _link(
                 _add_quotation(speaker, mark)
             else:
                 found.append(
-                    Found([mark.inner], None, "direct", evidence="continues", follows=speaker)
+                    Found(
+                        [mark.inner],
+                        None,
+                        "direct",
+                        [mark.marked],
+                        evidence="continues",
+                        follows=speaker,
+                    )
                 )
         elif (clause := _sentence_before_frame(doc, mark)) is not None:
             direct.append(_next_to_its_clause(found, mark, clause))
         elif settings.keep_unattributed and not _title_in_body(doc, mark):
-            found.append(Found([mark.inner], None, "direct", evidence="nobody named"))
+            # The marks, not the tokens, bound its words: '.“We …' is one token.
+            found.append(Found([mark.inner], None, "direct", [mark.marked], "nobody named"))
     return found
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -36,7 +37,15 @@ DbOption = Annotated[
     Path, typer.Option("--db", metavar="FILE", help="The quotedesk database file.")
 ]
 JobsOption = Annotated[
-    int, typer.Option("--jobs", "-j", min=1, help="Processes for the NLP pass (one model each).")
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        # More processes than cores only costs memory: each loads its own model.
+        max=os.cpu_count() or 1,
+        help="Processes for the NLP pass (one model each), at most one per core.",
+    ),
 ]
 TaggerOption = Annotated[
     Path | None,

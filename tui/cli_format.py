@@ -14,6 +14,7 @@ import re
 import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
@@ -137,6 +138,17 @@ class DeskCommand(TyperCommand):
             if param.metavar is None:
                 param.metavar = _metavar(param)
 
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        rest = super().parse_args(ctx, args)
+        for name, value in ctx.params.items():
+            for item in value if isinstance(value, list | tuple) else [value]:
+                problem = _unstorable(item)
+                if problem:
+                    param = next((p for p in self.params if p.name == name), None)
+                    shown = _shown_name(param, name)
+                    raise UsageError(f"Invalid value for {shown}: {problem}", ctx)
+        return rest
+
     def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
         for param in self.get_params(ctx):
@@ -159,6 +171,40 @@ class DeskCommand(TyperCommand):
             if records:
                 with formatter.section(title):
                     formatter.write_dl(records)
+
+
+# SQLite stores integers in 64 bits; a bigger id or limit is no row and no count.
+SQLITE_INTEGERS = range(-(2**63), 2**63)
+
+
+def _unstorable(value: object) -> str | None:
+    """Why a parsed value cannot reach the database or the terminal, if it cannot.
+
+    An id past SQLite's integers overflows in sqlite3; an argument that is not
+    UTF-8 (`$'caf\\xe9'` from a Latin-1 terminal) arrives as a lone surrogate
+    that can be neither stored nor printed.
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value not in SQLITE_INTEGERS:
+        return "out of range (a whole number between -2^63 and 2^63-1)"
+    if isinstance(value, str | Path) and not _encodable(str(value)):
+        return "not valid UTF-8 text (check the terminal's encoding)"
+    return None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown_name(param: Any, name: str) -> str:
+    if param is None:
+        return name
+    if isinstance(param, TyperArgument):
+        return param.metavar or name.upper()
+    return max(param.opts, key=len)
 
 
 def _metavar(param: Any) -> str:

@@ -17,15 +17,20 @@ from typing import Annotated
 import typer
 
 from store.errors import StoreError
+from tui.cli_format import DeskCommand, PlainGroup
 from tui.review_commands import AnalystOption, DbOption, _analyst, _db, _done
 
-sample_app = typer.Typer(help="Reliability samples: quotes that several coders code blind.")
+sample_app = typer.Typer(
+    rich_markup_mode=None,
+    cls=PlainGroup,
+    help="Reliability samples: quotes that several coders code blind.",
+)
 NameArgument = Annotated[str, typer.Argument(help="The sample's name.")]
 FORMATS = ("text", "csv", "md", "json")
 MATRIX_MAX = 6  # values; more (speakers) and the text report lists differences only
 
 
-@sample_app.command("create")
+@sample_app.command("create", cls=DeskCommand)
 def create(
     name: NameArgument,
     size: Annotated[int, typer.Option(help="How many quotes to draw.")],
@@ -72,7 +77,7 @@ def create(
     )
 
 
-@sample_app.command("list")
+@sample_app.command("list", cls=DeskCommand)
 def list_(db: DbOption = Path("data.db")) -> None:
     """The samples: name, size, coders, seed."""
     from store.coding import list_samples
@@ -84,7 +89,7 @@ def list_(db: DbOption = Path("data.db")) -> None:
         )
 
 
-@sample_app.command("code")
+@sample_app.command("code", cls=DeskCommand)
 def code(
     name: NameArgument,
     quote_id: Annotated[int, typer.Argument(help="The quote id.")],
@@ -346,5 +351,5 @@ FORMATTERS = {"text": as_text, "csv": as_csv, "md": as_markdown, "json": as_json
 
 def register(app: typer.Typer) -> None:
     app.add_typer(sample_app, name="sample")
-    app.command()(agreement)
-    app.command()(adjudicate)
+    app.command(cls=DeskCommand)(agreement)
+    app.command(cls=DeskCommand)(adjudicate)

@@ -114,24 +114,10 @@ file_bytes = st.one_of(st.binary(max_size=300), texts.map(encode), jsonl_bytes)
 
 GOOD_ARTICLE = 'Mayor backs plan\n\n"We will build it," Mayor Ann Lee said on Monday.\n'
 
-# Bugs found here whose fix belongs to another branch. Until the lead merges the
-# fix, the property tests let these through (each place says how); then delete
-# the entry and the allowance goes with it. The plain tests in
-# test_fuzz_regressions.py pin each one meanwhile, marked xfail.
-PENDING_ELSEWHERE = {
-    # nlpfix (nlp/quotes.py): a direct quote's content is widened to whole tokens,
-    # so '.“We will …”' or a BOM before the mark starts the content at the '.'.
-    "direct content widened to tokens",
-    # cli (tui/review_commands.py): an id or --limit past SQLite's 64-bit integers
-    # ends in OverflowError. The fuzz draws no such numbers meanwhile.
-    "numbers past SQLite's range",
-    # cli (tui/cli.py): an argument that is not UTF-8 ($'\xff', decoded by Python
-    # to a lone surrogate) ends in UnicodeEncodeError when stored or printed.
-    "arguments that are not UTF-8",
-    # cli (tui/cli.py, store/export.py): export -o into a missing folder or onto a
-    # folder ends in FileNotFoundError / IsADirectoryError.
-    "export to a path it cannot write",
-}
+# Bugs found here whose fix belongs to another branch: until it is merged, the
+# property tests let these through (each place says how), and a plain test in
+# test_fuzz_regressions.py pins each one, marked xfail. Empty: all are merged.
+PENDING_ELSEWHERE: set[str] = set()
 
 
 @dataclass

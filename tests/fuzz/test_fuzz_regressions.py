@@ -75,11 +75,6 @@ def test_a_metadata_tsv_with_a_huge_field_is_named_not_a_crash(tmp_path):
     assert stored_titles(tmp_path / "d.db") == ["Mayor backs plan"]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="fixed on branch nlpfix: nlp/quotes.py takes a direct quote's content from the"
-    " quotation marks, not widened to whole tokens (then drop its PENDING_ELSEWHERE entry)",
-)
 @pytest.mark.parametrize("before", [".", "\ufeff", "Lee spoke."])
 def test_direct_content_glued_to_the_character_before_its_mark_is_only_the_quoted_text(
     tmp_path, before
@@ -151,8 +146,7 @@ def test_a_pipe_named_on_the_command_line_is_read():
     assert len(json.loads(outcome.stdout)["quotes"]) == 1
 
 
-# The command line's own bugs: fixes belong to branch cli (tui/cli.py,
-# tui/review_commands.py, store/export.py); these pin them until it is merged.
+# The command line's own bugs.
 
 
 @pytest.fixture
@@ -160,11 +154,6 @@ def review_db(sample_db_copy):
     return str(sample_db_copy)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="fixed on branch cli: ids and --limit past SQLite's 64-bit integers are refused"
-    ' as usage errors (then drop "numbers past SQLite\'s range" from PENDING_ELSEWHERE)',
-)
 @pytest.mark.parametrize(
     "args",
     [
@@ -183,11 +172,6 @@ def test_a_number_past_sqlites_integers_is_an_error_not_a_traceback(review_db, a
     assert outcome.code in (1, 2)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="fixed on branch cli: an argument that is not UTF-8 is refused in one line"
-    " (then drop 'arguments that are not UTF-8' from PENDING_ELSEWHERE)",
-)
 @pytest.mark.parametrize(
     "args",
     [
@@ -205,11 +189,6 @@ def test_an_argument_that_is_not_utf8_is_an_error_not_a_traceback(review_db, arg
     assert outcome.code in (1, 2)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="fixed on branch cli: export -o into a missing folder or onto a folder is one line"
-    " (then drop 'export to a path it cannot write' from PENDING_ELSEWHERE)",
-)
 @pytest.mark.parametrize("where", ["missing/out.csv", "."], ids=["missing folder", "folder"])
 def test_export_to_a_path_it_cannot_write_is_an_error_not_a_traceback(review_db, tmp_path, where):
     args = ["export", "--db", review_db, "-o", str(tmp_path / where)]
