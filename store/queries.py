@@ -119,6 +119,10 @@ def count_quotes(db: sqlite_utils.Database, f: QuoteFilter) -> int:
     return db.execute(f"select count(*) from ({ids_sql})", params).fetchone()[0]
 
 
+def count_articles(db: sqlite_utils.Database) -> int:
+    return db.execute("select count(*) from articles").fetchone()[0]
+
+
 def count_hidden_rejected(db: sqlite_utils.Database, f: QuoteFilter) -> int:
     """How many rejected quotes `f` leaves out (0 when it shows them or picks a status).
 

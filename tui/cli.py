@@ -339,16 +339,19 @@ def samples_stored(db_path: Path) -> bool:
 
 
 def describe_desk(db_path: Path) -> str:
-    """'data.db: 5 articles, 76 quotes', as the app will count them."""
+    """'data.db: 5 articles, 76 quotes (1 rejected hidden)', as the app counts them."""
     from store.db import open_db
+    from store.queries import QuoteFilter, count_articles, count_hidden_rejected, count_quotes
 
     db = open_db(db_path, create=False)
     try:
-        articles = db.execute("select count(*) from articles").fetchone()[0]
-        quotes = db.execute("select count(*) from quote_view").fetchone()[0]
+        shown = QuoteFilter()
+        articles, quotes = count_articles(db), count_quotes(db, shown)
+        rejected = count_hidden_rejected(db, shown)
     finally:
         db.conn.close()
-    return f"{db_path}: {articles} articles, {quotes} quotes"
+    hidden = f" ({rejected} rejected hidden)" if rejected else ""
+    return f"{db_path}: {articles} articles, {quotes} quotes{hidden}"
 
 
 def require_terminal(command: str) -> None:

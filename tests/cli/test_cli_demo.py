@@ -42,3 +42,15 @@ def test_demo_ingests_what_is_missing_first(runner, sample_db_copy, opened):
     assert lines[1].startswith(f"{sample_db_copy}: 5 articles, ")
     assert lines[1].endswith(" quotes — opening the app")
     assert opened == [sample_db_copy]
+
+
+def test_demo_counts_quotes_as_the_app_does(runner, sample_db_copy, opened):
+    """A rejected quote is not a quote: the line before the app says so, as the app will."""
+    with sqlite3.connect(sample_db_copy) as conn:
+        quotes = conn.execute("select count(*) from quote_view").fetchone()[0]
+        first = conn.execute("select min(id) from quote_view").fetchone()[0]
+    rejected = runner.invoke(app, ["quote", "reject", str(first), "--db", str(sample_db_copy)])
+    assert rejected.exit_code == 0, rejected.output
+    result = runner.invoke(app, ["demo", "--db", str(sample_db_copy)])
+    expected = f"5 articles, {quotes - 1} quotes (1 rejected hidden) — opening the app\n"
+    assert result.stderr.endswith(expected), result.stderr
