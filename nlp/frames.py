@@ -991,6 +991,8 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
             return [trim(verb.doc, child.left_edge.i + 1, child.right_edge.i + 1)]
     if lemma in verb_frames().broken_clause and (said := _said_as_object(verb)):
         return [said]
+    if lemma not in ADDRESSED and (said := _clause_without_copula(verb)):
+        return [said]
     if lemma == "say" and (answer := _answer(verb)) is not None:
         return [answer]
     return (
@@ -1621,6 +1623,54 @@ def _said_as_object(verb: Token) -> tuple[int, int] | None:
             # 'Eric Trump said, those donations paid for …': no object follows a comma.
             return _subtree_range(child)
     return None
+
+
+# What a headline's object can be said to be once the copula is gone: "in the
+# works", "on track", "at risk", "under way", "off the table", "within reach".
+PREDICATE_PREPS = ("in", "on", "at", "under", "off", "within", "behind", "ahead", "near", "out")
+# Verbs whose object is whom they speak to ('tells the families on the list').
+ADDRESSED = ("tell", "ask", "warn", "order", "advise", "remind", "inform", "assure", "brief")
+HEADLINE_LINE_WORDS = 16
+SENTENCE_ENDS = (".", "?", "!")
+
+
+def _clause_without_copula(verb: Token) -> tuple[int, int] | None:
+    """'Russia said a trip in the works', 'Officials say visit planned for May':
+    headlines and subheads drop the copula, so the parse takes the reported
+    clause's subject for the verb's object and its predicate (a place-like
+    phrase, a participle, an adjective) for the noun's modifier. Only on a
+    headline-like line, and only when the predicate closes it; a verb that
+    takes an addressee (ADDRESSED) is not asked."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ not in SPEAKER_POS:
+        return None
+    if not any(_predicate_of(child) for child in obj.children if child.i > obj.i):
+        return None
+    line = _headline_line(verb)
+    start, end = _subtree_range(obj)
+    if line is None or trim(verb.doc, end, line[1]) != (line[1], line[1]):
+        return None
+    return start, end
+
+
+def _predicate_of(child: Token) -> bool:
+    """A phrase after a noun that can say what the noun is: 'in the works',
+    'planned for May', 'ready'."""
+    if child.dep_ == "prep":
+        return child.lower_ in PREDICATE_PREPS
+    return child.dep_ in ("acl", "amod") and child.tag_ in ("VBN", "VBG", "JJ")
+
+
+def _headline_line(token: Token) -> tuple[int, int] | None:
+    """The paragraph holding the token when it is headline-like: short, a line
+    of its own, with no full stop (or question or exclamation mark) at its end."""
+    doc = token.doc
+    start, end = next(p for p in _paragraphs(doc) if p[0] <= token.i < p[1])
+    words = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
+    last = next((t for t in reversed(doc[start:end]) if not (t.is_quote or t.is_space)), None)
+    if len(words) > HEADLINE_LINE_WORDS or last is None or last.text in SENTENCE_ENDS:
+        return None
+    return trim(doc, start, end)
 
 
 def _lost_clause(token: Token) -> bool:

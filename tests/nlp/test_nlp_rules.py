@@ -2697,3 +2697,24 @@ def test_a_direct_quote_ends_before_the_comma_that_joins_it_to_its_cue(run):
         "All further arrangements will go through diplomatic channels",
         "Will it work?",
     ]
+
+
+def test_a_subhead_that_drops_the_copula_reports_its_clause(run):
+    # "said a new bridge (is) in the works": a headline-like line, short, on its
+    # own and with no full stop, reports noun and predicate as one clause. In
+    # a sentence the same words are an object and where it was said, and the
+    # object of a verb that takes an addressee is the addressee.
+    text = (
+        "Title\n\n"
+        "The mayor spoke on Friday about the city's plans.\n\n"
+        "Peru has also said a new bridge in the works\n\n"
+        "Officials say the school on track\n\n"
+        "Ann Lee says a vote planned for June\n\n"
+        "Bob Ray tells the families on the list\n\n"  # an addressee, not a subject
+        "Ann Lee said a prayer in the chapel on Sunday.\n"
+    )
+    assert sources_by_content(run(text)) == {
+        "a new bridge in the works": ["Peru"],
+        "the school on track": ["Officials"],
+        "a vote planned for June": ["Ann Lee"],
+    }

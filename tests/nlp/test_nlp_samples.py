@@ -188,6 +188,8 @@ def test_slips_from_the_hardening_issue_stay_mended(samples):
     assert offices == {"Choe Son Hui's assistant office"}
     dw = samples["002_20379b740d9881d4"]
     assert "Foreign Ministry" not in {q.speaker for q in dw.quotes}
+    (trip,) = by_prefix(dw, "a trip in the works")  # the subhead that drops its "is"
+    assert (trip.speaker, trip.kind) == ("Russia", "indirect")
     (gratefully,) = [q for q in samples[FT].quotes if q.content[0][1] < 80]
     assert gratefully.speaker == "Dmitry Peskov"
     assert not by_prefix(samples[REUTERS], "attention and coordinated action")
