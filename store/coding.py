@@ -26,8 +26,9 @@ from store.queries import QuoteFilter, _dicts, get_quote, where
 
 # The fields a coder codes, as logged; agreement is measured on the first three.
 CODED_FIELDS = ("status", "stance", "speaker_id", "stance_target", "note")
-# Agreement field -> logged field. "speaker" is the speaker the coder left the
-# quote with: their correction, else the machine's for a quote they coded.
+# Agreement field -> logged field. A coder's "speaker" is the one they coded
+# explicitly: accepting a quote or tagging its stance says nothing about who
+# said it, so it is not a vote for the machine's speaker.
 AGREEMENT_FIELDS = {"stance": "stance", "status": "status", "speaker": "speaker_id"}
 STRATA = ("outlet", "speaker")
 
@@ -362,23 +363,22 @@ def units(db: sqlite_utils.Database, sample: Sample) -> list[Unit]:
         ).fetchall()
     )
     rows = db.execute(
-        "select q.id, q.quote_key, o.name, q.speaker_id from sample_quotes sq"
+        "select q.id, q.quote_key, o.name from sample_quotes sq"
         " join quotes q on q.quote_key = sq.quote_key join articles a on a.id = q.article_id"
         " left join outlets o on o.id = a.outlet_id where sq.sample_id = ? order by sq.position",
         [sample.id],
     ).fetchall()
     settled = _settled(db, sample)
     result = []
-    for quote_id, key, outlet, machine_speaker in rows:
+    for quote_id, key, outlet in rows:
         notes = {c: per_coder[c].get(key, {}).get("note") for c in sample.coders}
         for name, logged in AGREEMENT_FIELDS.items():
             values = {}
             for coder in sample.coders:
                 own = per_coder[coder].get(key, {})
                 value = own.get(logged)
-                if name == "speaker":
-                    speaker = value or (machine_speaker if own else None)
-                    value = names.get(int(speaker)) if speaker is not None else None
+                if name == "speaker" and value is not None:
+                    value = names.get(int(value))
                 values[coder] = value
             done = settled.get((key, logged))
             if done is not None and name == "speaker":
@@ -450,6 +450,8 @@ def settle_agreed(db: sqlite_utils.Database, sample: Sample, *, analyst: str) ->
                 continue
             own = own_values(db, sample, sample.coders[0]).get(unit.quote_key, {})
             values = _taken(db, own, unit.field, unit.quote_key)
+            if decisions.holds(db, unit.quote_key, values):
+                continue  # nothing to log: the desk already shows it
             batch = decisions.settle(
                 db, unit.quote_id, values, sample_id=sample.id, analyst=analyst, batch=batch
             )
@@ -466,12 +468,9 @@ def _taken(db, own: dict, field_name: str, key: str) -> dict:
         if not own.get("status"):
             raise StoreError("that coder neither accepted nor rejected it; set a value instead")
         return {"status": own["status"]}
-    speaker = own.get("speaker_id")
-    if speaker is None:  # they left the machine's speaker
-        speaker = db.execute("select speaker_id from quotes where quote_key = ?", [key]).fetchone()[
-            0
-        ]
-    return {"speaker_id": int(speaker)}
+    if own.get("speaker_id") is None:
+        raise StoreError("that coder coded no speaker; set one instead")
+    return {"speaker_id": int(own["speaker_id"])}
 
 
 def _given(db, field_name: str, value: str) -> dict:

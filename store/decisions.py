@@ -312,15 +312,21 @@ def _set_quote(db, quote_id, action, values, analyst, seen, batch=None, settles=
                     " someone else changed it. Reload and decide again"
                 )
         for field, value in values.items():
-            # A settling decision is logged even when the desk already holds
-            # its value: the log is what says the unit was settled.
+            # Logging a value the desk already holds would turn the machine's
+            # value into a human one that a later NLP fix could not change.
             old = current[field]
-            if old != value or settles is not None:
+            if old != value:
                 batch = _append(
                     db, batch, analyst, action, key, None, field, old, value, settles=settles
                 )
                 _apply(db, key, None, field, value, analyst)
         return batch
+
+
+def holds(db, key: str, values: dict) -> bool:
+    """True when the quote already shows every one of these values."""
+    current = _quote_state(db, key)
+    return all(current[field] == value for field, value in values.items())
 
 
 def _quote_state(db, key: str) -> dict:

@@ -137,8 +137,8 @@ def test_the_agreed_units_are_settled_in_one_undoable_step(db):
     for quote_id in quote_ids(db, sample):
         for coder in ("ann", "bo"):
             coding.code(db, sample, quote_id, {"status": "accepted"}, analyst=coder)
-    # status and (the machine's) speaker for each of the three quotes
-    assert coding.settle_agreed(db, sample, analyst="lead") == 6
+    # the status of each of the three quotes: nobody coded a speaker
+    assert coding.settle_agreed(db, sample, analyst="lead") == 3
     statuses = db.execute(
         f"select status from quote_view where id in ({','.join('?' * 3)})", quote_ids(db, sample)
     ).fetchall()
@@ -186,12 +186,15 @@ def test_a_speaker_correction_is_a_coded_value_and_can_be_settled(db):
         "select id, name from speakers where name != ? order by id limit 1", [machine]
     ).fetchone()
     coding.code(db, sample, first, {"status": "accepted", "speaker_id": other}, analyst="ann")
-    for quote_id in (first, second):
-        coding.code(db, sample, quote_id, {"status": "accepted"}, analyst="bo")
+    # Bo says the machine had it right, in so many words.
+    machine_id = db.execute("select speaker_id from quote_view where id = ?", [first]).fetchone()
+    coding.code(db, sample, first, {"speaker_id": machine_id[0]}, analyst="bo")
+    coding.code(db, sample, second, {"status": "accepted"}, analyst="bo")
     coding.code(db, sample, second, {"status": "accepted"}, analyst="ann")
     speaker = [u for u in coding.units(db, sample) if u.field == "speaker"]
     assert speaker[0].values == {"ann": other_name, "bo": machine}
-    assert not speaker[1].disagree and speaker[1].coded_by_all
+    # Accepting a quote is no vote on its speaker.
+    assert speaker[1].values == {"ann": None, "bo": None}
     (pair,) = field(agreement(db, sample), "speaker").pairs
     assert pair.confusion[other_name] == {machine: 1}
     assert db.execute("select speaker from quote_view where id = ?", [first]).fetchone() == (
@@ -201,3 +204,29 @@ def test_a_speaker_correction_is_a_coded_value_and_can_be_settled(db):
     assert db.execute("select speaker from quote_view where id = ?", [first]).fetchone() == (
         other_name,
     )
+
+
+def test_a_stance_alone_is_no_speaker_decision(db):
+    """Coders who only tag a stance have not chosen the machine's speaker: no
+    speaker unit, and settling what they agree on leaves the speaker the machine's."""
+    sample = coding.create_sample(db, "s", 2, ["ann", "bo"], QuoteFilter(), analyst="lead")
+    first = quote_ids(db, sample)[0]
+    for coder in ("ann", "bo"):
+        coding.code(db, sample, first, {"stance": "support"}, analyst=coder)
+    assert field(agreement(db, sample), "speaker").units == 0
+    assert coding.settle_agreed(db, sample, analyst="lead") == 1
+    logged = db.execute("select field, old, new from decisions where settles is not null")
+    assert [row[0] for row in logged] == ["stance"]
+    human = db.execute(
+        "select h.speaker_id from human h join quotes q on q.quote_key = h.quote_key"
+        " where q.id = ?",
+        [first],
+    ).fetchone()
+    assert human == (None,)
+    # Settling a value the desk already shows logs nothing.
+    decisions.undo(db, analyst="lead")
+    coding.adjudicate(db, sample, first, "status", analyst="lead", value="accepted")
+    settles = "select count(*) from decisions where settles is not null"
+    count = db.execute(settles).fetchone()
+    coding.adjudicate(db, sample, first, "status", analyst="lead", value="accepted")
+    assert db.execute(settles).fetchone() == count
