@@ -87,6 +87,35 @@ def stance_labels(config: Path | None) -> tuple[str, ...]:
         raise StoreError(str(exc)) from None
 
 
+def checked_filter(
+    db,
+    config: Path | None,
+    *,
+    speaker: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    stance: str | None = None,
+    status: str | None = None,
+    include_rejected: bool = False,
+):
+    """The QuoteFilter of a command's filter options (export, sample create), each
+    value checked: an unknown one is an error naming the allowed or closest values,
+    not an empty result."""
+    from store.checks import check_filter
+    from store.queries import QuoteFilter
+
+    wanted = QuoteFilter(
+        speaker=speaker,
+        outlet=outlet,
+        kind=kind,
+        stance=stance,
+        status=status,
+        include_rejected=include_rejected or status == "rejected",
+    )
+    check_filter(db, wanted, stance_labels(config))
+    return wanted
+
+
 def _quote_field(db, quote_id: int, field: str):
     from store.queries import get_quote
 

@@ -83,6 +83,17 @@ def coded(sample_db_copy):
         (["tui", "--adjudicate", "nosuch"], "no sample called 'nosuch' (samples: pilot)"),
         (["agreement", "nosuch"], "no sample called 'nosuch' (samples: pilot)"),
         (["agreement", "pilot"], "nobody has coded sample 'pilot' yet"),
+        (["sample", "code", "pilot", "1", "--stance", "bogus2", "--analyst", "ann"],
+         "unknown stance 'bogus2': use one of support, oppose, neutral, unclear"),
+        (["sample", "code", "pilot", "1", "--speaker", "Dmitri Peskov", "--analyst", "ann"],
+         "no speaker 'Dmitri Peskov' (closest: Dmitry Peskov"),
+        (["sample", "create", "p2", "--size", "2", "--coders", "ann,bo",
+          "--speaker", "Dmitri Peskov"],
+         "no speaker called 'Dmitri Peskov'; closest: Dmitry Peskov"),
+        (["sample", "create", "p2", "--size", "2", "--coders", "ann,bo", "--kind", "nonsense"],
+         "unknown kind 'nonsense'"),
+        (["sample", "create", "p2", "--size", "2", "--coders", "ann,bo", "--stance", "bogus"],
+         "unknown stance 'bogus'"),
     ],
 )  # fmt: skip
 def test_bad_input_is_one_line_a_failure_and_changes_nothing(sample_db_copy, args, message):
@@ -95,6 +106,16 @@ def test_bad_input_is_one_line_a_failure_and_changes_nothing(sample_db_copy, arg
     assert len(lines) == 1 and lines[0].startswith("quotedesk: error: "), result.stderr
     shown = sqlite3.connect(db).execute("select count(*) from quote_view").fetchone()[0]
     assert message.format(shown=shown) in lines[0]
+    assert state(db) == before
+
+
+def test_adjudicate_refuses_a_stance_that_is_no_label(coded):
+    db, ids = coded
+    before = state(db)
+    result = run(db, "adjudicate", "pilot", "--quote", str(ids[0]), "--field", "stance",
+                 "--set", "bogus", "--analyst", "lead", ok=False)  # fmt: skip
+    assert result.returncode == 1
+    assert "unknown stance 'bogus': use one of support" in result.stderr
     assert state(db) == before
 
 
