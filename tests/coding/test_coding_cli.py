@@ -176,3 +176,20 @@ def test_the_query_in_docs_coding_finds_where_two_coders_differ(coded):
     sql = sql.replace("'maria'", "'ann'").replace("'li'", "'bo'")
     with sqlite3.connect(db) as conn:
         assert conn.execute(sql).fetchall() == [(ids[0], "support", "oppose")]
+
+
+def test_log_keeps_blind_codings_out_of_the_desks_history(sample_db_copy):
+    db = sample_db_copy
+    run(db, "sample", "create", "pilot", "--size", "3", "--coders", "ann,bo", "--seed", "1")
+    first = sample_ids(db, "pilot")[0]
+    run(db, "sample", "code", "pilot", str(first), "--reject", "--analyst", "ann")
+    run(db, "quote", "note", str(first), "desk note", "--analyst", "lead")
+    desk = run(db, "log").stdout
+    assert "lead" in desk and "ann" not in desk and "rejected" not in desk
+    shown = json.loads(run(db, "quote", "show", str(first)).stdout)
+    assert [row["analyst"] for row in shown["history"]] == ["lead"]
+    codings = run(db, "log", "--sample", "pilot").stdout.splitlines()
+    assert len(codings) == 1
+    assert "ann" in codings[0] and "None -> rejected  (coded in sample pilot)" in codings[0]
+    refused = run(db, "log", "--sample", "nosuch", ok=False)
+    assert "no sample called 'nosuch'" in refused.stderr
