@@ -9,10 +9,11 @@ from collections.abc import Iterable
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
+from nlp.records import SPEAKER_TYPES
 from store.errors import StoreError
 from store.queries import KINDS, STATUSES, QuoteFilter
 
-SPEAKER_TYPES = ("person", "organisation", "unnamed")
+__all__ = ["SPEAKER_TYPES", "check_choice", "check_filter", "check_name", "closest_names"]
 
 
 def check_choice(what: str, value: str | None, allowed: Iterable[str]) -> None:

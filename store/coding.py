@@ -14,20 +14,24 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 import sqlite_utils
 
 from store import decisions
+from store.checks import check_choice
 from store.db import transaction
 from store.errors import StoreError
 from store.ingest import now
 from store.queries import QuoteFilter, _dicts, get_quote, where
+from store.speakers import find_speaker
 
 # The fields a coder codes, as logged; agreement is measured on the first three.
 CODED_FIELDS = ("status", "stance", "speaker_id", "stance_target", "note")
-# Agreement field -> logged field. "speaker" is the speaker the coder left the
-# quote with: their correction, else the machine's for a quote they coded.
+# Agreement field -> logged field. A coder's "speaker" is the one they coded
+# explicitly: accepting a quote or tagging its stance says nothing about who
+# said it, so it is not a vote for the machine's speaker.
 AGREEMENT_FIELDS = {"stance": "stance", "status": "status", "speaker": "speaker_id"}
 STRATA = ("outlet", "speaker")
 
@@ -156,11 +160,47 @@ def check_coder(sample: Sample, analyst: str) -> None:
 # ---- a coder's own values ----------------------------------------------------
 
 
+def coded_values(
+    db: sqlite_utils.Database,
+    *,
+    status: str | None = None,
+    stance: str | None = None,
+    stance_target: str | None = None,
+    speaker: str | int | None = None,
+    note: str | None = None,
+) -> dict:
+    """A coder's choices as the fields `code` logs; the app and the CLI both map
+    through here. An empty stance or note clears it; a speaker is an id or a known
+    name or alias (the closest names are suggested)."""
+    values: dict = {}
+    if status is not None:
+        values["status"] = status
+    if stance is not None:
+        values |= {"stance": stance, "stance_target": stance_target}
+    if note is not None:
+        values["note"] = note
+    if speaker is not None:
+        found = find_speaker(db, speaker)
+        values["speaker_id"] = found["merged_into"] or found["id"]
+    if not values:
+        raise StoreError("nothing to code: give --accept/--reject, --stance, --speaker or --note")
+    return values
+
+
 def code(
-    db: sqlite_utils.Database, sample: Sample, quote_id: int, values: dict, *, analyst: str
+    db: sqlite_utils.Database,
+    sample: Sample,
+    quote_id: int,
+    values: dict,
+    *,
+    analyst: str,
+    stance_labels: Iterable[str],
 ) -> None:
-    """Log a coder's values for a sample quote, as one batch (one undo)."""
+    """Log a coder's values for a sample quote, as one batch (one undo). A stance
+    must be one of the configured labels, as on the desk."""
     check_coder(sample, analyst)
+    if values.get("stance"):
+        check_choice("stance", values["stance"], stance_labels)
     action = _action(values)
     with transaction(db):
         key = _sample_key(db, sample, quote_id)
@@ -342,6 +382,7 @@ class Unit:
     values: dict[str, str | None]
     notes: dict[str, str | None]
     settled: str | None = None  # the adjudicated value, once settled
+    quote: str = ""  # the quote's text, for the adjudicator
 
     @property
     def coded_by_all(self) -> bool:
@@ -362,28 +403,27 @@ def units(db: sqlite_utils.Database, sample: Sample) -> list[Unit]:
         ).fetchall()
     )
     rows = db.execute(
-        "select q.id, q.quote_key, o.name, q.speaker_id from sample_quotes sq"
+        "select q.id, q.quote_key, o.name, q.text from sample_quotes sq"
         " join quotes q on q.quote_key = sq.quote_key join articles a on a.id = q.article_id"
         " left join outlets o on o.id = a.outlet_id where sq.sample_id = ? order by sq.position",
         [sample.id],
     ).fetchall()
     settled = _settled(db, sample)
     result = []
-    for quote_id, key, outlet, machine_speaker in rows:
+    for quote_id, key, outlet, text in rows:
         notes = {c: per_coder[c].get(key, {}).get("note") for c in sample.coders}
         for name, logged in AGREEMENT_FIELDS.items():
             values = {}
             for coder in sample.coders:
                 own = per_coder[coder].get(key, {})
                 value = own.get(logged)
-                if name == "speaker":
-                    speaker = value or (machine_speaker if own else None)
-                    value = names.get(int(speaker)) if speaker is not None else None
+                if name == "speaker" and value is not None:
+                    value = names.get(int(value))
                 values[coder] = value
             done = settled.get((key, logged))
             if done is not None and name == "speaker":
                 done = names.get(int(done), done)
-            result.append(Unit(quote_id, key, outlet, name, values, notes, done))
+            result.append(Unit(quote_id, key, outlet, name, values, notes, done, text or ""))
     return result
 
 
@@ -413,11 +453,13 @@ def adjudicate(
     field_name: str,
     *,
     analyst: str,
+    stance_labels: Iterable[str],
     take: str | None = None,
     value: str | None = None,
 ) -> str:
-    """Settle one unit with a coder's value (take) or another (value); a logged,
-    undoable desk decision. Returns the value set."""
+    """Settle one unit with a coder's value (take) or another (value, a stance
+    one of the configured labels); a logged, undoable desk decision. Returns the
+    value set."""
     if field_name not in AGREEMENT_FIELDS:
         raise StoreError(f"unknown field {field_name!r}: use {', '.join(AGREEMENT_FIELDS)}")
     if (take is None) == (value is None):
@@ -432,7 +474,7 @@ def adjudicate(
                 raise StoreError(f"{take!r} has not coded quote {quote_id}")
             values = _taken(db, own, field_name, key)
         else:
-            values = _given(db, field_name, value)
+            values = _given(db, field_name, value, stance_labels)
         decisions.settle(db, quote_id, values, sample_id=sample.id, analyst=analyst)
     shown = values[AGREEMENT_FIELDS[field_name]]
     if field_name == "speaker":
@@ -450,6 +492,8 @@ def settle_agreed(db: sqlite_utils.Database, sample: Sample, *, analyst: str) ->
                 continue
             own = own_values(db, sample, sample.coders[0]).get(unit.quote_key, {})
             values = _taken(db, own, unit.field, unit.quote_key)
+            if decisions.holds(db, unit.quote_key, values):
+                continue  # nothing to log: the desk already shows it
             batch = decisions.settle(
                 db, unit.quote_id, values, sample_id=sample.id, analyst=analyst, batch=batch
             )
@@ -466,17 +510,16 @@ def _taken(db, own: dict, field_name: str, key: str) -> dict:
         if not own.get("status"):
             raise StoreError("that coder neither accepted nor rejected it; set a value instead")
         return {"status": own["status"]}
-    speaker = own.get("speaker_id")
-    if speaker is None:  # they left the machine's speaker
-        speaker = db.execute("select speaker_id from quotes where quote_key = ?", [key]).fetchone()[
-            0
-        ]
-    return {"speaker_id": int(speaker)}
+    if own.get("speaker_id") is None:
+        raise StoreError("that coder coded no speaker; set one instead")
+    return {"speaker_id": int(own["speaker_id"])}
 
 
-def _given(db, field_name: str, value: str) -> dict:
+def _given(db, field_name: str, value: str, stance_labels: Iterable[str]) -> dict:
     value = value.strip()
     if field_name == "stance":
+        if value:
+            check_choice("stance", value, stance_labels)
         return {"stance": value or None}
     if field_name == "status":
         statuses = {"accept": "accepted", "accepted": "accepted"}
@@ -484,9 +527,5 @@ def _given(db, field_name: str, value: str) -> dict:
         if value not in statuses:
             raise StoreError(f"a status is accepted or rejected, not {value!r}")
         return {"status": statuses[value]}
-    row = db.execute(
-        "select coalesce(merged_into, id) from speakers where name = ?", [value]
-    ).fetchone()
-    if not row:
-        raise StoreError(f"no speaker called {value!r}")
-    return {"speaker_id": row[0]}
+    found = find_speaker(db, value)
+    return {"speaker_id": found["merged_into"] or found["id"]}

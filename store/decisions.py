@@ -278,16 +278,25 @@ def redo(db, *, analyst: str) -> str | None:
         return f"redid {action}"
 
 
-def log(db, limit: int = 50, analyst: str | None = None) -> list[dict]:
-    """The decision history, newest first."""
+def log(
+    db, limit: int = 50, analyst: str | None = None, sample_id: int | None = None
+) -> list[dict]:
+    """The desk's decision history, newest first; with sample_id, the codings
+    logged in that sample instead. A coder's blind values are no desk decision
+    and stay out of the desk's history, where the other coders could read them."""
     sql = (
         "select d.id, d.at, d.analyst, d.action, d.field, d.old, d.new, d.reverts,"
-        " q.id as quote_id, d.speaker_id from decisions d"
+        " q.id as quote_id, d.speaker_id, d.coded_in from decisions d"
         " left join quotes q on q.quote_key = d.quote_key"
     )
-    params: list = []
+    if sample_id is None:
+        sql += " where d.coded_in is null"
+        params: list = []
+    else:
+        sql += " where d.coded_in = ?"
+        params = [sample_id]
     if analyst:
-        sql += " where d.analyst = ?"
+        sql += " and d.analyst = ?"
         params.append(analyst)
     cursor = db.execute(sql + " order by d.id desc limit ?", [*params, limit])
     names = [c[0] for c in cursor.description]
@@ -312,15 +321,21 @@ def _set_quote(db, quote_id, action, values, analyst, seen, batch=None, settles=
                     " someone else changed it. Reload and decide again"
                 )
         for field, value in values.items():
-            # A settling decision is logged even when the desk already holds
-            # its value: the log is what says the unit was settled.
+            # Logging a value the desk already holds would turn the machine's
+            # value into a human one that a later NLP fix could not change.
             old = current[field]
-            if old != value or settles is not None:
+            if old != value:
                 batch = _append(
                     db, batch, analyst, action, key, None, field, old, value, settles=settles
                 )
                 _apply(db, key, None, field, value, analyst)
         return batch
+
+
+def holds(db, key: str, values: dict) -> bool:
+    """True when the quote already shows every one of these values."""
+    current = _quote_state(db, key)
+    return all(current[field] == value for field, value in values.items())
 
 
 def _quote_state(db, key: str) -> dict:

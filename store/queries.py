@@ -183,7 +183,8 @@ def get_quote(db: sqlite_utils.Database, quote_id: int) -> dict:
     quote["history"] = _dicts(
         db,
         "select id, at, analyst, action, field, old, new, reverts from decisions"
-        " where quote_key = ? order by id",
+        # Coders' blind codings are not the desk's history (other coders read it).
+        " where quote_key = ? and coded_in is null order by id",
         [quote["quote_key"]],
     )
     quote["also_reported"] = also_reported(db, quote_id)

@@ -191,23 +191,22 @@ def export(
     config: review_commands.ConfigOption = None,
 ) -> None:
     """Export the quotes (analysts' decisions over machine output) as CSV or JSONL."""
-    from store.checks import check_filter
     from store.db import open_db
     from store.export import export_quotes, export_to_file
-    from store.queries import QuoteFilter
 
     if fmt not in ("csv", "jsonl"):
         raise StoreError(f"unknown format {fmt!r}: use csv or jsonl")
     database = open_db(db, create=False)
-    wanted = QuoteFilter(
+    wanted = review_commands.checked_filter(
+        database,
+        config,
         speaker=speaker,
         outlet=outlet,
         kind=kind,
         stance=stance,
         status=status,
-        include_rejected=include_rejected or status == "rejected",
+        include_rejected=include_rejected,
     )
-    check_filter(database, wanted, review_commands.stance_labels(config))
     if output is None:
         rows = export_quotes(database, wanted, fmt, sys.stdout, excel_bom=excel)
     else:

@@ -18,7 +18,16 @@ import typer
 
 from store.errors import StoreError
 from tui.cli_format import DeskCommand, PlainGroup
-from tui.review_commands import AnalystOption, DbOption, _analyst, _db, _done
+from tui.review_commands import (
+    AnalystOption,
+    ConfigOption,
+    DbOption,
+    _analyst,
+    _db,
+    _done,
+    checked_filter,
+    stance_labels,
+)
 
 sample_app = typer.Typer(
     rich_markup_mode=None,
@@ -47,21 +56,24 @@ def create(
     include_rejected: Annotated[bool, typer.Option(help="Draw from rejected quotes too.")] = False,
     db: DbOption = Path("data.db"),
     analyst: AnalystOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Draw a reproducible random sample of quotes and assign it to the coders."""
     from store.coding import create_sample
-    from store.queries import QuoteFilter
 
-    wanted = QuoteFilter(
+    database = _db(db)
+    wanted = checked_filter(
+        database,
+        config,
         speaker=speaker,
         outlet=outlet,
         kind=kind,
         stance=stance,
         status=status,
-        include_rejected=include_rejected or status == "rejected",
+        include_rejected=include_rejected,
     )
     sample = create_sample(
-        _db(db),
+        database,
         name,
         size,
         coders.split(","),
@@ -101,32 +113,22 @@ def code(
     note: Annotated[str | None, typer.Option(help="Your note.")] = None,
     db: DbOption = Path("data.db"),
     analyst: AnalystOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Code one sample quote as one coder (what the app does in --sample mode)."""
     from store.coding import code as code_quote
-    from store.coding import get_sample
+    from store.coding import coded_values, get_sample
 
     if accept and reject:
         raise StoreError("--accept or --reject, not both")
-    values: dict = {}
-    if accept or reject:
-        values["status"] = "accepted" if accept else "rejected"
-    if stance is not None:
-        values |= {"stance": stance, "stance_target": target}
-    if note is not None:
-        values["note"] = note
+    status = ("accepted" if accept else "rejected") if accept or reject else None
     database = _db(db)
-    if speaker is not None:
-        row = database.execute(
-            "select coalesce(merged_into, id) from speakers where name = ?", [speaker]
-        ).fetchone()
-        if not row:
-            raise StoreError(f"no speaker called {speaker!r}")
-        values["speaker_id"] = row[0]
-    if not values:
-        raise StoreError("nothing to code: give --accept/--reject, --stance, --speaker or --note")
+    values = coded_values(
+        database, status=status, stance=stance, stance_target=target, speaker=speaker, note=note
+    )
     who = _analyst(analyst)
-    code_quote(database, get_sample(database, name), quote_id, values, analyst=who)
+    sample = get_sample(database, name)
+    code_quote(database, sample, quote_id, values, analyst=who, stance_labels=stance_labels(config))
     _done(f"coded quote {quote_id} in {name!r} as {who}")
 
 
@@ -192,6 +194,7 @@ def adjudicate(
     ] = False,
     db: DbOption = Path("data.db"),
     analyst: AnalystOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """List the units coders disagree on; with --quote, --field and --take or --set, settle one."""
     from store.coding import adjudicate as settle
@@ -211,7 +214,16 @@ def adjudicate(
         raise StoreError(
             "to settle a unit give --quote ID, --field and --take CODER or --set VALUE"
         )
-    value = settle(database, sample, quote, field, analyst=_analyst(analyst), take=take, value=set_)
+    value = settle(
+        database,
+        sample,
+        quote,
+        field,
+        analyst=_analyst(analyst),
+        stance_labels=stance_labels(config),
+        take=take,
+        value=set_,
+    )
     _done(f"quote {quote}: {field} settled as {value!r} (undo takes it back)")
 
 

@@ -87,6 +87,35 @@ def stance_labels(config: Path | None) -> tuple[str, ...]:
         raise StoreError(str(exc)) from None
 
 
+def checked_filter(
+    db,
+    config: Path | None,
+    *,
+    speaker: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    stance: str | None = None,
+    status: str | None = None,
+    include_rejected: bool = False,
+):
+    """The QuoteFilter of a command's filter options (export, sample create), each
+    value checked: an unknown one is an error naming the allowed or closest values,
+    not an empty result."""
+    from store.checks import check_filter
+    from store.queries import QuoteFilter
+
+    wanted = QuoteFilter(
+        speaker=speaker,
+        outlet=outlet,
+        kind=kind,
+        stance=stance,
+        status=status,
+        include_rejected=include_rejected or status == "rejected",
+    )
+    check_filter(db, wanted, stance_labels(config))
+    return wanted
+
+
 def _quote_field(db, quote_id: int, field: str):
     from store.queries import get_quote
 
@@ -394,17 +423,26 @@ def log(
         str | None, typer.Option("--by", metavar="NAME", help="Only this analyst's decisions.")
     ] = None,
     analyst: Annotated[str | None, typer.Option(hidden=True)] = None,
+    sample: Annotated[
+        str | None,
+        typer.Option("--sample", metavar="NAME", help="The codings logged in this sample."),
+    ] = None,
 ) -> None:
-    """The decision history: who changed what, when, from what to what."""
+    """The decision history: who changed what, when, from what to what. Coders'
+    blind codings are not desk decisions: --sample NAME lists a sample's."""
     from store import decisions
+    from store.coding import get_sample
 
     if analyst is not None:  # it filtered here, and names you everywhere else
         raise UsageError(f"log filters with --by now: quotedesk log --by {analyst}")
-    for row in decisions.log(_db(db), limit=limit, analyst=by):
+    database = _db(db)
+    sample_id = get_sample(database, sample).id if sample is not None else None
+    for row in decisions.log(database, limit=limit, analyst=by, sample_id=sample_id):
         target = f"quote {row['quote_id']}" if row["quote_id"] else f"speaker {row['speaker_id']}"
+        where = f"  (coded in sample {sample})" if sample is not None else ""
         typer.echo(
             f"{row['at']}  {row['analyst']:<12} {row['action']:<15} {target:<14}"
-            f" {row['field']}: {row['old']!s} -> {row['new']!s}"
+            f" {row['field']}: {row['old']!s} -> {row['new']!s}{where}"
         )
 
 

@@ -14,6 +14,7 @@ from store.agreement import agreement, cohen_kappa
 from store.db import open_db
 from store.errors import StoreError
 from store.queries import QuoteFilter
+from tui.config import DEFAULT_STANCE_LABELS as LABELS
 
 NAN = math.nan
 # Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", C: four
@@ -52,7 +53,14 @@ def test_four_coders_give_krippendorffs_worked_example(db):
     for coder, row in zip(coders, FOUR_CODERS, strict=True):
         for quote_id, value in zip(quote_ids(db, sample), row, strict=True):
             if not math.isnan(value):
-                coding.code(db, sample, quote_id, {"stance": f"v{int(value)}"}, analyst=coder)
+                coding.code(
+                    db,
+                    sample,
+                    quote_id,
+                    {"stance": f"v{int(value)}"},
+                    stance_labels=[f"v{n}" for n in range(1, 6)],
+                    analyst=coder,
+                )
     stance = field(agreement(db, sample), "stance")
     expected = krippendorff.alpha(np.array(FOUR_CODERS), level_of_measurement="nominal")
     assert round(expected, 3) == 0.743
@@ -69,7 +77,9 @@ def test_two_coders_give_alpha_kappa_and_agreement_of_the_textbook(db):
     for coder, row in zip(["ann", "bo"], TWO_CODERS, strict=True):
         for quote_id, value in zip(quote_ids(db, sample), row, strict=True):
             status = "rejected" if value else "accepted"
-            coding.code(db, sample, quote_id, {"status": status}, analyst=coder)
+            coding.code(
+                db, sample, quote_id, {"status": status}, stance_labels=LABELS, analyst=coder
+            )
     status = field(agreement(db, sample), "status")
     assert round(status.alpha, 3) == 0.095
     assert status.alpha == pytest.approx(
@@ -95,9 +105,23 @@ def test_codings_stay_apart_from_the_desk_until_adjudicated(db, sample_db_copy):
     sample = coding.create_sample(db, "s", 4, ["ann", "bo"], QuoteFilter(), analyst="lead")
     first = quote_ids(db, sample)[0]
     before = db.execute("select status, stance from quote_view where id = ?", [first]).fetchone()
-    coding.code(db, sample, first, {"status": "accepted", "stance": "support"}, analyst="ann")
-    coding.code(db, sample, first, {"status": "accepted", "stance": "oppose"}, analyst="bo")
-    coding.code(db, sample, first, {"note": "ironic"}, analyst="bo")
+    coding.code(
+        db,
+        sample,
+        first,
+        {"status": "accepted", "stance": "support"},
+        stance_labels=LABELS,
+        analyst="ann",
+    )
+    coding.code(
+        db,
+        sample,
+        first,
+        {"status": "accepted", "stance": "oppose"},
+        stance_labels=LABELS,
+        analyst="bo",
+    )
+    coding.code(db, sample, first, {"note": "ironic"}, stance_labels=LABELS, analyst="bo")
     desk = db.execute("select status, stance from quote_view where id = ?", [first]).fetchone()
     assert desk == before == ("unreviewed", None)
     with sqlite3.connect(sample_db_copy) as conn:
@@ -119,7 +143,7 @@ def test_codings_stay_apart_from_the_desk_until_adjudicated(db, sample_db_copy):
     )
     assert unit.notes == {"ann": None, "bo": "ironic"}
 
-    coding.adjudicate(db, sample, first, "stance", analyst="lead", take="bo")
+    coding.adjudicate(db, sample, first, "stance", stance_labels=LABELS, analyst="lead", take="bo")
     desk = db.execute("select stance, decided_by from quote_view where id = ?", [first]).fetchone()
     assert desk == ("oppose", "lead")
     assert coding.disagreements(db, sample)[0].settled == "oppose"
@@ -136,9 +160,11 @@ def test_the_agreed_units_are_settled_in_one_undoable_step(db):
     sample = coding.create_sample(db, "s", 3, ["ann", "bo"], QuoteFilter(), analyst="lead")
     for quote_id in quote_ids(db, sample):
         for coder in ("ann", "bo"):
-            coding.code(db, sample, quote_id, {"status": "accepted"}, analyst=coder)
-    # status and (the machine's) speaker for each of the three quotes
-    assert coding.settle_agreed(db, sample, analyst="lead") == 6
+            coding.code(
+                db, sample, quote_id, {"status": "accepted"}, stance_labels=LABELS, analyst=coder
+            )
+    # the status of each of the three quotes: nobody coded a speaker
+    assert coding.settle_agreed(db, sample, analyst="lead") == 3
     statuses = db.execute(
         f"select status from quote_view where id in ({','.join('?' * 3)})", quote_ids(db, sample)
     ).fetchall()
@@ -172,7 +198,14 @@ def test_a_seed_draws_the_same_sample_and_strata_get_their_share(db):
 def test_an_outsider_cannot_code_and_a_sample_nobody_coded_has_no_agreement(db):
     sample = coding.create_sample(db, "s", 2, ["ann", "bo"], QuoteFilter(), analyst="lead")
     with pytest.raises(StoreError, match="'zed' is not a coder of sample 's'"):
-        coding.code(db, sample, quote_ids(db, sample)[0], {"stance": "x"}, analyst="zed")
+        coding.code(
+            db,
+            sample,
+            quote_ids(db, sample)[0],
+            {"stance": "x"},
+            stance_labels=LABELS,
+            analyst="zed",
+        )
     with pytest.raises(StoreError, match="nobody has coded sample 's'"):
         agreement(db, sample)
 
@@ -185,19 +218,66 @@ def test_a_speaker_correction_is_a_coded_value_and_can_be_settled(db):
     other, other_name = db.execute(
         "select id, name from speakers where name != ? order by id limit 1", [machine]
     ).fetchone()
-    coding.code(db, sample, first, {"status": "accepted", "speaker_id": other}, analyst="ann")
-    for quote_id in (first, second):
-        coding.code(db, sample, quote_id, {"status": "accepted"}, analyst="bo")
-    coding.code(db, sample, second, {"status": "accepted"}, analyst="ann")
+    coding.code(
+        db,
+        sample,
+        first,
+        {"status": "accepted", "speaker_id": other},
+        stance_labels=LABELS,
+        analyst="ann",
+    )
+    # Bo says the machine had it right, in so many words.
+    machine_id = db.execute("select speaker_id from quote_view where id = ?", [first]).fetchone()
+    coding.code(
+        db, sample, first, {"speaker_id": machine_id[0]}, stance_labels=LABELS, analyst="bo"
+    )
+    coding.code(db, sample, second, {"status": "accepted"}, stance_labels=LABELS, analyst="bo")
+    coding.code(db, sample, second, {"status": "accepted"}, stance_labels=LABELS, analyst="ann")
     speaker = [u for u in coding.units(db, sample) if u.field == "speaker"]
     assert speaker[0].values == {"ann": other_name, "bo": machine}
-    assert not speaker[1].disagree and speaker[1].coded_by_all
+    # Accepting a quote is no vote on its speaker.
+    assert speaker[1].values == {"ann": None, "bo": None}
     (pair,) = field(agreement(db, sample), "speaker").pairs
     assert pair.confusion[other_name] == {machine: 1}
     assert db.execute("select speaker from quote_view where id = ?", [first]).fetchone() == (
         machine,
     )
-    assert coding.adjudicate(db, sample, first, "speaker", analyst="lead", take="ann") == other_name
+    assert (
+        coding.adjudicate(
+            db, sample, first, "speaker", stance_labels=LABELS, analyst="lead", take="ann"
+        )
+        == other_name
+    )
     assert db.execute("select speaker from quote_view where id = ?", [first]).fetchone() == (
         other_name,
     )
+
+
+def test_a_stance_alone_is_no_speaker_decision(db):
+    """Coders who only tag a stance have not chosen the machine's speaker: no
+    speaker unit, and settling what they agree on leaves the speaker the machine's."""
+    sample = coding.create_sample(db, "s", 2, ["ann", "bo"], QuoteFilter(), analyst="lead")
+    first = quote_ids(db, sample)[0]
+    for coder in ("ann", "bo"):
+        coding.code(db, sample, first, {"stance": "support"}, stance_labels=LABELS, analyst=coder)
+    assert field(agreement(db, sample), "speaker").units == 0
+    assert coding.settle_agreed(db, sample, analyst="lead") == 1
+    logged = db.execute("select field, old, new from decisions where settles is not null")
+    assert [row[0] for row in logged] == ["stance"]
+    human = db.execute(
+        "select h.speaker_id from human h join quotes q on q.quote_key = h.quote_key"
+        " where q.id = ?",
+        [first],
+    ).fetchone()
+    assert human == (None,)
+    # Settling a value the desk already shows logs nothing.
+    decisions.undo(db, analyst="lead")
+    coding.adjudicate(
+        db, sample, first, "status", stance_labels=LABELS, analyst="lead", value="accepted"
+    )
+    settles = "select count(*) from decisions where settles is not null"
+    count = db.execute(settles).fetchone()
+    coding.adjudicate(
+        db, sample, first, "status", stance_labels=LABELS, analyst="lead", value="accepted"
+    )
+    assert db.execute(settles).fetchone() == count

@@ -83,6 +83,17 @@ def coded(sample_db_copy):
         (["tui", "--adjudicate", "nosuch"], "no sample called 'nosuch' (samples: pilot)"),
         (["agreement", "nosuch"], "no sample called 'nosuch' (samples: pilot)"),
         (["agreement", "pilot"], "nobody has coded sample 'pilot' yet"),
+        (["sample", "code", "pilot", "1", "--stance", "bogus2", "--analyst", "ann"],
+         "unknown stance 'bogus2': use one of support, oppose, neutral, unclear"),
+        (["sample", "code", "pilot", "1", "--speaker", "Dmitri Peskov", "--analyst", "ann"],
+         "no speaker 'Dmitri Peskov' (closest: Dmitry Peskov"),
+        (["sample", "create", "p2", "--size", "2", "--coders", "ann,bo",
+          "--speaker", "Dmitri Peskov"],
+         "no speaker called 'Dmitri Peskov'; closest: Dmitry Peskov"),
+        (["sample", "create", "p2", "--size", "2", "--coders", "ann,bo", "--kind", "nonsense"],
+         "unknown kind 'nonsense'"),
+        (["sample", "create", "p2", "--size", "2", "--coders", "ann,bo", "--stance", "bogus"],
+         "unknown stance 'bogus'"),
     ],
 )  # fmt: skip
 def test_bad_input_is_one_line_a_failure_and_changes_nothing(sample_db_copy, args, message):
@@ -95,6 +106,16 @@ def test_bad_input_is_one_line_a_failure_and_changes_nothing(sample_db_copy, arg
     assert len(lines) == 1 and lines[0].startswith("quotedesk: error: "), result.stderr
     shown = sqlite3.connect(db).execute("select count(*) from quote_view").fetchone()[0]
     assert message.format(shown=shown) in lines[0]
+    assert state(db) == before
+
+
+def test_adjudicate_refuses_a_stance_that_is_no_label(coded):
+    db, ids = coded
+    before = state(db)
+    result = run(db, "adjudicate", "pilot", "--quote", str(ids[0]), "--field", "stance",
+                 "--set", "bogus", "--analyst", "lead", ok=False)  # fmt: skip
+    assert result.returncode == 1
+    assert "unknown stance 'bogus': use one of support" in result.stderr
     assert state(db) == before
 
 
@@ -155,3 +176,20 @@ def test_the_query_in_docs_coding_finds_where_two_coders_differ(coded):
     sql = sql.replace("'maria'", "'ann'").replace("'li'", "'bo'")
     with sqlite3.connect(db) as conn:
         assert conn.execute(sql).fetchall() == [(ids[0], "support", "oppose")]
+
+
+def test_log_keeps_blind_codings_out_of_the_desks_history(sample_db_copy):
+    db = sample_db_copy
+    run(db, "sample", "create", "pilot", "--size", "3", "--coders", "ann,bo", "--seed", "1")
+    first = sample_ids(db, "pilot")[0]
+    run(db, "sample", "code", "pilot", str(first), "--reject", "--analyst", "ann")
+    run(db, "quote", "note", str(first), "desk note", "--analyst", "lead")
+    desk = run(db, "log").stdout
+    assert "lead" in desk and "ann" not in desk and "rejected" not in desk
+    shown = json.loads(run(db, "quote", "show", str(first)).stdout)
+    assert [row["analyst"] for row in shown["history"]] == ["lead"]
+    codings = run(db, "log", "--sample", "pilot").stdout.splitlines()
+    assert len(codings) == 1
+    assert "ann" in codings[0] and "None -> rejected  (coded in sample pilot)" in codings[0]
+    refused = run(db, "log", "--sample", "nosuch", ok=False)
+    assert "no sample called 'nosuch'" in refused.stderr

@@ -22,6 +22,7 @@ from store import coding, decisions
 from store.db import open_db
 from store.queries import QuoteFilter
 from tui.app import QuoteDeskApp
+from tui.config import DEFAULT_STANCE_LABELS as LABELS
 from tui.screens.coding import CodingScreen
 from tui.widgets.quote_table import QuoteTable
 
@@ -43,6 +44,7 @@ def sample(db_path):
         made,
         first,
         {"status": "accepted", "stance": "neutral", "note": "ann's own note"},
+        stance_labels=LABELS,
         analyst="ana7",
     )
     db.conn.close()
@@ -179,9 +181,18 @@ def coded_by_both(db_path, made, first):
     db = open_db(db_path)
     for key in made.quote_keys:
         quote_id = db.execute("select id from quotes where quote_key = ?", [key]).fetchone()[0]
-        coding.code(db, made, quote_id, {"status": "accepted"}, analyst="bo")
-        coding.code(db, made, quote_id, {"status": "accepted"}, analyst="ana7")
-    coding.code(db, made, first, {"stance": "support", "note": "bo's reason"}, analyst="bo")
+        coding.code(db, made, quote_id, {"status": "accepted"}, stance_labels=LABELS, analyst="bo")
+        coding.code(
+            db, made, quote_id, {"status": "accepted"}, stance_labels=LABELS, analyst="ana7"
+        )
+    coding.code(
+        db,
+        made,
+        first,
+        {"stance": "support", "note": "bo's reason"},
+        stance_labels=LABELS,
+        analyst="bo",
+    )
     db.conn.close()
 
 
@@ -207,6 +218,21 @@ async def test_adjudicate_takes_a_coders_value_onto_the_desk_and_undoes_it(db_pa
     assert desk(db_path, first)[0] == "accepted"
 
 
+async def test_adjudicate_refuses_a_stance_that_is_no_label(db_path, sample):
+    made, first = sample
+    coded_by_both(db_path, made, first)
+    app = QuoteDeskApp(db_path, "deskchief", adjudicate=made)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")  # set another value than the coders'
+        await settle(pilot)
+        await pilot.press(*"bogus", "enter")
+        await settle(pilot)
+        said = [str(n.message) for n in app._notifications]
+    assert any("unknown stance 'bogus'" in m for m in said), said
+    assert desk(db_path, first)[1] == "oppose"
+
+
 async def test_the_overview_shows_alpha_for_each_open_sample(db_path, sample):
     made, first = sample
     coded_by_both(db_path, made, first)
@@ -218,8 +244,8 @@ async def test_the_overview_shows_alpha_for_each_open_sample(db_path, sample):
         await settle(pilot)
         shown = screen_text(app)
     # stance: one unit, two values (alpha 0); status: one value throughout, nothing
-    # to agree on (undefined); speakers: each quote's machine speaker, kept by both.
-    assert "sample pilot: stance α 0.00 · status α – · speaker α 1.00" in shown
+    # to agree on (undefined); speakers: nobody coded one (accepting is no vote).
+    assert "sample pilot: stance α 0.00 · status α – · speaker α –" in shown
     assert "1 to settle" in shown
 
 

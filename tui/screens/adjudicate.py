@@ -26,17 +26,6 @@ if TYPE_CHECKING:
 TAKE = Binding.Group("Take coder's value", compact=True)
 
 
-def load_units(db: Any, sample: Any) -> list[dict[str, Any]]:
-    """The disagreements with the quote text, for the table and the detail."""
-    from store.coding import disagreements
-
-    rows = []
-    for unit in disagreements(db, sample):
-        text = db.execute("select text from quotes where id = ?", [unit.quote_id]).fetchone()
-        rows.append({"unit": unit, "quote": text[0] if text else ""})
-    return rows
-
-
 class AdjudicateScreen(Screen):
     """Disagreements of one sample, each coder's value and note side by side."""
 
@@ -84,7 +73,12 @@ class AdjudicateScreen(Screen):
 
     @work(exclusive=True, group="adjudicate")
     async def _load(self) -> None:
-        rows = await self.app.data.run(load_units, self.sample)
+        from store.coding import disagreements
+
+        rows = [
+            {"unit": u, "quote": u.quote}
+            for u in await self.app.data.run(disagreements, self.sample)
+        ]
         keep = self.query_one(DataTable).cursor_row
         self.rows = rows
         table = self.query_one(DataTable)
@@ -164,6 +158,7 @@ class AdjudicateScreen(Screen):
                 unit.quote_id,
                 unit.field,
                 analyst=self.app.analyst,
+                stance_labels=self.app.config.stance_labels,
                 **choice,
             )
         except StoreError as exc:

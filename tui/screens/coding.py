@@ -182,23 +182,31 @@ def apply_coding(db: Any, app: Any, op: str, quote: dict[str, Any], **kw: Any) -
 
 
 def _code(db: Any, app: Any, op: str, quote: dict[str, Any], **kw: Any) -> str:
-    from store.coding import code
+    from store.coding import code, coded_values
     from store.speakers import speaker_id
 
     quote_id = quote["id"]
-    if op in ("accept", "reject"):
-        values = {"status": "accepted" if op == "accept" else "rejected"}
-    elif op == "set_stance":
-        values = {"stance": kw["label"], "stance_target": kw.get("target")}
-    elif op == "set_note":
-        values = {"note": kw["note"]}
-    elif op == "set_speaker":
-        sid = kw.get("speaker_id")
-        if sid is None:  # a new name: the speaker exists for everyone, the choice is the coder's
-            sid = speaker_id(db, kw["name"].strip(), kw.get("speaker_type") or "person", None)
-        values = {"speaker_id": sid}
-    else:
+    if op == "set_speaker" and kw.get("speaker_id") is None:
+        # A new name: the speaker exists for everyone, the choice is the coder's.
+        name, type_ = kw["name"].strip(), kw.get("speaker_type") or "person"
+        kw["speaker_id"] = speaker_id(db, name, type_, None)
+    choices = {
+        "accept": {"status": "accepted"},
+        "reject": {"status": "rejected"},
+        "set_stance": {"stance": kw.get("label") or "", "stance_target": kw.get("target")},
+        "set_note": {"note": kw.get("note") or ""},
+        "set_speaker": {"speaker": kw.get("speaker_id")},
+    }
+    if op not in choices:
         raise ValueError(f"{op!r} is not coded in a sample")
-    code(db, app.sample, quote_id, values, analyst=app.analyst)
+    values = coded_values(db, **choices[op])
+    code(
+        db,
+        app.sample,
+        quote_id,
+        values,
+        analyst=app.analyst,
+        stance_labels=app.config.stance_labels,
+    )
     done = {"accept": "Accepted", "reject": "Rejected"}.get(op, "Coded")
     return f"{done} quote #{quote_id} in sample {app.sample.name}"

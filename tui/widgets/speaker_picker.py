@@ -17,9 +17,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
+from store.checks import SPEAKER_TYPES
 from tui.widgets.picker import Choice, Picker
-
-SPEAKER_TYPES = ("person", "organisation", "unnamed")
 
 
 @dataclass(frozen=True)
