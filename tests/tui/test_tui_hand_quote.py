@@ -109,3 +109,66 @@ async def test_escape_lets_go_of_the_selection_before_leaving(db_path):
         await pilot.press("plus")
         await settle(pilot)
         assert not isinstance(app.screen, HandQuoteDialog)
+
+
+async def test_a_mouse_drag_selects_whole_words(db_path):
+    app = QuoteDeskApp(db_path, ANALYST)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_berg_article(app, pilot, db_path)
+        text = screen.article["text"]
+        para = next(w for w in screen.query(".para") if "Economists" in str(w.render()))
+        line = text[text.index("Economists") :]
+        # From inside "automated" to inside "decade" on the paragraph's one line.
+        await pilot.mouse_down(para, offset=(line.index("automated") + 2, 0))
+        await pilot.hover(para, offset=(line.index("decade") + 2, 0))
+        await pilot.mouse_up(para, offset=(line.index("decade") + 2, 0))
+        await settle(pilot)
+        assert screen.text_cursor is not None
+        (selected,) = screen.text_cursor.all_parts()
+        assert text[slice(*selected)] == "automated terminals pay off only after a decade"
+
+
+async def test_the_speaker_is_changed_with_the_fuzzy_picker(db_path):
+    from tui.widgets.speaker_picker import SpeakerPicker
+
+    app = QuoteDeskApp(db_path, ANALYST)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_berg_article(app, pilot, db_path)
+        await pilot.press(*KEYS[:-1])
+        await wait_for_proposal(pilot)
+        await pilot.press("s")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, SpeakerPicker):
+                break
+        await pilot.press(*"lena b", "enter")
+        await pilot.pause()
+        assert app.screen.speaker.name == "Lena Berg"
+        await pilot.press("enter")
+        await settle(pilot)
+        row = quote_row(db_path, MISSED)
+        assert row["speaker"] == "Lena Berg" and row["source"] == "human"
+
+
+async def test_an_unknown_speaker_opens_the_picker(db_path):
+    from tui.widgets.speaker_picker import SpeakerPicker
+
+    app = QuoteDeskApp(db_path, ANALYST)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_berg_article(app, pilot, db_path)
+        text = screen.article["text"]
+        screen._start_cursor().place(text.index("Economists"))
+        await pilot.press("v", "w", "w", "plus")  # "Economists have long": nobody speaks
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, SpeakerPicker):
+                break
+        assert isinstance(app.screen, SpeakerPicker)
+        await pilot.press("escape")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, HandQuoteDialog) and dialog.speaker is None
+        await pilot.press("enter")
+        await settle(pilot)
+        row = quote_row(db_path, "Economists have long")
+        assert row["speaker"] is None and row["source"] == "human"
