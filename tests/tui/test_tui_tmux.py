@@ -136,8 +136,7 @@ def hand_made(db_path: Path, words: str) -> tuple | None:
     db = open_db(db_path, create=False)
     try:
         return db.execute(
-            "select speaker, cue, source, decided_by from quote_view where quote = ?"
-            " and hand_made",
+            "select speaker, cue, source, decided_by from quote_view where quote = ? and hand_made",
             [words],
         ).fetchone()
     finally:
