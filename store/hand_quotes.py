@@ -105,7 +105,9 @@ def _lay_over(db, key: str, quote: HandQuote) -> None:
     text = db.execute("select text from articles where id = ?", [quote.article_id]).fetchone()[0]
     db.execute(
         "update quotes set kind = ?, text = ?, content_start = ?, content_end = ?,"
-        " content_spans = ?, cue_spans = ?, source_spans = ?, cue = ?, source_text = ?"
+        " content_spans = ?, cue_spans = ?, source_spans = ?, cue = ?, source_text = ?,"
+        # A quote no pass has found is not "no longer found" by the next.
+        " machine_missing = machine_missing and pipeline_version != ?"
         " where quote_key = ?",
         [
             quote.kind,
@@ -117,6 +119,7 @@ def _lay_over(db, key: str, quote: HandQuote) -> None:
             json.dumps(quote.source),
             " ".join(text[s:e] for s, e in quote.cue) or None,
             " ".join(text[s:e] for s, e in quote.source) or None,
+            HAND,
             key,
         ],
     )

@@ -77,6 +77,7 @@ def test_it_survives_a_re_run_that_does_not_find_it(db):
     save_extraction(db, record(), "rules-2")
     row = view(db, quote_id)
     assert row["quote"] == MISSED and row["source"] == "human" and row["hand_made"] == 1
+    assert row["machine_missing"] == 0 and row["status"] == "accepted"
     assert db.execute("select count(*) from quote_view").fetchone()[0] == 4
 
 
