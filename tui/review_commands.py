@@ -402,10 +402,12 @@ def log(
         raise UsageError(f"log filters with --by now: quotedesk log --by {analyst}")
     for row in decisions.log(_db(db), limit=limit, analyst=by):
         target = f"quote {row['quote_id']}" if row["quote_id"] else f"speaker {row['speaker_id']}"
-        typer.echo(
-            f"{row['at']}  {row['analyst']:<12} {row['action']:<15} {target:<14}"
-            f" {row['field']}: {row['old']!s} -> {row['new']!s}"
-        )
+        if row["speaker_id"] is None and row["quote_id"] is None:
+            target = "quote (undone)"  # a hand-made quote taken back is no quote
+        change = f"{row['field']}: {row['old']!s} -> {row['new']!s}"
+        if row["field"] == "hand_quote":
+            change = "made by hand" if row["new"] else "hand-made quote withdrawn"
+        typer.echo(f"{row['at']}  {row['analyst']:<12} {row['action']:<15} {target:<14} {change}")
 
 
 def register(app: typer.Typer) -> None:
