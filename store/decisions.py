@@ -14,11 +14,12 @@ same write transaction as the change, so no other writer can slip in between.
 
 from __future__ import annotations
 
-from store import statements
+from store import hand_quotes, ingest, statements
 from store.checks import SPEAKER_TYPES, check_choice
 from store.db import transaction
 from store.errors import StaleEdit, StoreError
 from store.ingest import now
+from store.queries import KINDS
 from store.schema import refresh_current
 from store.speakers import find_speaker, outlet_id, speaker, speaker_id
 
@@ -221,6 +222,73 @@ def split_alias(db, speaker_id_: int, alias: str, *, analyst: str) -> None:
             )
 
 
+def add_quote(
+    db,
+    quote: hand_quotes.HandQuote,
+    *,
+    speaker_id: int | None = None,
+    speaker_name: str | None = None,
+    speaker_type: str | None = None,
+    role: str | None = None,
+    analyst: str,
+) -> int:
+    """Make a quote by hand (accepted, with its speaker); one step one undo takes back.
+
+    The id of the new quote. Refused when a quote already covers most of
+    these words: the two would be one quote after the next re-run anyway.
+    """
+    check_choice("kind", quote.kind, KINDS)
+    check_choice("speaker type", speaker_type, SPEAKER_TYPES)
+    with transaction(db):
+        row = db.execute(
+            "select hash, text from articles where id = ?", [quote.article_id]
+        ).fetchone()
+        if not row:
+            raise StoreError(f"no article with id {quote.article_id}")
+        digest, text = row
+        _check_ranges(quote, len(text))
+        start, end = quote.content[0][0], quote.content[-1][1]
+        covered = _covering_quote(db, quote.article_id, start, end)
+        if covered:
+            raise StoreError(f"quote {covered} already covers these words")
+        key = ingest.quote_key(digest, start, end, hand_quotes.content_text(text, quote.content))
+        batch = _append(
+            db, None, analyst, "add quote", key, None, "hand_quote", None, quote.to_json()
+        )
+        hand_quotes.apply(db, key, quote.to_json())
+        quote_id = db.execute("select id from quotes where quote_key = ?", [key]).fetchone()[0]
+        values: dict = {"status": "accepted"}
+        if speaker_id is None and speaker_name and speaker_name.strip():
+            speaker_id = _speaker_for(db, speaker_name.strip(), speaker_type, role)
+        if speaker_id is not None:
+            values["speaker_id"] = speaker_id
+        _set_quote(db, quote_id, "add quote", values, analyst, {}, batch=batch)
+        return quote_id
+
+
+def _check_ranges(quote: hand_quotes.HandQuote, length: int) -> None:
+    if not quote.content:
+        raise StoreError("a quote needs some words")
+    for name in ("content", "cue", "source"):
+        for start, end in getattr(quote, name):
+            if not 0 <= start < end <= length:
+                raise StoreError(f"{name} range {start}-{end} is outside the article")
+    ends = [r for part in quote.content for r in part]
+    if ends != sorted(ends):
+        raise StoreError("the parts of a quote must be in text order and apart")
+
+
+def _covering_quote(db, article_id: int, start: int, end: int) -> int | None:
+    """A quote of the article a re-run would join with these words (store.ingest)."""
+    for quote_id, s, e in db.execute(
+        "select id, content_start, content_end from quotes where article_id = ?", [article_id]
+    ):
+        shared = min(e, end) - max(s, start)
+        if shared / (max(e, end) - min(s, start)) >= ingest.INHERIT_OVERLAP:
+            return quote_id
+    return None
+
+
 def settle(
     db, quote_id: int, values: dict, *, sample_id: int, analyst: str, batch: int | None = None
 ) -> int:
@@ -378,7 +446,9 @@ def _append(
 
 
 def _apply(db, key, sid, field, value, analyst, old=None) -> None:
-    if key is not None:
+    if field == "hand_quote":
+        hand_quotes.apply(db, key, value)
+    elif key is not None:
         db.execute("insert or ignore into human (quote_key) values (?)", [key])
         db.execute(
             f"update human set {field} = ?, decided_by = ?, decided_at = ?,"
@@ -441,7 +511,9 @@ def _check_unchanged(db, row: dict) -> None:
     """Undo/redo only what is still as that row left it; else someone changed it since."""
     if row["quote_key"] is None:
         return
-    if row["coded_in"] is not None:
+    if row["field"] == "hand_quote":
+        current = hand_quotes.definition(db, row["quote_key"])
+    elif row["coded_in"] is not None:
         current = coded_value(db, row["coded_in"], row["quote_key"], row["analyst"], row["field"])
     else:
         current = _quote_state(db, row["quote_key"])[row["field"]]

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
+from store import hand_quotes
 from store.db import transaction
 from store.errors import BadRecord
 from store.schema import refresh_current
@@ -198,8 +199,8 @@ def _replace_quotes(db, article_id, digest, text, quotes, pipeline_version) -> i
         row[0]
         for row in db.execute(
             "select quote_key from human where quote_key in (select quote_key from quotes"
-            " where article_id = ?)",
-            [article_id],
+            " where article_id = ?) union select quote_key from hand_quotes where article_id = ?",
+            [article_id, article_id],
         )
     }
     rows = [_quote_row(digest, text, q, pipeline_version) for q in quotes]
@@ -219,6 +220,7 @@ def _replace_quotes(db, article_id, digest, text, quotes, pipeline_version) -> i
         speaker = row.pop("speaker")
         row["speaker_id"] = speaker_id(db, *speaker) if speaker[0] else None
     db["quotes"].upsert_all(rows, pk="quote_key", alter=False)
+    hand_quotes.restore(db, article_id)  # a machine quote over hand-made words joins it
     refresh_current(db, "q.article_id = ?", [article_id])
     return len(rows)
 

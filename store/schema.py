@@ -13,7 +13,9 @@ import sqlite_utils
 
 # The step that adds team coding.
 CODING_VERSION = 4
-SCHEMA_VERSION = CODING_VERSION
+# The step that adds quotes made by hand (store/hand_quotes.py).
+HAND_QUOTES_VERSION = 5
+SCHEMA_VERSION = HAND_QUOTES_VERSION
 APPLICATION = "quotedesk"
 
 TABLES = """
@@ -194,20 +196,23 @@ select
     h.note as note,
     h.decided_by as decided_by,
     h.decided_at as decided_at,
-    case when h.quote_key is null then 'machine' else 'human' end as source,
+    case when h.quote_key is null and hq.quote_key is null then 'machine' else 'human' end
+        as source,
     coalesce(h.revision, 0) as revision,
     q.pipeline_version as pipeline_version,
     q.machine_missing as machine_missing,
     qs.statement_id as statement_id,
     q.content_start as content_start,
-    q.content_end as content_end
+    q.content_end as content_end,
+    hq.quote_key is not null as hand_made
 from current c
 join quotes q on q.id = c.id
 join articles a on a.id = c.article_id
 left join outlets o on o.id = c.outlet_id
 left join speakers s on s.id = c.speaker_id
 left join human h on h.quote_key = q.quote_key
-left join quote_statements qs on qs.quote_id = q.id;
+left join quote_statements qs on qs.quote_id = q.id
+left join hand_quotes hq on hq.quote_key = q.quote_key;
 """
 
 STATEMENT_VIEW = """
@@ -393,6 +398,17 @@ where d.new is not null and d.id = (
     and d2.quote_key = d.quote_key and d2.analyst = d.analyst and d2.field = d.field);
 """
 
+# Quotes an analyst made by hand: the definition as its logged decision holds
+# it (a HandQuote's JSON). The quote itself is a `quotes` row under this key.
+HAND_QUOTES = """
+create table if not exists hand_quotes (
+    quote_key text primary key,
+    article_id integer not null references articles(id),
+    definition text not null
+);
+create index if not exists hand_quotes_article on hand_quotes(article_id);
+"""
+
 STAMP = f"""
 insert or ignore into meta values ('application', '{APPLICATION}');
 insert or ignore into meta values ('schema_version', '{SCHEMA_VERSION}');
@@ -408,6 +424,7 @@ def create(db: sqlite_utils.Database) -> None:
     db.conn.executescript(
         "begin immediate;"
         + TABLES
+        + HAND_QUOTES
         + INDICES
         + FTS
         + QUOTE_VIEW
@@ -451,6 +468,8 @@ MIGRATIONS: dict[int, str] = {
     + "create index if not exists articles_canonical_url on articles(canonical_url);"
     + "create index if not exists articles_url on articles(url);",
     CODING_VERSION: CODING,
+    # The merged view learns which quotes were made by hand.
+    HAND_QUOTES_VERSION: HAND_QUOTES + "drop view if exists quote_view;" + QUOTE_VIEW,
 }
 
 

@@ -96,6 +96,24 @@ def apply_statement(
     raise ValueError(f"unknown statement action {op!r}")
 
 
+def add_quote(db: Any, article_id: int, choice: Any, *, analyst: str) -> tuple[str, int]:
+    """Store a quote made by hand (a HandQuoteChoice); the summary and the new quote's id."""
+    from store import decisions
+    from store.hand_quotes import HandQuote
+
+    speaker = choice.speaker
+    quote_id = decisions.add_quote(
+        db,
+        HandQuote(article_id, choice.content, choice.cue, choice.source, choice.kind),
+        speaker_id=speaker.speaker_id if speaker else None,
+        speaker_name=speaker.name if speaker else None,
+        speaker_type=speaker.speaker_type if speaker else None,
+        role=speaker.role if speaker else None,
+        analyst=analyst,
+    )
+    return f"Added quote #{quote_id} by hand", quote_id
+
+
 def undo(db: Any, *, analyst: str) -> str | None:
     from store import decisions
 

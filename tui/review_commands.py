@@ -439,10 +439,14 @@ def log(
     sample_id = get_sample(database, sample).id if sample is not None else None
     for row in decisions.log(database, limit=limit, analyst=by, sample_id=sample_id):
         target = f"quote {row['quote_id']}" if row["quote_id"] else f"speaker {row['speaker_id']}"
+        if row["speaker_id"] is None and row["quote_id"] is None:
+            target = "quote (undone)"  # a hand-made quote taken back is no quote
+        change = f"{row['field']}: {row['old']!s} -> {row['new']!s}"
+        if row["field"] == "hand_quote":
+            change = "made by hand" if row["new"] else "hand-made quote withdrawn"
         where = f"  (coded in sample {sample})" if sample is not None else ""
         typer.echo(
-            f"{row['at']}  {row['analyst']:<12} {row['action']:<15} {target:<14}"
-            f" {row['field']}: {row['old']!s} -> {row['new']!s}{where}"
+            f"{row['at']}  {row['analyst']:<12} {row['action']:<15} {target:<14} {change}{where}"
         )
 
 

@@ -8,12 +8,29 @@ from store import decisions
 from store.db import SCHEMA_VERSION, open_db
 from store.ingest import save_extraction, url_known
 from store.queries import QuoteFilter, count_quotes, overview
+from store.schema import QUOTE_VIEW
 
+# Schema 4's merged view: no hand_quotes to join.
+QUOTE_VIEW_4 = (
+    QUOTE_VIEW.replace("and hq.quote_key is null ", "")
+    .replace(",\n    hq.quote_key is not null as hand_made", "")
+    .replace("\nleft join hand_quotes hq on hq.quote_key = q.quote_key", "")
+)
 WEB_COLUMNS = ("canonical_url", "fetched_at", "author", "wire", "evidence")
+
+
+def make_version_4(path) -> None:
+    """Turn a current database back into what schema 4 wrote (no hand-made quotes)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("drop view quote_view")
+        conn.execute("drop table hand_quotes")
+        conn.execute(QUOTE_VIEW_4)
+        conn.execute("update meta set value = '4' where key = 'schema_version'")
 
 
 def make_version_3(path) -> None:
     """Turn a current database back into what schema 3 wrote (no team coding)."""
+    make_version_4(path)
     with sqlite3.connect(path) as conn:
         conn.execute("drop view codings")
         for index in ("decisions_coded", "decisions_settles"):
@@ -53,7 +70,7 @@ def test_a_version_1_database_is_migrated_with_its_decisions(db, db_path):
     make_version_1(db_path)
     migrated = open_db(db_path)
     stamp = migrated.execute("select value from meta where key = 'schema_version'").fetchone()
-    assert int(stamp[0]) == SCHEMA_VERSION == 4
+    assert int(stamp[0]) == SCHEMA_VERSION == 5
     assert count_quotes(migrated, QuoteFilter()) == 2
     assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
     decisions.accept(migrated, quote_id(migrated, "a good day"), analyst="li")
@@ -99,3 +116,17 @@ def test_a_version_3_database_gains_team_coding_with_its_decisions_kept(db, db_p
     assert "codings" in migrated.view_names()
     assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
     assert decisions.undo(migrated, analyst="maria") == "undid reject"
+
+
+def test_a_version_4_database_gains_hand_made_quotes(db, db_path):
+    decisions.reject(db, quote_id(db, "rushed"), analyst="maria")
+    db.conn.close()
+    make_version_4(db_path)
+    old = sqlite3.connect(db_path)
+    assert "hand_quotes" not in old.execute("select sql from sqlite_master").fetchall().__str__()
+    old.close()
+    migrated = open_db(db_path)
+    assert "hand_quotes" in migrated.table_names()
+    sources = {r[0] for r in migrated.execute("select source from quote_view")}
+    assert sources == {"machine", "human"}
+    assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}

@@ -105,3 +105,20 @@ def test_a_missing_database_is_not_created(cli, tmp_path):
 def test_every_command_has_help(cli, command):
     result = CliRunner().invoke(cli, [*command, "--help"])
     assert result.exit_code == 0 and "--db" in result.stdout
+
+
+def test_the_log_says_a_quote_was_made_by_hand_and_taken_back(db, run):
+    from store_helpers import TEXT, span
+
+    from store import decisions
+    from store.hand_quotes import HandQuote
+
+    article_id = db.execute("select id from articles").fetchone()[0]
+    hand = HandQuote(article_id, [tuple(span(TEXT, "talks would go on"))], kind="indirect")
+    qid = decisions.add_quote(db, hand, speaker_name="Ana Ruiz", analyst="maria")
+    log = run("log").stdout.splitlines()
+    assert len(log) == 3 and all(f"quote {qid}" in line for line in log)
+    assert "add quote" in log[-1] and log[-1].endswith("made by hand")
+    run("undo", "--analyst", "maria")
+    newest = run("log").stdout.splitlines()[0]
+    assert "quote (undone)" in newest and newest.endswith("hand-made quote withdrawn")

@@ -67,3 +67,31 @@ def test_statements_screen(snap_compare, sample_db_copy, size, screen):
     """On the real samples: grouping several outlets needs articles that overlap."""
     app = QuoteDeskApp(sample_db_copy, "tester")
     assert snap_compare(app, terminal_size=size, run_before=pressing(STATEMENT_SCREENS[screen]))
+
+
+# Adding a quote by hand: the selected words, then the desk's proposal over them.
+HAND_QUOTE = {
+    "article-selecting": ["left_curly_bracket", "w", "w", "w", "w", "v", "right_parenthesis"],
+    "hand-quote": ["left_curly_bracket", "w", "w", "w", "w", "v", "right_parenthesis", "plus"],
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("stage", list(HAND_QUOTE))
+def test_hand_quote(snap_compare, db_path, size, stage):
+    from store.db import open_db
+    from tui.screens.article import ArticleScreen
+
+    db = open_db(db_path, create=False)
+    article_id, quote_id = db.execute(
+        "select article_id, id from quote_view where quote like 'The savings%'"
+    ).fetchone()
+    db.conn.close()
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.app.push_screen(ArticleScreen(article_id, quote_id))
+        await pressing(HAND_QUOTE[stage])(pilot)
+
+    app = QuoteDeskApp(db_path, "tester")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

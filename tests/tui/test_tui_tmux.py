@@ -42,7 +42,8 @@ def wait_for(text: str, timeout: float = 20.0) -> str:
     raise AssertionError(f"{text!r} never appeared; the pane shows:\n{pane()}")
 
 
-def test_review_in_a_real_terminal(db_path: Path, tmp_path: Path):
+def start_app(db_path: Path, tmp_path: Path) -> None:
+    """`quotedesk tui` in a detached 100x30 tmux session."""
     quotedesk = Path(sys.executable).with_name("quotedesk")
     if not quotedesk.exists():
         pytest.skip("the quotedesk console script is not installed next to this python")
@@ -63,6 +64,10 @@ def test_review_in_a_real_terminal(db_path: Path, tmp_path: Path):
         "TERM=xterm-256color",
         command,
     )
+
+
+def test_review_in_a_real_terminal(db_path: Path, tmp_path: Path):
+    start_app(db_path, tmp_path)
     try:
         wait_for("11 quotes")
         db = open_db(db_path, create=False)
@@ -95,5 +100,44 @@ def status_of(db_path: Path, quote_id: int) -> str:
     db = open_db(db_path, create=False)
     try:
         return get_quote(db, quote_id)["status"]
+    finally:
+        db.conn.close()
+
+
+def test_add_a_quote_by_hand_in_a_real_terminal(db_path: Path, tmp_path: Path):
+    missed = "that automated terminals pay off only after a decade"
+    start_app(db_path, tmp_path)
+    try:
+        wait_for("11 quotes")
+        # Lena Berg's direct quote is the tenth row; r opens its article.
+        tmux("send-keys", "-t", SESSION, *["Down"] * 9, "r")
+        wait_for("Add quote")  # the Article screen's footer
+        # Back a paragraph, four words on, select to the sentence's end, make it a quote.
+        tmux("send-keys", "-t", SESSION, "-l", "{")
+        wait_for("starts a selection")
+        tmux("send-keys", "-t", SESSION, "-l", "wwwwv)")
+        wait_for("9 words")
+        tmux("send-keys", "-t", SESSION, "-l", "+")
+        # The proposal, once the pass has read the article.
+        screen = wait_for("from the pass", timeout=60)
+        assert f"“{missed}”" in screen and "economists" in screen, screen
+        tmux("send-keys", "-t", SESSION, "Enter")
+        deadline = time.monotonic() + 20
+        while (row := hand_made(db_path, missed)) is None:
+            assert time.monotonic() < deadline, f"the quote never reached the database:\n{pane()}"
+            time.sleep(0.2)
+        assert row == ("economists", "argued", "human", "tmux-tester")
+        wait_for("Added quote")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
+
+
+def hand_made(db_path: Path, words: str) -> tuple | None:
+    db = open_db(db_path, create=False)
+    try:
+        return db.execute(
+            "select speaker, cue, source, decided_by from quote_view where quote = ? and hand_made",
+            [words],
+        ).fetchone()
     finally:
         db.conn.close()

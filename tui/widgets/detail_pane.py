@@ -168,6 +168,9 @@ class DetailPane(VerticalScroll, can_focus=False):
             machine.append(f"{float(confidence):.0%} confident", style="")
         if d.get("evidence"):
             machine.append(f" — {d['evidence']}", style="italic")
+        if d.get("hand_made"):
+            found = d.get("pipeline_version") != "hand"
+            machine.append("made by hand" + (", found by the pass too" if found else ""))
         grid.add_row("machine", machine)
         review = Text.assemble(
             kind_text(d.get("kind")),

@@ -1,0 +1,139 @@
+"""Quotes an analyst adds by hand: human-layer rows the machine never overwrites.
+
+A hand-made quote is a row of `hand_quotes` (what the analyst marked: the
+content ranges, cue, source mention and kind) written through a logged
+decision (field `hand_quote`, its definition as JSON), so undo and redo work
+like any edit. It is also a row of `quotes`, so the merged view, the CSV,
+the statements and the Article screen show it like any quote; that row has
+pipeline version HAND until the NLP pass finds the same words. Then the
+machine's quote joins it (store/ingest.py gives it the same key) and every
+re-run lays the hand-made definition back over the machine's.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from store import statements
+from store.schema import refresh_current
+
+# The pipeline version of a quote no NLP pass has found: made by hand.
+HAND = "hand"
+
+Range = tuple[int, int]
+
+
+@dataclass
+class HandQuote:
+    """What the analyst marked in one article; offsets into the article text."""
+
+    article_id: int
+    content: list[Range]
+    cue: list[Range] = field(default_factory=list)
+    source: list[Range] = field(default_factory=list)
+    kind: str = "direct"
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "article_id": self.article_id,
+                "content": [list(r) for r in self.content],
+                "cue": [list(r) for r in self.cue],
+                "source": [list(r) for r in self.source],
+                "kind": self.kind,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, value: str) -> HandQuote:
+        data = json.loads(value)
+        return cls(
+            data["article_id"],
+            [tuple(r) for r in data["content"]],
+            [tuple(r) for r in data["cue"]],
+            [tuple(r) for r in data["source"]],
+            data["kind"],
+        )
+
+
+def content_text(text: str, content: list[Range]) -> str:
+    """The words of a quote, its parts joined as the machine's are."""
+    return " … ".join(text[s:e] for s, e in content)
+
+
+def definition(db: sqlite_utils.Database, key: str) -> str | None:
+    """The hand-made definition in force for a quote key (as logged), or None."""
+    row = db.execute("select definition from hand_quotes where quote_key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def apply(db: sqlite_utils.Database, key: str, value: str | None) -> None:
+    """Make (value: a HandQuote's JSON) or withdraw (None) the hand-made quote `key`."""
+    if value is None:
+        _withdraw(db, key)
+        return
+    quote = HandQuote.from_json(value)
+    db.execute(
+        "insert or replace into hand_quotes (quote_key, article_id, definition) values (?, ?, ?)",
+        [key, quote.article_id, value],
+    )
+    known = db.execute("select 1 from quotes where quote_key = ?", [key]).fetchone()
+    if not known:
+        db.execute(
+            "insert into quotes (quote_key, article_id, kind, text, content_start, content_end,"
+            " content_spans, cue_spans, source_spans, pipeline_version, machine_missing)"
+            " values (?, ?, '', '', 0, 0, '[]', '[]', '[]', ?, 0)",
+            [key, quote.article_id, HAND],
+        )
+    _lay_over(db, key, quote)
+    refresh_current(db, "q.quote_key = ?", [key])
+    statements.place(db, key)
+
+
+def restore(db: sqlite_utils.Database, article_id: int) -> None:
+    """After a re-run stored an article's machine quotes: the hand-made ones win again."""
+    for key, value in db.execute(
+        "select quote_key, definition from hand_quotes where article_id = ?", [article_id]
+    ).fetchall():
+        _lay_over(db, key, HandQuote.from_json(value))
+
+
+def _lay_over(db, key: str, quote: HandQuote) -> None:
+    text = db.execute("select text from articles where id = ?", [quote.article_id]).fetchone()[0]
+    db.execute(
+        "update quotes set kind = ?, text = ?, content_start = ?, content_end = ?,"
+        " content_spans = ?, cue_spans = ?, source_spans = ?, cue = ?, source_text = ?,"
+        # A quote no pass has found is not "no longer found" by the next.
+        " machine_missing = machine_missing and pipeline_version != ?"
+        " where quote_key = ?",
+        [
+            quote.kind,
+            content_text(text, quote.content),
+            quote.content[0][0],
+            quote.content[-1][1],
+            json.dumps(quote.content),
+            json.dumps(quote.cue),
+            json.dumps(quote.source),
+            " ".join(text[s:e] for s, e in quote.cue) or None,
+            " ".join(text[s:e] for s, e in quote.source) or None,
+            HAND,
+            key,
+        ],
+    )
+
+
+def _withdraw(db, key: str) -> None:
+    db.execute("delete from hand_quotes where quote_key = ?", [key])
+    row = db.execute(
+        "select q.id, a.published from quotes q join articles a on a.id = q.article_id"
+        " where q.quote_key = ? and q.pipeline_version = ?",
+        [key, HAND],
+    ).fetchone()
+    if not row:
+        return  # the machine found these words too: its quote stays
+    db.execute("delete from quotes where id = ?", [row[0]])
+    day = (row[1] or "")[:10]
+    statements.regroup(db, [day] if day else None)

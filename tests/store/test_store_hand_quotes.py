@@ -1,0 +1,111 @@
+"""Quotes made by hand: human-layer rows, logged, undoable, kept by every re-run."""
+
+import csv
+import io
+
+import pytest
+from store_helpers import TEXT, quote, record, span, view
+
+from store import decisions
+from store.errors import StoreError
+from store.export import export_quotes
+from store.hand_quotes import HandQuote
+from store.ingest import save_extraction
+from store.queries import QuoteFilter
+from store.statements import statement_of, versions
+
+MISSED = "talks would go on"
+
+
+def made(db, words: str = MISSED, **speaker) -> int:
+    """Add the quote the machine missed, as the Article screen does."""
+    article_id = db.execute("select id from articles").fetchone()[0]
+    hand = HandQuote(
+        article_id,
+        [tuple(span(TEXT, words))],
+        cue=[tuple(span(TEXT, "adding"))],
+        source=[],
+        kind="indirect",
+    )
+    speaker = speaker or {"speaker_name": "Ana Ruiz"}
+    return decisions.add_quote(db, hand, analyst="maria", **speaker)
+
+
+def hand_rows(db) -> list[dict]:
+    return [view(db, r[0]) for r in db.execute("select id from quote_view where hand_made")]
+
+
+def test_a_quote_made_by_hand_is_a_human_row_shown_in_the_view(db):
+    quote_id = made(db)
+    row = view(db, quote_id)
+    assert row["quote"] == MISSED
+    assert row["source"] == "human" and row["hand_made"] == 1
+    assert row["speaker"] == "Ana Ruiz" and row["kind"] == "indirect"
+    assert row["cue"] == "adding" and row["status"] == "accepted"
+    assert row["decided_by"] == "maria" and row["pipeline_version"] == "hand"
+    machine = db.execute("select source from quote_view where not hand_made").fetchall()
+    assert {r[0] for r in machine} == {"machine"}
+    assert decisions.log(db)[0]["action"] == "add quote"
+
+
+def test_undo_takes_the_hand_made_quote_away_and_redo_brings_it_back(db):
+    made(db)
+    assert decisions.undo(db, analyst="maria") == "undid add quote"
+    assert hand_rows(db) == []
+    assert db.execute("select count(*) from quote_view where quote = ?", [MISSED]).fetchone() == (
+        0,
+    )
+    assert decisions.redo(db, analyst="maria") == "redid add quote"
+    (row,) = hand_rows(db)
+    assert row["quote"] == MISSED and row["speaker"] == "Ana Ruiz"
+    assert row["status"] == "accepted"
+
+
+def test_the_csv_export_and_the_statements_include_it(db):
+    quote_id = made(db)
+    out = io.StringIO()
+    export_quotes(db, QuoteFilter(), "csv", out)
+    rows = {int(r["id"]): r for r in csv.DictReader(io.StringIO(out.getvalue()))}
+    assert rows[quote_id]["quote"] == MISSED and rows[quote_id]["source"] == "human"
+    statement = statement_of(db, quote_id)
+    assert statement is not None and view(db, quote_id)["statement_id"] == statement
+    assert [v["quote"] for v in versions(db, statement)] == [MISSED]
+
+
+def test_it_survives_a_re_run_that_does_not_find_it(db):
+    quote_id = made(db)
+    save_extraction(db, record(), "rules-2")
+    row = view(db, quote_id)
+    assert row["quote"] == MISSED and row["source"] == "human" and row["hand_made"] == 1
+    assert row["machine_missing"] == 0 and row["status"] == "accepted"
+    assert db.execute("select count(*) from quote_view").fetchone()[0] == 4
+
+
+@pytest.mark.parametrize("words", [MISSED, "that talks would go on"])
+def test_a_later_machine_quote_over_the_same_words_joins_the_hand_made_one(db, words):
+    quote_id = made(db)
+    found = record()
+    found["quotes"].append(quote(TEXT, words, "adding", "Ana Ruiz", "Tom Baker", "mixed"))
+    save_extraction(db, found, "rules-2")
+    assert db.execute("select count(*) from quote_view").fetchone()[0] == 4
+    row = view(db, quote_id)
+    # Human wins: the words, kind and speaker the analyst gave.
+    assert row["quote"] == MISSED and row["kind"] == "indirect"
+    assert row["speaker"] == "Ana Ruiz" and row["pipeline_version"] == "rules-2"
+    assert row["hand_made"] == 1
+
+
+def test_a_quote_the_machine_has_already_cannot_be_made_again(db):
+    with pytest.raises(StoreError, match="already covers these words"):
+        made(db, "the deal was rushed")
+
+
+def test_a_split_quote_is_made_from_two_parts(db):
+    article_id = db.execute("select id from articles").fetchone()[0]
+    parts = [tuple(span(TEXT, "port deal")), tuple(span(TEXT, MISSED))]
+    quote_id = decisions.add_quote(
+        db, HandQuote(article_id, parts, kind="indirect"), analyst="maria"
+    )
+    row = view(db, quote_id)
+    assert row["quote"] == f"port deal … {MISSED}"
+    assert row["speaker"] is None and row["source"] == "human"
