@@ -1721,7 +1721,8 @@ def test_participle_before_a_quotation_shares_the_main_clause_subject(run):
     assert speakers_by_content(extraction) == {
         "Feels great to back someone I believe in. He only accepts small donations from"
         " individuals.": "Flea",
-        "You are not our president": None,
+        # Bounded by its marks like an attributed quotation: its full stop stays.
+        "You are not our president.": None,
     }
 
 
@@ -1740,8 +1741,8 @@ def test_a_capitalised_title_below_the_headline_is_nobody_s_quote(run):
     # Capitalised words someone shouts or says are kept, with nobody named.
     assert speakers_by_content(extraction) == {
         "Waving The Flag Of Surrender": None,
-        "Not one more cent goes to the stadium": None,
-        "I Can’t Breathe": None,
+        "Not one more cent goes to the stadium.": None,
+        "I Can’t Breathe.": None,
         "THE COUNCIL IS THE ENEMY OF THE PEOPLE!": None,
     }
 
