@@ -480,19 +480,15 @@ def _ingest_into(
 def split_stored(db, articles: list, version: str) -> tuple[list, int]:
     """The articles the NLP pass still has to read, and how many are stored already.
 
-    A page reached twice (a feed item and its URL, a link with ?utm=…) is one article.
+    A page reached twice (a feed item and its URL, a link with ?utm=…) is one
+    article; a new text at a stored URL is that article edited, and is read.
     """
-    from store.ingest import article_known, content_hash, url_known
+    from store.ingest import article_known, content_hash
 
     todo, urls_seen, stored = [], set(), 0
     for article in articles:
         urls = [u for u in (article.canonical_url, article.url) if u]
-        digest = content_hash(article.text)
-        if (
-            article_known(db, digest, version)
-            or urls_seen.intersection(urls)
-            or url_known(db, urls, digest)
-        ):
+        if article_known(db, content_hash(article.text), version) or urls_seen.intersection(urls):
             stored += 1
         else:
             todo.append(article)
