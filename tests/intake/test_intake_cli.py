@@ -178,3 +178,23 @@ def test_an_edited_saved_page_updates_the_stored_one_and_a_new_pass_redoes_it(
     rerun = ingest(runner, url, "--db", db, "--cache", cache)
     assert "0 new, 1 updated, 0 unchanged" in rerun.output, rerun.output
     assert len(rows(db, "select id from articles")) == 1
+
+
+def test_extract_takes_the_same_sources_and_web_options_as_ingest(runner, tmp_path, site):
+    cache = tmp_path / "cache"
+    feed = tmp_path / "news.xml"
+    feed.write_bytes(rss(site.base))
+    listed = tmp_path / "links.txt"
+    listed.write_text(site.url("/story/chip-plant") + "\n", encoding="utf-8")
+    url = site.url("/story/vaccine-campaign")
+    args = [url, feed, "--urls", listed, "--cache", cache, "--delay", "0", "--timeout", "5"]
+    first = runner.invoke(app, ["extract", *map(str, args)])
+    assert first.exit_code == 0, first.output
+    records = [json.loads(line) for line in first.stdout.splitlines()]
+    docs = [r["doc"] for r in records]
+    assert docs == ["vaccine-campaign", "port-lease", "river-flood", "chip-plant"]
+    assert "Samuel Achebe" in {q["speaker"] for q in records[0]["quotes"]}
+    hits = len(site.hits)
+    again = runner.invoke(app, ["extract", *map(str, args), "--offline"])
+    assert again.stdout == first.stdout
+    assert len(site.hits) == hits  # the feed's pages came from the cache
