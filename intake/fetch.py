@@ -22,6 +22,7 @@ from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from intake.files import InputError
+from nlp.records import too_large
 
 USER_AGENT = "quotedesk/0.1 (news quote research; +https://pypi.org/project/quotedesk/)"
 RETRY_STATUSES = (429, 500, 502, 503, 504)
@@ -128,12 +129,14 @@ class Fetcher:
         limit = self.settings.max_bytes
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
-            return InputError(url, _too_large(int(declared), limit), "too large")
+            return InputError(
+                url, too_large("a downloaded page", int(declared), limit), "too large"
+            )
         chunks, size = [], 0
         for chunk in response.iter_content(64 * 1024):
             size += len(chunk)
             if size > limit:
-                return InputError(url, _too_large(size, limit), "too large")
+                return InputError(url, too_large("a downloaded page", None, limit), "too large")
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -192,10 +195,6 @@ def _timed_out(exc: Exception) -> bool:
 
 def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _too_large(size: int, limit: int) -> str:
-    return f"too large for a news page ({size:,} bytes, limit {limit:,})"
 
 
 def _short(exc: Exception) -> str:

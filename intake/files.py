@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.records import MAX_ARTICLE_CHARS, Article, too_large
+from nlp.records import MAX_ARTICLE_CHARS, Article, article_too_large
 
 METADATA_FILE = "metadata.tsv"
 TEXT_SUFFIXES = (".txt", ".jsonl")
@@ -113,7 +113,7 @@ def _read_text(path: Path) -> str | InputError:
     except OSError as exc:
         return InputError(str(path), f"cannot read: {exc.strerror or exc}", "unreadable")
     if len(raw) > MAX_ARTICLE_CHARS * 4:  # more characters than the limit, whatever they are
-        return InputError(str(path), too_large(len(raw), "bytes"), "too large")
+        return InputError(str(path), article_too_large(len(raw), "bytes"), "too large")
     if b"\x00" in raw:
         return InputError(str(path), "binary file, not text", "not text")
     try:
@@ -129,7 +129,7 @@ def check_text(where: str, text: str) -> str | InputError:
     if not text.strip():
         return InputError(where, "empty article", "empty")
     if len(text) > MAX_ARTICLE_CHARS:
-        return InputError(where, too_large(len(text)), "too large")
+        return InputError(where, article_too_large(len(text)), "too large")
     return text
 
 

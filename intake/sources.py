@@ -8,6 +8,7 @@ file or URL, and the articles around it still flow, in input order.
 from __future__ import annotations
 
 import gzip
+import io
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -26,7 +27,7 @@ from intake.files import (
 )
 from intake.pages import Given, page_article, sniff
 from intake.warcs import read_warc
-from nlp.records import Article
+from nlp.records import Article, too_large
 
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -190,16 +191,20 @@ class Reader:
 
 
 def _read_page_file(path: Path) -> bytes | InputError:
+    """The page's bytes, gunzipped; never more than MAX_PAGE_BYTES of either in memory,
+    so a small .html.gz that inflates to gigabytes stops at the limit."""
     try:
-        if path.stat().st_size > MAX_PAGE_BYTES:
-            return InputError(str(path), "too large for a news page", "too large")
-        raw = path.read_bytes()
-        if raw[:2] == b"\x1f\x8b":  # gzip, whatever the name says
-            raw = gzip.decompress(raw)
+        with path.open("rb") as file:  # read, not stat: a pipe has no size
+            raw = file.read(MAX_PAGE_BYTES + 1)
+        if len(raw) <= MAX_PAGE_BYTES and raw[:2] == b"\x1f\x8b":  # gzip, whatever the name
+            with gzip.GzipFile(fileobj=io.BytesIO(raw)) as unzipped:
+                raw = unzipped.read(MAX_PAGE_BYTES + 1)
     except OSError as exc:
+        if isinstance(exc, gzip.BadGzipFile):
+            return InputError(str(path), f"damaged gzip file ({exc})", "unreadable")
         return InputError(str(path), f"cannot read: {exc.strerror or exc}", "unreadable")
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+    except (EOFError, zlib.error) as exc:
         return InputError(str(path), f"damaged gzip file ({exc})", "unreadable")
     if len(raw) > MAX_PAGE_BYTES:
-        return InputError(str(path), "too large for a news page", "too large")
+        return InputError(str(path), too_large("a saved page", None, MAX_PAGE_BYTES), "too large")
     return raw

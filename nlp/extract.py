@@ -18,7 +18,14 @@ from nlp.blocks import Block, cut_blocks
 from nlp.names import Canonicals, shares_surname
 from nlp.outlets import find_outlet
 from nlp.pipeline import load_nlp
-from nlp.records import MAX_ARTICLE_CHARS, Alias, Article, Extraction, Quote, too_large
+from nlp.records import (
+    MAX_ARTICLE_CHARS,
+    Alias,
+    Article,
+    Extraction,
+    Quote,
+    article_too_large,
+)
 from nlp.workers import ordered_map
 
 # The blocks of a long article go to the model this many characters at a
@@ -115,7 +122,7 @@ def _batches(
 
 def _cut(index: int, article: Article, text: str, block_chars: int) -> Pending:
     if len(text) > MAX_ARTICLE_CHARS:
-        return Pending(index, article, [], [], too_large(len(text)))
+        return Pending(index, article, [], [], article_too_large(len(text)))
     try:
         cut = cut_blocks(text, block_chars)
     except Exception as exc:  # noqa: BLE001 - one article's trouble stays its own

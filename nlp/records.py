@@ -19,10 +19,18 @@ SPEAKER_TYPES = ("person", "organisation", "unnamed")
 MAX_ARTICLE_CHARS = 2_000_000
 
 
-def too_large(size: int, unit: str = "characters") -> str:
-    return (
-        f"too large for an article ({size:,} {unit}; the limit is {MAX_ARTICLE_CHARS:,} characters)"
-    )
+def too_large(
+    what: str, size: int | None, limit: int, unit: str = "bytes", limit_unit: str | None = None
+) -> str:
+    """Every "too large" says what, how large (when known) and the limit it passed."""
+    limit_text = f"the limit is {limit:,} {limit_unit or unit}"
+    if size is None:  # a stream stopped at the limit: its real size is unknown
+        return f"too large for {what} ({limit_text})"
+    return f"too large for {what} ({size:,} {unit}; {limit_text})"
+
+
+def article_too_large(size: int, unit: str = "characters") -> str:
+    return too_large("an article", size, MAX_ARTICLE_CHARS, unit, "characters")
 
 
 @dataclass

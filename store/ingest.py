@@ -58,22 +58,26 @@ def article_known(db: sqlite_utils.Database, text_hash: str, pipeline_version: s
     return row is not None
 
 
-def url_known(db: sqlite_utils.Database, urls: list[str], text_hash: str | None = None) -> bool:
-    """True when another text is stored from, or declaring, one of `urls`.
+def article_urls(article: dict) -> list[str]:
+    return [u for u in (article.get("canonical_url"), article.get("url")) if u]
 
-    The same text at the same URL is not "another": it goes through
-    save_extraction like any article, so a new pipeline version redoes it.
+
+def stored_at_url(db: sqlite_utils.Database, urls: list[str]) -> tuple[int, str] | None:
+    """(id, pipeline version) of the stored article from, or declaring, one of `urls`.
+
+    A page is one article however often it is edited: its canonical URL (or
+    the URL it was fetched from) names it, as a file's name does not.
     """
     urls = [u for u in urls if u]
     if not urls:
-        return False
+        return None
     marks = ", ".join("?" * len(urls))
     row = db.execute(
-        f"select 1 from articles where (canonical_url in ({marks}) or url in ({marks}))"
-        " and hash != ?",
-        [*urls, *urls, text_hash or ""],
+        f"select id, pipeline_version from articles"
+        f" where canonical_url in ({marks}) or url in ({marks}) order by id limit 1",
+        [*urls, *urls],
     ).fetchone()
-    return row is not None
+    return (row[0], row[1]) if row else None
 
 
 def save_extraction(db: sqlite_utils.Database, record: dict, pipeline_version: str) -> SaveResult:
@@ -93,6 +97,9 @@ def save_extraction(db: sqlite_utils.Database, record: dict, pipeline_version: s
         if existing and existing[1] == pipeline_version:
             count = db.execute("select count(*) from quotes where article_id = ?", [existing[0]])
             return SaveResult(existing[0], "unchanged", count.fetchone()[0])
+        # A new text at a stored URL is that article edited: redone in place, so
+        # decisions carry over by quote key as they do for a new pass.
+        existing = existing or stored_at_url(db, article_urls(article))
         article_id = _save_article(db, record, digest, pipeline_version, existing)
         for alias in record.get("aliases") or []:
             _save_alias(db, alias)

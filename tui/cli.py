@@ -61,16 +61,30 @@ CreateOption = Annotated[
     bool,
     typer.Option("--create", help="Make the database's folders too, if they do not exist yet."),
 ]
-PathsArgument = Annotated[
-    list[Path],
-    typer.Argument(help=".txt (first line is the title), .jsonl, .html, WARC files, folders."),
-]
 SourcesArgument = Annotated[
     list[str] | None,
     typer.Argument(
         help="Files (.txt, .jsonl, .html, .html.gz, .warc.gz, feed .xml), folders, URLs of"
         " pages or RSS/Atom feeds."
     ),
+]
+UrlsOption = Annotated[
+    list[Path] | None,
+    typer.Option(metavar="FILE", help="A file of URLs to fetch, one a line."),
+]
+OfflineOption = Annotated[
+    bool, typer.Option("--offline", help="Fetch nothing: read pages from the cache only.")
+]
+CacheOption = Annotated[
+    Path | None,
+    typer.Option(envvar="QUOTEDESK_CACHE", metavar="DIR", help="Where fetched pages are kept."),
+]
+DelayOption = Annotated[
+    float,
+    typer.Option(min=0, metavar="SECONDS", help="Seconds between two requests to one host."),
+]
+TimeoutOption = Annotated[
+    float, typer.Option(min=0.1, metavar="SECONDS", help="Seconds to wait for a server.")
 ]
 
 
@@ -102,39 +116,17 @@ def ingest(
     ] = None,
     jobs: JobsOption = 1,
     tagger: TaggerOption = None,
-    urls: Annotated[
-        list[Path] | None,
-        typer.Option(metavar="FILE", help="A file of URLs to fetch, one a line."),
-    ] = None,
-    offline: Annotated[
-        bool, typer.Option("--offline", help="Fetch nothing: read pages from the cache only.")
-    ] = False,
-    cache: Annotated[
-        Path | None,
-        typer.Option(envvar="QUOTEDESK_CACHE", metavar="DIR", help="Where fetched pages are kept."),
-    ] = None,
-    delay: Annotated[
-        float,
-        typer.Option(min=0, metavar="SECONDS", help="Seconds between two requests to one host."),
-    ] = 1.0,
-    timeout: Annotated[
-        float, typer.Option(min=0.1, metavar="SECONDS", help="Seconds to wait for a server.")
-    ] = 20.0,
+    urls: UrlsOption = None,
+    offline: OfflineOption = False,
+    cache: CacheOption = None,
+    delay: DelayOption = 1.0,
+    timeout: TimeoutOption = 20.0,
     create: CreateOption = False,
 ) -> None:
     """Find the quotes in articles and store them; the same article twice is stored once."""
     from intake.fetch import WebSettings, default_cache_dir
-    from intake.files import InputError
-    from intake.sources import read_url_list
 
-    sources = [str(p) for p in paths or []]
-    for url_file in urls or []:
-        listed = read_url_list(url_file)
-        if isinstance(listed, InputError):
-            raise StoreError(str(listed))
-        sources += listed
-    if not sources:
-        raise StoreError("nothing to ingest: give files, folders or URLs (or --urls FILE)")
+    sources = gather_sources("ingest", paths, urls)
     web = WebSettings(cache or default_cache_dir(), offline, delay, timeout)
     summary = run_ingest(sources, db, outlet, jobs, tagger, web, create=create)
     say(summary.line())
@@ -144,19 +136,27 @@ def ingest(
 
 @app.command(cls=DeskCommand)
 def extract(
-    paths: PathsArgument,
+    paths: SourcesArgument = None,
     outlet: Annotated[
         str | None, typer.Option(metavar="NAME", help="Outlet for every article.")
     ] = None,
     jobs: JobsOption = 1,
     tagger: TaggerOption = None,
+    urls: UrlsOption = None,
+    offline: OfflineOption = False,
+    cache: CacheOption = None,
+    delay: DelayOption = 1.0,
+    timeout: TimeoutOption = 20.0,
 ) -> None:
     """Print the extraction record of each article as JSON Lines; no database."""
+    from intake.fetch import WebSettings, default_cache_dir
     from intake.sources import read_inputs
     from nlp.extract import extract as run_extract
 
+    sources = gather_sources("extract", paths, urls)
+    web = WebSettings(cache or default_cache_dir(), offline, delay, timeout)
     errors = []
-    good = _report_errors(read_inputs(paths, outlet), errors)
+    good = _report_errors(read_inputs(sources, outlet, web), errors)
     for record in run_extract(good, jobs=jobs, tagger=_tagger(tagger)):
         if record.error:
             say(f"quotedesk: skipped {record.article.doc}: {record.error}")
@@ -165,6 +165,22 @@ def extract(
         sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
     if errors:
         raise typer.Exit(1)
+
+
+def gather_sources(command: str, paths: list[str] | None, url_files: list[Path] | None) -> list:
+    """The sources given on the command line, then the URLs of each --urls file."""
+    from intake.files import InputError
+    from intake.sources import read_url_list
+
+    sources = list(paths or [])
+    for url_file in url_files or []:
+        listed = read_url_list(url_file)
+        if isinstance(listed, InputError):
+            raise StoreError(str(listed))
+        sources += listed
+    if not sources:
+        raise StoreError(f"nothing to {command}: give files, folders or URLs (or --urls FILE)")
+    return sources
 
 
 @app.command(cls=DeskCommand)
@@ -482,19 +498,15 @@ def _ingest_into(
 def split_stored(db, articles: list, version: str) -> tuple[list, int]:
     """The articles the NLP pass still has to read, and how many are stored already.
 
-    A page reached twice (a feed item and its URL, a link with ?utm=…) is one article.
+    A page reached twice (a feed item and its URL, a link with ?utm=…) is one
+    article; a new text at a stored URL is that article edited, and is read.
     """
-    from store.ingest import article_known, content_hash, url_known
+    from store.ingest import article_known, content_hash
 
     todo, urls_seen, stored = [], set(), 0
     for article in articles:
         urls = [u for u in (article.canonical_url, article.url) if u]
-        digest = content_hash(article.text)
-        if (
-            article_known(db, digest, version)
-            or urls_seen.intersection(urls)
-            or url_known(db, urls, digest)
-        ):
+        if article_known(db, content_hash(article.text), version) or urls_seen.intersection(urls):
             stored += 1
         else:
             todo.append(article)

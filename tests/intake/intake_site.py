@@ -74,6 +74,7 @@ def atom(base: str) -> bytes:
 class Site:
     base: str
     hits: list = field(default_factory=list)  # (host, path, user agent, monotonic time)
+    routes: dict = field(default_factory=dict)  # what the server answers; a test may edit a page
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -211,7 +212,7 @@ def site(tls):
     base = f"http://127.0.0.1:{server.server_address[1]}"
     server.site = Site(base)
     server.state = {}
-    server.routes = routes(base, server.state)
+    server.routes = server.site.routes = routes(base, server.state)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server.site

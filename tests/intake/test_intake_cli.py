@@ -136,19 +136,65 @@ def test_nothing_to_ingest_is_an_error(runner, tmp_path):
     assert "nothing to ingest" in result.output + str(result.exception)
 
 
-def test_a_page_whose_text_changed_is_kept_once_and_a_new_pass_redoes_it(
+def test_an_edited_page_is_the_same_article_updated_and_keeps_its_decisions(runner, tmp_path, site):
+    db = tmp_path / "data.db"
+    url = site.url("/story/vaccine-campaign")
+    first = ingest(runner, url, "--db", db, "--cache", tmp_path / "cache", "--delay", "0")
+    assert "1 new, 0 updated, 0 unchanged" in first.output, first.output
+    (reviewed,) = rows(db, "select id from quote_view where quote like 'We have the vaccine%'")
+    assert (
+        runner.invoke(app, ["quote", "accept", str(reviewed["id"]), "--db", str(db)]).exit_code == 0
+    )
+    # The outlet edits the story; a fresh cache fetches the new text.
+    status, headers, body = site.routes["/story/vaccine-campaign"]
+    site.routes["/story/vaccine-campaign"] = (
+        status,
+        headers,
+        body.replace(b"six walk-in", b"seven walk-in"),
+    )
+    edited = ingest(runner, url, "--db", db, "--cache", tmp_path / "fresh", "--delay", "0")
+    assert "0 new, 1 updated, 0 unchanged" in edited.output, edited.output
+    (article,) = rows(db, "select text from articles")
+    assert "seven walk-in" in article["text"] and "six walk-in" not in article["text"]
+    after = rows(db, "select status from quote_view where id = ?", [reviewed["id"]])
+    assert after == [{"status": "accepted"}]
+
+
+def test_an_edited_saved_page_updates_the_stored_one_and_a_new_pass_redoes_it(
     runner, tmp_path, site, monkeypatch
 ):
     db, cache = tmp_path / "data.db", tmp_path / "cache"
     url = site.url("/story/vaccine-campaign")
     assert ingest(runner, url, "--db", db, "--cache", cache, "--delay", "0").exit_code == 0
-    # The same story (same canonical URL) saved later with an edited text: kept once.
+    # The same story (same canonical URL) saved later with an edited text: the same article.
     page = (PAGES / "vaccine-campaign.html").read_bytes().replace(b"six walk-in", b"seven")
     (tmp_path / "edited.html").write_bytes(page)
     edited = ingest(runner, tmp_path / "edited.html", "--db", db)
-    assert "0 new, 0 updated, 1 unchanged" in edited.output, edited.output
+    assert "0 new, 1 updated, 0 unchanged" in edited.output, edited.output
+    again = ingest(runner, tmp_path / "edited.html", "--db", db)
+    assert "0 new, 0 updated, 1 unchanged" in again.output, again.output
     # A new NLP pass redoes the stored page, URL or not.
     monkeypatch.setattr("nlp.PIPELINE_VERSION", "rules-next")
     rerun = ingest(runner, url, "--db", db, "--cache", cache)
     assert "0 new, 1 updated, 0 unchanged" in rerun.output, rerun.output
     assert len(rows(db, "select id from articles")) == 1
+
+
+def test_extract_takes_the_same_sources_and_web_options_as_ingest(runner, tmp_path, site):
+    cache = tmp_path / "cache"
+    feed = tmp_path / "news.xml"
+    feed.write_bytes(rss(site.base))
+    listed = tmp_path / "links.txt"
+    listed.write_text(site.url("/story/chip-plant") + "\n", encoding="utf-8")
+    url = site.url("/story/vaccine-campaign")
+    args = [url, feed, "--urls", listed, "--cache", cache, "--delay", "0", "--timeout", "5"]
+    first = runner.invoke(app, ["extract", *map(str, args)])
+    assert first.exit_code == 0, first.output
+    records = [json.loads(line) for line in first.stdout.splitlines()]
+    docs = [r["doc"] for r in records]
+    assert docs == ["vaccine-campaign", "port-lease", "river-flood", "chip-plant"]
+    assert "Samuel Achebe" in {q["speaker"] for q in records[0]["quotes"]}
+    hits = len(site.hits)
+    again = runner.invoke(app, ["extract", *map(str, args), "--offline"])
+    assert again.stdout == first.stdout
+    assert len(site.hits) == hits  # the feed's pages came from the cache

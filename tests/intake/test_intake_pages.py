@@ -172,3 +172,29 @@ def test_a_page_in_a_legacy_encoding_is_decoded_as_it_declares():
     article = page_article(html.encode("euc-kr", errors="xmlcharrefreplace"), "daily.html")
     assert "maker 탈빅전자 Talvik Electronics said" in article.text
     assert "“Eastport offered us engineers" in article.text
+
+
+def test_a_gzip_bomb_saved_as_a_page_is_refused_without_inflating_it(tmp_path, runner):
+    import tracemalloc
+
+    from tui.cli import app
+
+    bomb = tmp_path / "bomb.html.gz"
+    with gzip.open(bomb, "wb", compresslevel=9) as out:
+        for _ in range(150):  # 150 MB of page from a file of about 150 kB
+            out.write(b"<p>" + b"x" * (1_000_000 - 7) + b"</p>\n")
+    assert bomb.stat().st_size < 1_000_000
+    tracemalloc.start()
+    try:
+        (error,) = read_inputs([bomb])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 60_000_000, f"{peak:,} bytes held to refuse a 150 MB page"
+    assert (error.path, error.reason) == (str(bomb), "too large")
+    result = runner.invoke(app, ["ingest", str(bomb), "--db", str(tmp_path / "data.db")])
+    assert result.exit_code == 1
+    assert (
+        f"quotedesk: skipped {bomb}: too large for a saved page"
+        " (the limit is 20,000,000 bytes)\n" in result.output
+    ), result.output

@@ -151,3 +151,23 @@ def test_a_malformed_feed_file_is_named_as_one(tmp_path, web):
 def test_an_error_after_a_redirect_names_the_url_that_was_given(site, web):
     error = only(read([site.url("/to-huge")], replace(web, max_bytes=200_000)))
     assert (error.path, error.reason) == (site.url("/to-huge"), "too large")
+
+
+def test_every_too_large_says_what_was_too_large_and_its_limit(site, web, tmp_path):
+    huge_text = tmp_path / "dump.txt"
+    huge_text.write_bytes(b"word " * 1_700_000)  # 8.5 MB: over the article limit in bytes
+    huge_page = tmp_path / "dump.html"
+    huge_page.write_bytes(b"<html><body>" + b"<p>word</p>" * 2_000_000 + b"</body></html>")
+    sources = [site.url("/huge"), site.url("/huge-stream"), huge_text, huge_page]
+    messages = [error.message for error in read(sources, replace(web, max_bytes=200_000))]
+    page_size = len(page_route(site, "/huge"))
+    assert messages == [
+        f"too large for a downloaded page ({page_size:,} bytes; the limit is 200,000 bytes)",
+        "too large for a downloaded page (the limit is 200,000 bytes)",
+        "too large for an article (8,500,000 bytes; the limit is 2,000,000 characters)",
+        "too large for a saved page (the limit is 20,000,000 bytes)",
+    ]
+
+
+def page_route(site, path: str) -> bytes:
+    return site.routes[path][2]

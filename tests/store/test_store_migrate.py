@@ -6,7 +6,7 @@ from store_helpers import quote_id, record
 
 from store import decisions
 from store.db import SCHEMA_VERSION, open_db
-from store.ingest import save_extraction, url_known
+from store.ingest import save_extraction, stored_at_url
 from store.queries import QuoteFilter, count_quotes, overview
 from store.schema import QUOTE_VIEW
 
@@ -104,7 +104,7 @@ def test_a_version_2_database_gains_the_web_columns_and_keeps_its_articles(db, d
         '{"outlet": "og:site_name \'X\'"}',
         "og:site_name 'X'",
     )
-    assert url_known(migrated, ["https://example.test/a"])
+    assert stored_at_url(migrated, ["https://example.test/a"])
 
 
 def test_a_version_3_database_gains_team_coding_with_its_decisions_kept(db, db_path):
