@@ -15,6 +15,7 @@ from functools import partial
 from nlp import blocks
 from nlp.acronyms import OrganisationNames
 from nlp.blocks import Block, cut_blocks
+from nlp.cluster import Cluster, cluster_map
 from nlp.names import Canonicals, shares_surname
 from nlp.outlets import find_outlet
 from nlp.pipeline import load_nlp
@@ -34,6 +35,7 @@ def extract(
     tagger: str | None = None,
     known_organisations: Iterable[str] = (),
     block_chars: int | None = None,
+    cluster: Cluster | None = None,
 ) -> Iterator[Extraction]:
     """Find quotes, speakers and outlet for each article, in input order.
 
@@ -45,13 +47,19 @@ def extract(
     `tagger` adds a trained attribution tagger's finds to the rules' (load_nlp).
     Articles longer than `block_chars` (default nlp.blocks.BLOCK_CHARS) are
     read in blocks. An article the pass fails on comes back with `error` set.
+    With a `cluster` (nlp.cluster.connect) the model runs on its workers.
     """
-    load_nlp(tagger)  # once, before any worker is forked, so they share it
+    if cluster is None:
+        load_nlp(tagger)  # once, before any worker is forked, so they share it
     names = Names(Canonicals(known_speakers), OrganisationNames(known_organisations))
     open_articles: dict[int, Pending] = {}
     batches = _batches(articles, block_chars or blocks.BLOCK_CHARS, batch_size, open_articles)
     work = partial(find_in_batch, tagger=tagger, batch_size=batch_size)
-    for batch, results in ordered_map(work, batches, jobs):
+    if cluster is not None:
+        done = cluster_map(cluster, work, batches)
+    else:
+        done = ordered_map(work, batches, jobs)
+    for batch, results in done:
         for (index, block_index, _), found in zip(batch, results, strict=True):
             open_articles[index].found[block_index] = found
         while open_articles and (first := next(iter(open_articles.values()))).done():

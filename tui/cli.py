@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Annotated
 
@@ -32,11 +33,20 @@ app = typer.Typer(
 )
 
 DEFAULT_DB = Path("data.db")
+WRITE_BATCH = 64  # articles per write transaction during an ingest
 DbOption = Annotated[
     Path, typer.Option("--db", metavar="FILE", help="The quotedesk database file.")
 ]
 JobsOption = Annotated[
     int, typer.Option("--jobs", "-j", min=1, help="Processes for the NLP pass (one model each).")
+]
+ClusterOption = Annotated[
+    str | None,
+    typer.Option(
+        envvar="QUOTEDESK_CLUSTER",
+        metavar="ADDRESS",
+        help="Run the NLP pass on a Dask scheduler (tcp://host:8786), or local:N worker processes.",
+    ),
 ]
 TaggerOption = Annotated[
     Path | None,
@@ -92,6 +102,7 @@ def ingest(
         ),
     ] = None,
     jobs: JobsOption = 1,
+    cluster: ClusterOption = None,
     tagger: TaggerOption = None,
     urls: Annotated[
         list[Path] | None,
@@ -127,7 +138,7 @@ def ingest(
     if not sources:
         raise StoreError("nothing to ingest: give files, folders or URLs (or --urls FILE)")
     web = WebSettings(cache or default_cache_dir(), offline, delay, timeout)
-    summary = run_ingest(sources, db, outlet, jobs, tagger, web, create=create)
+    summary = run_ingest(sources, db, outlet, jobs, tagger, web, create=create, cluster=cluster)
     say(summary.line())
     if summary.errors:
         raise typer.Exit(1)
@@ -383,14 +394,30 @@ def run_ingest(
     web=None,
     *,
     create: bool = False,
+    cluster: str | None = None,
 ) -> IngestSummary:
-    """Read, extract and store, one transaction per article, skipping what is stored."""
+    """Read, extract and store, one transaction per batch, skipping what is stored."""
     tagger_path = _tagger(tagger)  # before the database is touched
-    db = open_for_writing(db_path, make_folders=create)
+    workers = connect_cluster(cluster) if cluster else None  # so is the cluster
     try:
-        return _ingest_into(db, paths, outlet, jobs, tagger_path, web)
+        db = open_for_writing(db_path, make_folders=create)
+        try:
+            return _ingest_into(db, paths, outlet, jobs, tagger_path, web, workers)
+        finally:
+            db.conn.close()
     finally:
-        db.conn.close()
+        if workers is not None:
+            workers.close()
+
+
+def connect_cluster(address: str):
+    """The Dask cluster to run the NLP pass on; a StoreError if none answers."""
+    from nlp.cluster import ClusterError, connect
+
+    try:
+        return connect(address)
+    except ClusterError as exc:
+        raise StoreError(str(exc)) from None
 
 
 def open_for_writing(path: Path, make_folders: bool = False):
@@ -407,7 +434,7 @@ def open_for_writing(path: Path, make_folders: bool = False):
 
 
 def _ingest_into(
-    db, paths: list, outlet: str | None, jobs: int, tagger: str | None, web=None
+    db, paths: list, outlet: str | None, jobs: int, tagger: str | None, web=None, cluster=None
 ) -> IngestSummary:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -415,6 +442,7 @@ def _ingest_into(
     from intake.sources import read_inputs
     from nlp import pipeline_version
     from nlp.extract import extract as run_extract
+    from store.db import transaction
     from store.errors import BadRecord
     from store.ingest import save_extraction
     from store.speakers import known_speaker_names
@@ -449,23 +477,41 @@ def _ingest_into(
             known_speakers=known_speaker_names(db),
             known_organisations=known_speaker_names(db, "organisation"),
             tagger=tagger,
+            cluster=cluster,
         )
-        for record in records:
-            progress.update(task, advance=1, doc=record.article.doc)
-            try:
-                result = save_extraction(db, asdict(record), version)
-            except BadRecord as exc:  # the NLP pass tripped on this one; keep going
-                say(f"quotedesk: skipped {exc}")
-                summary.errors.append(exc)
-                continue
-            summary.new += result.status == "new"
-            summary.updated += result.status == "updated"
-            summary.unchanged += result.status == "unchanged"
-            summary.quotes += result.quotes
-            days.append(record.article.published)
+        # One transaction per batch: an interrupted run keeps every batch
+        # before the one it was writing, and the next run skips them.
+        for batch in chunks(_ticking(records, progress, task), WRITE_BATCH):
+            with transaction(db):
+                for record in batch:
+                    try:
+                        result = save_extraction(db, asdict(record), version)
+                    except BadRecord as exc:  # the NLP pass tripped on this one; keep going
+                        say(f"quotedesk: skipped {exc}")
+                        summary.errors.append(exc)
+                        continue
+                    summary.new += result.status == "new"
+                    summary.updated += result.status == "updated"
+                    summary.unchanged += result.status == "unchanged"
+                    summary.quotes += result.quotes
+                    days.append(record.article.published)
     # Group once per batch, around the new articles' dates (the whole corpus if undated).
     regroup(db, days if all(days) else None)
     return summary
+
+
+def _ticking(records: Iterable, progress, task) -> Iterator:
+    """The records, moving the progress bar as each one arrives."""
+    for record in records:
+        progress.update(task, advance=1, doc=record.article.doc)
+        yield record
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of `size` items (the last one shorter), lazily."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def split_stored(db, articles: list, version: str) -> tuple[list, int]:
