@@ -25,12 +25,14 @@ from nlp.workers import ordered_map
 # The blocks of a long article go to the model this many characters at a
 # time at most (two blocks), so memory does not grow with the article.
 BATCH_CHARS = 100_000
+# Pieces per batch: one nlp.pipe call, one task for a worker process or a cluster.
+BATCH_SIZE = 32
 
 
 def extract(
     articles: Iterable[Article],
     jobs: int = 1,
-    batch_size: int = 32,
+    batch_size: int | None = None,
     known_speakers: Iterable[str] = (),
     tagger: str | None = None,
     known_organisations: Iterable[str] = (),
@@ -51,6 +53,7 @@ def extract(
     """
     if cluster is None:
         load_nlp(tagger)  # once, before any worker is forked, so they share it
+    batch_size = batch_size or BATCH_SIZE
     names = Names(Canonicals(known_speakers), OrganisationNames(known_organisations))
     open_articles: dict[int, Pending] = {}
     batches = _batches(articles, block_chars or blocks.BLOCK_CHARS, batch_size, open_articles)
