@@ -51,10 +51,25 @@ def extract(
     read in blocks. An article the pass fails on comes back with `error` set.
     With a `cluster` (nlp.cluster.connect) the model runs on its workers.
     """
+    names = Names(Canonicals(known_speakers), OrganisationNames(known_organisations))
+    found = find(articles, jobs, batch_size, tagger, block_chars, cluster)
+    for article, finds in found:
+        yield finish(article, finds, names)
+
+
+def find(
+    articles: Iterable[Article],
+    jobs: int = 1,
+    batch_size: int | None = None,
+    tagger: str | None = None,
+    block_chars: int | None = None,
+    cluster: Cluster | None = None,
+) -> Iterator[tuple[Article, Found]]:
+    """What the model finds in each article, in input order, before names are
+    made canonical across articles (finish); a failed article's Found has `error`."""
     if cluster is None:
         load_nlp(tagger)  # once, before any worker is forked, so they share it
     batch_size = batch_size or BATCH_SIZE
-    names = Names(Canonicals(known_speakers), OrganisationNames(known_organisations))
     open_articles: dict[int, Pending] = {}
     batches = _batches(articles, block_chars or blocks.BLOCK_CHARS, batch_size, open_articles)
     work = partial(find_in_batch, tagger=tagger, batch_size=batch_size)
@@ -67,9 +82,9 @@ def extract(
             open_articles[index].found[block_index] = found
         while open_articles and (first := next(iter(open_articles.values()))).done():
             del open_articles[first.index]
-            yield _finish(first, names)
+            yield first.article, _joined(first)
     for pending in open_articles.values():  # articles with no pieces, after the last batch
-        yield _finish(pending, names)
+        yield pending.article, _joined(pending)
 
 
 @dataclass
@@ -179,13 +194,23 @@ def same_length_spaces(text: str) -> str:
     return text.translate(SPACES)
 
 
-def _finish(pending: Pending, names: Names) -> Extraction:
-    """The article's Extraction from its pieces, or its one error."""
-    article = pending.article
+def _joined(pending: Pending) -> Found:
+    """The article's finds from its pieces, or its one error."""
     error = pending.error or next((f.error for f in pending.found if f.error), None)
     if error is None:
         try:
-            return to_extraction(join_blocks(pending.blocks, pending.found), article, names)
+            return join_blocks(pending.blocks, pending.found)
+        except Exception as exc:  # noqa: BLE001 - one article's trouble stays its own
+            error = failure(exc)
+    return Found(error=error)
+
+
+def finish(article: Article, found: Found, names: Names) -> Extraction:
+    """The article's Extraction, its names made canonical with `names`; or its one error."""
+    error = found.error
+    if error is None:
+        try:
+            return to_extraction(found, article, names)
         except Exception as exc:  # noqa: BLE001 - one article's trouble stays its own
             error = failure(exc)
     return Extraction(article=article, outlet=article.outlet, outlet_evidence=None, error=error)

@@ -151,22 +151,67 @@ def extract(
         str | None, typer.Option(metavar="NAME", help="Outlet for every article.")
     ] = None,
     jobs: JobsOption = 1,
+    cluster: ClusterOption = None,
     tagger: TaggerOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            file_okay=False,
+            help="Write sharded finds records for `quotedesk ingest DIR/*.jsonl` instead.",
+        ),
+    ] = None,
 ) -> None:
     """Print the extraction record of each article as JSON Lines; no database."""
     from intake.sources import read_inputs
+
+    tagger_path = _tagger(tagger)
+    workers = connect_cluster(cluster) if cluster else None
+    errors: list = []
+    good = _report_errors(read_inputs(paths, outlet), errors)
+    try:
+        if out is None:
+            _print_records(good, jobs, tagger_path, workers, errors)
+        else:
+            _write_finds(good, jobs, tagger_path, workers, errors, out)
+    finally:
+        if workers is not None:
+            workers.close()
+    if errors:
+        raise typer.Exit(1)
+
+
+def _print_records(articles: Iterable, jobs: int, tagger, cluster, errors: list) -> None:
     from nlp.extract import extract as run_extract
 
-    errors = []
-    good = _report_errors(read_inputs(paths, outlet), errors)
-    for record in run_extract(good, jobs=jobs, tagger=_tagger(tagger)):
+    for record in run_extract(articles, jobs=jobs, tagger=tagger, cluster=cluster):
         if record.error:
             say(f"quotedesk: skipped {record.article.doc}: {record.error}")
             errors.append(record)
             continue
         sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
-    if errors:
-        raise typer.Exit(1)
+
+
+def _write_finds(articles: Iterable, jobs: int, tagger, cluster, errors: list, out: Path) -> None:
+    """What the model finds, in shards of JSON Lines, for a desk to load later."""
+    from nlp import pipeline_version
+    from nlp.extract import find
+    from nlp.shards import finds_record, write_shards
+
+    version = pipeline_version(tagger)
+
+    def records():
+        for article, found in find(articles, jobs=jobs, tagger=tagger, cluster=cluster):
+            if found.error:
+                say(f"quotedesk: skipped {article.doc}: {found.error}")
+                errors.append(found)
+                continue
+            written[0] += 1
+            yield finds_record(article, found, version)
+
+    written = [0]
+    shards = list(write_shards(records(), out))
+    say(f"wrote {written[0]} finds records in {len(shards)} shards to {out}")
 
 
 @app.command(cls=DeskCommand)
@@ -397,11 +442,19 @@ def run_ingest(
     cluster: str | None = None,
 ) -> IngestSummary:
     """Read, extract and store, one transaction per batch, skipping what is stored."""
+    from nlp.shards import shard_files
+
     tagger_path = _tagger(tagger)  # before the database is touched
-    workers = connect_cluster(cluster) if cluster else None  # so is the cluster
+    try:
+        shards = shard_files(paths)
+    except ValueError as exc:
+        raise StoreError(str(exc)) from None
+    workers = connect_cluster(cluster) if cluster and not shards else None
     try:
         db = open_for_writing(db_path, make_folders=create)
         try:
+            if shards:
+                return _load_shards(db, shards, IngestSummary())
             return _ingest_into(db, paths, outlet, jobs, tagger_path, web, workers)
         finally:
             db.conn.close()
@@ -436,20 +489,34 @@ def open_for_writing(path: Path, make_folders: bool = False):
 def _ingest_into(
     db, paths: list, outlet: str | None, jobs: int, tagger: str | None, web=None, cluster=None
 ) -> IngestSummary:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from intake.sources import read_inputs
     from nlp import pipeline_version
     from nlp.extract import extract as run_extract
-    from store.db import transaction
-    from store.errors import BadRecord
-    from store.ingest import save_extraction
     from store.speakers import known_speaker_names
-    from store.statements import regroup
 
-    version = pipeline_version(tagger)
     summary = IngestSummary()
+    version = pipeline_version(tagger)
+    articles = _read_articles(paths, outlet, web, summary)
+    todo, summary.unchanged = split_stored(db, articles, version)
+    if not todo:
+        return summary
+    records = run_extract(
+        todo,
+        jobs=jobs,
+        known_speakers=known_speaker_names(db),
+        known_organisations=known_speaker_names(db, "organisation"),
+        tagger=tagger,
+        cluster=cluster,
+    )
+    _store(db, records, len(todo), version, summary)
+    return summary
+
+
+def _read_articles(paths: list, outlet: str | None, web, summary: IngestSummary) -> list:
+    from rich.console import Console
+    from rich.progress import Progress, TextColumn
+
+    from intake.sources import read_inputs
+
     reading = (TextColumn("read {task.completed} articles"), TextColumn("{task.fields[doc]}"))
     with Progress(*reading, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("read", total=None, doc="")
@@ -459,9 +526,55 @@ def _ingest_into(
         for article in _report_errors(read_inputs(paths, outlet, web), summary.errors, above):
             articles.append(article)
             progress.update(task, advance=1, doc=article.url or article.doc)
-    todo, summary.unchanged = split_stored(db, articles, version)
+    return articles
+
+
+def _load_shards(db, shards: list[Path], summary: IngestSummary) -> IngestSummary:
+    """Store the finds records of `quotedesk extract --out`: no NLP pass, the
+    same dedup and the same speaker merging as an ingest of the articles."""
+    from nlp.acronyms import OrganisationNames
+    from nlp.extract import Names, finish
+    from nlp.names import Canonicals
+    from nlp.shards import ShardError, read_shard
+    from store.speakers import known_speaker_names
+
+    finds, versions = {}, set()
+    for item in (line for shard in shards for line in read_shard(shard)):
+        if isinstance(item, ShardError):
+            say(f"quotedesk: skipped {item}")
+            summary.errors.append(item)
+            continue
+        article, found, version = item
+        finds[id(article)] = (article, found)
+        versions.add(version)
+    say(f"quotedesk: loading {len(finds)} extraction records, no NLP pass")
+    if len(versions) > 1:
+        raise StoreError(f"the shards come from {len(versions)} pipeline versions; load each alone")
+    if not finds:
+        return summary
+    (version,) = versions
+    todo, summary.unchanged = split_stored(db, [a for a, _ in finds.values()], version)
     if not todo:
         return summary
+    names = Names(
+        Canonicals(known_speaker_names(db)),
+        OrganisationNames(known_speaker_names(db, "organisation")),
+    )
+    records = (finish(article, finds[id(article)][1], names) for article in todo)
+    _store(db, records, len(todo), version, summary)
+    return summary
+
+
+def _store(db, records: Iterable, total: int, version: str, summary: IngestSummary) -> None:
+    """Write records as they come, with the progress bar; then regroup statements."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from store.db import transaction
+    from store.errors import BadRecord
+    from store.ingest import save_extraction
+    from store.statements import regroup
+
     columns = (
         TextColumn("ingest"),
         BarColumn(),
@@ -469,16 +582,8 @@ def _ingest_into(
         TextColumn("{task.fields[doc]}"),
     )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("ingest", total=len(todo), doc="loading model…")
+        task = progress.add_task("ingest", total=total, doc="loading model…")
         days: list[str | None] = []
-        records = run_extract(
-            todo,
-            jobs=jobs,
-            known_speakers=known_speaker_names(db),
-            known_organisations=known_speaker_names(db, "organisation"),
-            tagger=tagger,
-            cluster=cluster,
-        )
         # One transaction per batch: an interrupted run keeps every batch
         # before the one it was writing, and the next run skips them.
         for batch in chunks(_ticking(records, progress, task), WRITE_BATCH):
@@ -497,7 +602,6 @@ def _ingest_into(
                     days.append(record.article.published)
     # Group once per batch, around the new articles' dates (the whole corpus if undated).
     regroup(db, days if all(days) else None)
-    return summary
 
 
 def _ticking(records: Iterable, progress, task) -> Iterator:

@@ -19,12 +19,13 @@ def write_corpus(folder: Path, count: int) -> Path:
 
 
 def desk_contents(db: Path) -> dict[str, list[tuple]]:
-    """Every row of every table (full-text index internals and clock columns aside), in id order."""
+    """Every row of every table (full-text index internals and clock columns aside)."""
     with sqlite3.connect(db) as conn:
         tables = [
             name
             for (name,) in conn.execute("select name from sqlite_master where type = 'table'")
             if not name.startswith(("sqlite_", "quotes_fts"))
+            and name not in ("statements", "quote_statements")
         ]
         contents = {}
         for table in tables:
@@ -35,4 +36,16 @@ def desk_contents(db: Path) -> dict[str, list[tuple]]:
             ]
             listed = ", ".join(columns)
             contents[table] = conn.execute(f"select {listed} from {table} order by 1").fetchall()
+        contents["statements"] = statements_by_members(conn)
     return contents
+
+
+def statements_by_members(conn: sqlite3.Connection) -> list[tuple]:
+    """Each statement as its member quotes and its figures: two ingests in two runs
+    number statements differently, and that is all that may differ."""
+    rows = conn.execute(
+        "select s.*, group_concat(qs.quote_id) from statements s"
+        " join (select * from quote_statements order by quote_id) qs on qs.statement_id = s.id"
+        " group by s.id"
+    ).fetchall()
+    return sorted((row[-1], *row[1:-1]) for row in rows)

@@ -8,7 +8,7 @@ import threading
 import time
 
 import pytest
-from cluster_corpus import desk_contents, write_corpus
+from cluster_corpus import desk_contents
 from distributed import Client, LocalCluster
 
 import nlp.extract
@@ -16,24 +16,14 @@ from tui.cli import app
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    return write_corpus(tmp_path_factory.mktemp("corpus"), 8)
-
-
-@pytest.fixture(scope="module")
-def single_process_db(corpus, tmp_path_factory, runner):
-    db = tmp_path_factory.mktemp("single") / "data.db"
-    result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    return db
-
-
-@pytest.fixture(scope="module")
 def scheduler():
     """Two worker processes of one thread each, as --cluster local:2 starts them."""
-    with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         yield client
 
 
@@ -84,12 +74,9 @@ def test_an_interrupted_cluster_ingest_resumes_without_redoing_stored_articles(
     corpus, single_process_db, scheduler, tmp_path, runner, small_batches
 ):
     db = tmp_path / "data.db"
-    first_three = tmp_path / "first"
-    first_three.mkdir()
-    for path in sorted(corpus.iterdir())[:3]:
-        (first_three / path.name).write_bytes(path.read_bytes())
+    first_three = [str(path) for path in sorted(corpus.iterdir())[:3]]
     address = scheduler.scheduler.address
-    assert runner.invoke(app, ["ingest", str(first_three), "--db", str(db)]).exit_code == 0
+    assert runner.invoke(app, ["ingest", *first_three, "--db", str(db)]).exit_code == 0
     result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--cluster", address])
     assert result.exit_code == 0, result.output
     assert "5 new, 0 updated, 3 unchanged" in result.output
@@ -97,9 +84,7 @@ def test_an_interrupted_cluster_ingest_resumes_without_redoing_stored_articles(
         assert conn.execute("select count(*) from articles").fetchone()[0] == 8
 
 
-def test_a_scheduler_that_does_not_answer_is_one_line_and_touches_nothing(
-    corpus, tmp_path, runner
-):
+def test_a_scheduler_that_does_not_answer_is_one_line_and_touches_nothing(corpus, tmp_path, runner):
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
