@@ -570,9 +570,8 @@ def _store(db, records: Iterable, total: int, version: str, summary: IngestSumma
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from store.db import transaction
     from store.errors import BadRecord
-    from store.ingest import save_extraction
+    from store.ingest import save_extractions
     from store.statements import regroup
 
     columns = (
@@ -587,19 +586,17 @@ def _store(db, records: Iterable, total: int, version: str, summary: IngestSumma
         # One transaction per batch: an interrupted run keeps every batch
         # before the one it was writing, and the next run skips them.
         for batch in chunks(_ticking(records, progress, task), WRITE_BATCH):
-            with transaction(db):
-                for record in batch:
-                    try:
-                        result = save_extraction(db, asdict(record), version)
-                    except BadRecord as exc:  # the NLP pass tripped on this one; keep going
-                        say(f"quotedesk: skipped {exc}")
-                        summary.errors.append(exc)
-                        continue
-                    summary.new += result.status == "new"
-                    summary.updated += result.status == "updated"
-                    summary.unchanged += result.status == "unchanged"
-                    summary.quotes += result.quotes
-                    days.append(record.article.published)
+            results = save_extractions(db, [asdict(r) for r in batch], version)
+            for record, result in zip(batch, results, strict=True):
+                if isinstance(result, BadRecord):  # the NLP pass tripped on this one
+                    say(f"quotedesk: skipped {result}")
+                    summary.errors.append(result)
+                    continue
+                summary.new += result.status == "new"
+                summary.updated += result.status == "updated"
+                summary.unchanged += result.status == "unchanged"
+                summary.quotes += result.quotes
+                days.append(record.article.published)
     # Group once per batch, around the new articles' dates (the whole corpus if undated).
     regroup(db, days if all(days) else None)
 
