@@ -452,6 +452,9 @@ def run_ingest(
     workers = connect_cluster(cluster) if cluster and not shards else None
     try:
         db = open_for_writing(db_path, make_folders=create)
+        # In WAL mode each batch still commits whole; a power cut may cost the
+        # last batches, which the next run redoes, and no fsync per batch.
+        db.execute("pragma synchronous = normal")
         try:
             if shards:
                 return _load_shards(db, shards, IngestSummary())
