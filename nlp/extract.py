@@ -18,7 +18,6 @@ from nlp.blocks import Block, cut_blocks
 from nlp.cluster import Cluster, cluster_map
 from nlp.names import Canonicals, shares_surname
 from nlp.outlets import find_outlet
-from nlp.pipeline import load_nlp
 from nlp.records import MAX_ARTICLE_CHARS, Alias, Article, Extraction, Quote, too_large
 from nlp.workers import ordered_map
 
@@ -85,6 +84,14 @@ def find(
             yield first.article, _joined(first)
     for pending in open_articles.values():  # articles with no pieces, after the last batch
         yield pending.article, _joined(pending)
+
+
+def load_nlp(tagger: str | None = None):
+    """The pipeline (nlp.pipeline.load_nlp), spaCy imported only now: loading
+    finds records (nlp.shards) at the desk needs these names, not the model."""
+    from nlp.pipeline import load_nlp as load
+
+    return load(tagger)
 
 
 @dataclass

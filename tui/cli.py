@@ -11,7 +11,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -589,7 +589,7 @@ def _store(db, records: Iterable, total: int, version: str, summary: IngestSumma
         # One transaction per batch: an interrupted run keeps every batch
         # before the one it was writing, and the next run skips them.
         for batch in chunks(_ticking(records, progress, task), WRITE_BATCH):
-            results = save_extractions(db, [asdict(r) for r in batch], version)
+            results = save_extractions(db, [r.record() for r in batch], version)
             for record, result in zip(batch, results, strict=True):
                 if isinstance(result, BadRecord):  # the NLP pass tripped on this one
                     say(f"quotedesk: skipped {result}")
