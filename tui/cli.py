@@ -510,7 +510,7 @@ def _ingest_into(
         tagger=tagger,
         cluster=cluster,
     )
-    _store(db, records, len(todo), version, summary)
+    _store(db, records, len(todo), version, summary, "loading model…")
     return summary
 
 
@@ -568,7 +568,9 @@ def _load_shards(db, shards: list[Path], summary: IngestSummary) -> IngestSummar
     return summary
 
 
-def _store(db, records: Iterable, total: int, version: str, summary: IngestSummary) -> None:
+def _store(
+    db, records: Iterable, total: int, version: str, summary: IngestSummary, waiting: str = ""
+) -> None:
     """Write records as they come, with the progress bar; then regroup statements."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -584,7 +586,7 @@ def _store(db, records: Iterable, total: int, version: str, summary: IngestSumma
         TextColumn("{task.fields[doc]}"),
     )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("ingest", total=total, doc="loading model…")
+        task = progress.add_task("ingest", total=total, doc=waiting)
         days: list[str | None] = []
         # One transaction per batch: an interrupted run keeps every batch
         # before the one it was writing, and the next run skips them.
