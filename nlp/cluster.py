@@ -92,14 +92,24 @@ def cluster_map(cluster: Cluster, work: Callable, items: Iterable) -> Iterator[t
             # pure=False: two equal batches are still two tasks with two results.
             pending.append((item, client.submit(run_on_worker, work, item, pure=False)))
             if len(pending) >= window:
-                done, future = pending.popleft()
-                yield done, future.result()
+                yield _result(*pending.popleft())
         while pending:
-            done, future = pending.popleft()
-            yield done, future.result()
+            yield _result(*pending.popleft())
     finally:
         for _, future in pending:
             future.cancel()
+
+
+def _result(item: Any, future: Any) -> tuple[Any, Any]:
+    """The task's result; a task the cluster gave up on (its workers kept
+    dying: KilledWorker) stops the run with one line. Batches stored so far stay."""
+    try:
+        return item, future.result()
+    except Exception as exc:  # noqa: BLE001 - whatever the cluster raises, one line
+        reason = " ".join(str(exc).split())[:200]
+        raise ClusterError(
+            f"the cluster failed on a batch ({type(exc).__name__}: {reason})"
+        ) from None
 
 
 def run_on_worker(work: Callable, item: Any) -> Any:

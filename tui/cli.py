@@ -442,6 +442,7 @@ def run_ingest(
     cluster: str | None = None,
 ) -> IngestSummary:
     """Read, extract and store, one transaction per batch, skipping what is stored."""
+    from nlp.cluster import ClusterError
     from nlp.shards import shard_files
 
     tagger_path = _tagger(tagger)  # before the database is touched
@@ -459,6 +460,8 @@ def run_ingest(
             if shards:
                 return _load_shards(db, shards, IngestSummary())
             return _ingest_into(db, paths, outlet, jobs, tagger_path, web, workers)
+        except ClusterError as exc:
+            raise StoreError(f"{exc}; run again to go on from there") from None
         finally:
             db.conn.close()
     finally:

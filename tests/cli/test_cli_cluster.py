@@ -12,6 +12,8 @@ from cluster_corpus import desk_contents
 from distributed import Client, LocalCluster
 
 import nlp.extract
+import tui.cli
+from nlp.extract import find_in_batch
 from tui.cli import app
 
 
@@ -98,3 +100,24 @@ def test_a_scheduler_that_does_not_answer_is_one_line_and_touches_nothing(corpus
     assert result.stderr.startswith("quotedesk: error: no Dask scheduler answers")
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert not db.exists()
+
+
+def test_a_batch_the_cluster_gives_up_on_is_one_line_and_keeps_what_was_stored(
+    corpus, scheduler, tmp_path, runner, small_batches, monkeypatch
+):
+    def fails_on_the_third_batch(batch, tagger, batch_size):
+        if batch[0][0] == 4:  # article index 4: the third batch of two
+            raise RuntimeError("worker lost")
+        return find_in_batch(batch, tagger, batch_size)
+
+    monkeypatch.setattr(nlp.extract, "find_in_batch", fails_on_the_third_batch)
+    monkeypatch.setattr(tui.cli, "WRITE_BATCH", 2)
+    db = tmp_path / "data.db"
+    address = scheduler.scheduler.address
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--cluster", address])
+    assert result.exit_code != 0
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert len(errors) == 1 and "worker lost" in errors[0]
+    assert errors[0].startswith("quotedesk: error: the cluster failed on a batch")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from articles").fetchone()[0] == 4
