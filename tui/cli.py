@@ -164,6 +164,7 @@ def extract(
 ) -> None:
     """Print the extraction record of each article as JSON Lines; no database."""
     from intake.sources import read_inputs
+    from nlp.cluster import ClusterError
 
     tagger_path = _tagger(tagger)
     workers = connect_cluster(cluster) if cluster else None
@@ -174,6 +175,8 @@ def extract(
             _print_records(good, jobs, tagger_path, workers, errors)
         else:
             _write_finds(good, jobs, tagger_path, workers, errors, out)
+    except ClusterError as exc:
+        raise StoreError(str(exc)) from None
     finally:
         if workers is not None:
             workers.close()
@@ -199,19 +202,20 @@ def _write_finds(articles: Iterable, jobs: int, tagger, cluster, errors: list, o
     from nlp.shards import finds_record, write_shards
 
     version = pipeline_version(tagger)
+    written = 0
 
     def records():
+        nonlocal written
         for article, found in find(articles, jobs=jobs, tagger=tagger, cluster=cluster):
             if found.error:
                 say(f"quotedesk: skipped {article.doc}: {found.error}")
                 errors.append(found)
                 continue
-            written[0] += 1
+            written += 1
             yield finds_record(article, found, version)
 
-    written = [0]
     shards = list(write_shards(records(), out))
-    say(f"wrote {written[0]} finds records in {len(shards)} shards to {out}")
+    say(f"wrote {written} finds records in {len(shards)} shards to {out}")
 
 
 @app.command(cls=DeskCommand)
