@@ -58,7 +58,9 @@ def test_an_article_of_one_and_a_half_million_characters_is_stored_with_its_quot
     assert max(end for _, _, _, end, _ in stored) > 1_000_000
 
 
-def test_an_article_the_pass_fails_on_is_skipped_and_the_rest_stored(tmp_path, runner, monkeypatch):
+def test_an_article_the_pass_fails_on_is_skipped_and_the_rest_stored(
+    tmp_path, runner, monkeypatch
+):
     real = pipeline.find_quotes
 
     def failing(doc, *args):
