@@ -1,12 +1,15 @@
 """The store at scale: ingest throughput, the app's query latencies, export speed.
 
-    uv run python bench/bench_store.py                 # 10,000 articles / 200,000 quotes
-    uv run python bench/bench_store.py --articles 1000 # quicker
+    uv run python bench/bench_store.py                    # 10,000 articles / 200,000 quotes
+    uv run python bench/bench_store.py --articles 1000    # quicker
+    uv run python bench/bench_store.py --articles 100000  # 2,000,000 quotes: a busy year
 
 Builds bench/out/store.db (reused when it already has the requested size)
-from synthetic extraction records through the real save_extraction path, with
-some decisions on top, then times every query the app runs. Targets: each
-query < 50 ms at 200,000 quotes.
+from synthetic extraction records through the real writer (save_extractions,
+64 articles a transaction, then statement grouping), with some decisions on
+top, then times every query the app runs and the README's quote_view
+queries. Targets: each app query < 50 ms at 200,000 quotes; at 2,000,000
+the Speakers and Statements screens < 200 ms, README queries < 1 s.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from store import decisions  # noqa: E402
 from store.db import open_db  # noqa: E402
 from store.export import export_quotes  # noqa: E402
-from store.ingest import save_extraction  # noqa: E402
+from store.ingest import save_extractions  # noqa: E402
 from store.queries import (  # noqa: E402
     QuoteFilter,
     article_quotes,
@@ -36,6 +39,7 @@ from store.queries import (  # noqa: E402
     list_speakers,
     overview,
 )
+from store.statements import list_statements, regroup  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 WORDS = (
@@ -65,11 +69,13 @@ class People:
         return self.rng.choices(self.names, cum_weights=self.cumulative)[0]
 
 
-def synthetic_record(n: int, rng: random.Random, people: People, outlets: list[str]) -> dict:
-    """An article of 20 paragraphs, each with one quote."""
+def synthetic_record(
+    n: int, rng: random.Random, people: People, outlets: list[str], quotes_each: int = 20
+) -> dict:
+    """An article of `quotes_each` paragraphs, each with one quote."""
     paragraphs, quotes = [f"Headline number {n}"], []
     offset = len(paragraphs[0]) + 2
-    for _ in range(20):
+    for _ in range(quotes_each):
         speaker = people.pick()
         words = " ".join(
             rng.choice(WORDS) if rng.random() < 0.7 else f"term{rng.randrange(20_000)}"
@@ -120,12 +126,19 @@ def build(path: Path, articles: int) -> dict[str, float]:
     people = People(rng)
     outlets = [f"Outlet {i}" for i in range(30)]
     db = open_db(path)
+    db.execute("pragma synchronous = normal")  # as quotedesk ingest writes
     seconds = 0.0  # the store alone: making up the records is not counted
-    for n in range(articles):
-        record = synthetic_record(n, rng, people, outlets)
+    for first in range(0, articles, 64):
+        batch = [
+            synthetic_record(n, rng, people, outlets)
+            for n in range(first, min(first + 64, articles))
+        ]
         started = time.perf_counter()
-        save_extraction(db, record, "bench-1")
+        save_extractions(db, batch, "bench-1")
         seconds += time.perf_counter() - started
+    started = time.perf_counter()
+    regroup(db)
+    grouped = time.perf_counter() - started
     started, actions = time.perf_counter(), 0
     for qid in range(1, articles * 20, 97):  # some decisions, as after a few weeks of review
         decisions.accept(db, qid, analyst="bench")
@@ -136,6 +149,7 @@ def build(path: Path, articles: int) -> dict[str, float]:
     return {
         "articles/s": articles / seconds,
         "quotes/s": articles * 20 / seconds,
+        "grouping, articles/s": articles / grouped,
         "decisions/s": actions / decided,
     }
 
@@ -195,6 +209,20 @@ def latencies(path: Path) -> dict[str, float]:
         "speakers list, all": timed(lambda: list_speakers(db), repeat=3),
         "speakers list, page of 200": timed(lambda: list_speakers(db, 0, 200)),
         "overview": timed(lambda: overview(db), repeat=3),
+        "statements, first page": timed(lambda: list_statements(db, 0, 100)),
+        "statements, page 50": timed(lambda: list_statements(db, 5_000, 100)),
+    }
+
+
+def readme_queries(path: Path) -> dict[str, float]:
+    """The README's quote_view queries, as an analyst pastes them into sqlite3."""
+    sys.path.insert(0, str(ROOT / "tests" / "cli"))
+    from test_cli_readme_queries import readme_queries as queries
+
+    db = open_db(path)
+    return {
+        title: timed(lambda sql=sql: db.execute(sql).fetchall(), repeat=3)
+        for title, sql in queries().items()
     }
 
 
@@ -224,6 +252,10 @@ def main() -> None:
     for name, ms in latencies(path).items():
         flag = "" if ms < 50 else "   ← over 50 ms"
         print(f"  {name:30} {ms:8.1f}{flag}")
+    print("README quote_view queries (median ms)")
+    for name, ms in readme_queries(path).items():
+        flag = "" if ms < 1000 else "   ← over 1 s"
+        print(f"  {name[:52]:52} {ms:8.1f}{flag}")
     print("export")
     for name, value in export_speed(path).items():
         print(f"  {name:30} {value:10,.0f}")

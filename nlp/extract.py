@@ -15,9 +15,9 @@ from functools import partial
 from nlp import blocks
 from nlp.acronyms import OrganisationNames
 from nlp.blocks import Block, cut_blocks
+from nlp.cluster import Cluster, cluster_map
 from nlp.names import Canonicals, shares_surname
 from nlp.outlets import find_outlet
-from nlp.pipeline import load_nlp
 from nlp.records import (
     MAX_ARTICLE_CHARS,
     Alias,
@@ -31,16 +31,19 @@ from nlp.workers import ordered_map
 # The blocks of a long article go to the model this many characters at a
 # time at most (two blocks), so memory does not grow with the article.
 BATCH_CHARS = 100_000
+# Pieces per batch: one nlp.pipe call, one task for a worker process or a cluster.
+BATCH_SIZE = 32
 
 
 def extract(
     articles: Iterable[Article],
     jobs: int = 1,
-    batch_size: int = 32,
+    batch_size: int | None = None,
     known_speakers: Iterable[str] = (),
     tagger: str | None = None,
     known_organisations: Iterable[str] = (),
     block_chars: int | None = None,
+    cluster: Cluster | None = None,
 ) -> Iterator[Extraction]:
     """Find quotes, speakers and outlet for each article, in input order.
 
@@ -52,20 +55,50 @@ def extract(
     `tagger` adds a trained attribution tagger's finds to the rules' (load_nlp).
     Articles longer than `block_chars` (default nlp.blocks.BLOCK_CHARS) are
     read in blocks. An article the pass fails on comes back with `error` set.
+    With a `cluster` (nlp.cluster.connect) the model runs on its workers.
     """
-    load_nlp(tagger)  # once, before any worker is forked, so they share it
     names = Names(Canonicals(known_speakers), OrganisationNames(known_organisations))
+    found = find(articles, jobs, batch_size, tagger, block_chars, cluster)
+    for article, finds in found:
+        yield finish(article, finds, names)
+
+
+def find(
+    articles: Iterable[Article],
+    jobs: int = 1,
+    batch_size: int | None = None,
+    tagger: str | None = None,
+    block_chars: int | None = None,
+    cluster: Cluster | None = None,
+) -> Iterator[tuple[Article, Found]]:
+    """What the model finds in each article, in input order, before names are
+    made canonical across articles (finish); a failed article's Found has `error`."""
+    if cluster is None:
+        load_nlp(tagger)  # once, before any worker is forked, so they share it
+    batch_size = batch_size or BATCH_SIZE
     open_articles: dict[int, Pending] = {}
     batches = _batches(articles, block_chars or blocks.BLOCK_CHARS, batch_size, open_articles)
     work = partial(find_in_batch, tagger=tagger, batch_size=batch_size)
-    for batch, results in ordered_map(work, batches, jobs):
+    if cluster is not None:
+        done = cluster_map(cluster, work, batches)
+    else:
+        done = ordered_map(work, batches, jobs)
+    for batch, results in done:
         for (index, block_index, _), found in zip(batch, results, strict=True):
             open_articles[index].found[block_index] = found
         while open_articles and (first := next(iter(open_articles.values()))).done():
             del open_articles[first.index]
-            yield _finish(first, names)
+            yield first.article, _joined(first)
     for pending in open_articles.values():  # articles with no pieces, after the last batch
-        yield _finish(pending, names)
+        yield pending.article, _joined(pending)
+
+
+def load_nlp(tagger: str | None = None):
+    """The pipeline (nlp.pipeline.load_nlp), spaCy imported only now: loading
+    finds records (nlp.shards) at the desk needs these names, not the model."""
+    from nlp.pipeline import load_nlp as load
+
+    return load(tagger)
 
 
 @dataclass
@@ -175,13 +208,23 @@ def same_length_spaces(text: str) -> str:
     return text.translate(SPACES)
 
 
-def _finish(pending: Pending, names: Names) -> Extraction:
-    """The article's Extraction from its pieces, or its one error."""
-    article = pending.article
+def _joined(pending: Pending) -> Found:
+    """The article's finds from its pieces, or its one error."""
     error = pending.error or next((f.error for f in pending.found if f.error), None)
     if error is None:
         try:
-            return to_extraction(join_blocks(pending.blocks, pending.found), article, names)
+            return join_blocks(pending.blocks, pending.found)
+        except Exception as exc:  # noqa: BLE001 - one article's trouble stays its own
+            error = failure(exc)
+    return Found(error=error)
+
+
+def finish(article: Article, found: Found, names: Names) -> Extraction:
+    """The article's Extraction, its names made canonical with `names`; or its one error."""
+    error = found.error
+    if error is None:
+        try:
+            return to_extraction(found, article, names)
         except Exception as exc:  # noqa: BLE001 - one article's trouble stays its own
             error = failure(exc)
     return Extraction(article=article, outlet=article.outlet, outlet_evidence=None, error=error)

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 VOWELS_RE = re.compile(r"[aeiouy]")
 HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
@@ -53,6 +53,10 @@ def shares_surname(name: str, full: str) -> bool:
 def _skeleton(rest: str) -> str:
     return VOWELS_RE.sub("", rest)
 
+
+# Known names at least this close (token_sort_ratio of the keys) are compared
+# with a new one: a little below compare()'s 0.92, so none it would merge is missed.
+FUZZY_CANDIDATE = 91
 
 ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 SMALL_WORDS = frozenset(["of", "the", "and", "for", "on", "in", "de"])
@@ -115,11 +119,22 @@ AUTO_MERGE = 0.8  # below this a pair is only suggested to analysts
 
 
 class Canonicals:
-    """Canonical person names shared by all documents of one extract() call."""
+    """Canonical person names shared by all documents of one extract() call.
+
+    A new name is compared only with the known names that can merge with it
+    (same family name and consonants; or spelled almost alike, found by
+    rapidfuzz over all of them at C speed), so registering a name stays fast
+    with a hundred thousand names known. The first of those in order of
+    registration wins, as if every known name were compared in turn.
+    """
 
     def __init__(self, known: Iterable[str] = ()) -> None:
         self.names: list[str] = []
         self.by_key: dict[str, str] = {}
+        self._romanised: dict[tuple[str, str], list[int]] = {}  # (first, skeleton) -> names
+        # Each name's key with its words sorted (ratio on these is compare()'s
+        # token_sort_ratio, without sorting every known name again), None for one word.
+        self._keys: list[str | None] = []
         for name in known:
             self.canonical(name)
 
@@ -134,11 +149,33 @@ class Canonicals:
             found = self.by_key[key]
             return found, None if found == name else compare(name, found)[1]
         if len(key.split()) > 1:
-            for known in self.names:
+            for known in self._merge_candidates(key):
                 match = compare(name, known)
                 if match is not None and match[0] >= AUTO_MERGE:
                     self.by_key[key] = known
                     return known, match[1]
+        self._register(name, key)
+        return name, None
+
+    def _merge_candidates(self, key: str) -> list[str]:
+        """The known names compare() may merge `key` with (a superset), in order."""
+        first, _, rest = key.partition(" ")
+        positions = set(self._romanised.get((first, _skeleton(rest)), ()))
+        close = process.extract(
+            _sorted_words(key), self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CANDIDATE,
+            limit=None,
+        )  # fmt: skip
+        positions.update(position for _, _, position in close)
+        return [self.names[position] for position in sorted(positions)]
+
+    def _register(self, name: str, key: str) -> None:
+        first, _, rest = key.partition(" ")
+        if rest:
+            self._romanised.setdefault((first, _skeleton(rest)), []).append(len(self.names))
+        self._keys.append(_sorted_words(key) if rest else None)
         self.names.append(name)
         self.by_key[key] = name
-        return name, None
+
+
+def _sorted_words(key: str) -> str:
+    return " ".join(sorted(key.split()))

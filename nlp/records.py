@@ -102,6 +102,18 @@ class Extraction:
     aliases: list[Alias] = field(default_factory=list)
     error: str | None = None  # why the pass failed on this article; then nothing was found
 
+    def record(self) -> dict:
+        """The record as dataclasses.asdict gives it, without its deep copies
+        (the writer converts every record; it reads them and changes nothing)."""
+        return {
+            "article": dict(vars(self.article)),
+            "outlet": self.outlet,
+            "outlet_evidence": self.outlet_evidence,
+            "quotes": [dict(vars(q)) for q in self.quotes],
+            "aliases": [dict(vars(a)) for a in self.aliases],
+            "error": self.error,
+        }
+
     def to_json(self) -> dict:
         return {
             "doc": self.article.doc,

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -69,12 +70,18 @@ def content_words(text: str) -> frozenset[str]:
     Stems are word prefixes, so "willing" and "willingness", "visit" and
     "visits" meet; acronyms let "DPRK" meet "Democratic People's Republic of Korea".
     """
-    words = {_stem(w) for w in WORD.findall(text) if w.lower() not in STOPWORDS}
+    words = set(map(_content_stem, WORD.findall(text)))
     for run in CAPITALISED_RUN.findall(text):
         initials = "".join(w[0] for w in run.split() if w.lower() not in STOPWORDS)
         words.add(initials.lower())
     words.discard("")
     return frozenset(words)
+
+
+@lru_cache(maxsize=200_000)
+def _content_stem(word: str) -> str:
+    """The word's stem, or "" for a stopword; cached: news repeats its words."""
+    return "" if word.lower() in STOPWORDS else _stem(word)
 
 
 def _stem(word: str) -> str:

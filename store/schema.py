@@ -15,7 +15,9 @@ import sqlite_utils
 CODING_VERSION = 4
 # The step that adds quotes made by hand (store/hand_quotes.py).
 HAND_QUOTES_VERSION = 5
-SCHEMA_VERSION = HAND_QUOTES_VERSION
+# The step that lets a batch of new quotes into the search index in one insert.
+BATCH_SEARCH_VERSION = 6
+SCHEMA_VERSION = BATCH_SEARCH_VERSION
 APPLICATION = "quotedesk"
 
 TABLES = """
@@ -324,18 +326,28 @@ insert into speaker_tallies
 """
 
 
+# A bulk ingest indexes a batch's quotes for search in one statement
+# (store.ingest), many times faster than this trigger row by row; the flag
+# that says so lives only inside that batch's transaction.
+INDEX_NEW_QUOTE = """
+create trigger if not exists quotes_ai after insert on quotes
+when not exists (select 1 from meta where key = 'search_by_batch') begin
+  insert into quotes_fts (rowid, text, source_text) values (new.rowid, new.text, new.source_text);
+end;
+"""
+
 # Full-text search over the quote text and the mention that names its speaker
 # ("Mr. Peskov"); resolved speaker names are matched on the speakers table. The
 # same DDL sqlite-utils' enable_fts(create_triggers=True) writes, spelled out so
 # it runs inside the one transaction that creates the schema.
-FTS = """
+FTS = (
+    """
 create virtual table if not exists quotes_fts using fts5 (
     text, source_text, tokenize='porter', content='quotes'
 );
-create trigger if not exists quotes_ai after insert on quotes begin
-  insert into quotes_fts (rowid, text, source_text) values (new.rowid, new.text, new.source_text);
-end;
-create trigger if not exists quotes_ad after delete on quotes begin
+"""
+    + INDEX_NEW_QUOTE
+    + """create trigger if not exists quotes_ad after delete on quotes begin
   insert into quotes_fts (quotes_fts, rowid, text, source_text)
   values ('delete', old.rowid, old.text, old.source_text);
 end;
@@ -345,6 +357,7 @@ create trigger if not exists quotes_au after update on quotes begin
   insert into quotes_fts (rowid, text, source_text) values (new.rowid, new.text, new.source_text);
 end;
 """
+)
 
 # Team coding (store/coding.py). A reliability sample is a fixed set of quotes
 # and the coders who code it independently. A coder's decisions on a sample
@@ -470,6 +483,7 @@ MIGRATIONS: dict[int, str] = {
     CODING_VERSION: CODING,
     # The merged view learns which quotes were made by hand.
     HAND_QUOTES_VERSION: HAND_QUOTES + "drop view if exists quote_view;" + QUOTE_VIEW,
+    BATCH_SEARCH_VERSION: "drop trigger if exists quotes_ai;" + INDEX_NEW_QUOTE,
 }
 
 

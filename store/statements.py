@@ -252,27 +252,29 @@ def _assign_ids(db, groups: list[list[str]]) -> list[int]:
         else {}
     )
     taken: set[int] = set()
-    ids = []
     order = sorted(range(len(groups)), key=lambda n: -len(groups[n]))
     chosen: dict[int, int] = {}
+    # New statements get the ids one insert at a time would give them, in one statement.
+    next_id = db.execute("select coalesce(max(id), 0) + 1 from statements").fetchone()[0]
+    new: list[tuple[int]] = []
     for n in order:
         votes = Counter(current[k] for k in groups[n] if k in current)
         sid = next((s for s, _ in votes.most_common() if s not in taken), None)
         if sid is None:
-            sid = _new_statement(db)
+            sid, next_id = next_id, next_id + 1
+            new.append((sid,))
         taken.add(sid)
         chosen[n] = sid
-    ids = [chosen[n] for n in range(len(groups))]
-    return ids
+    db.conn.executemany("insert into statements (id) values (?)", new)
+    return [chosen[n] for n in range(len(groups))]
 
 
 def _write(db, groups, ids, score_of) -> None:
-    for group, sid in zip(groups, ids, strict=True):
-        db.conn.executemany(
-            "insert or replace into quote_statements (quote_id, statement_id)"
-            " select id, ? from quotes where quote_key = ?",
-            [(sid, key) for key in group],
-        )
+    db.conn.executemany(
+        "insert or replace into quote_statements (quote_id, statement_id)"
+        " select id, ? from quotes where quote_key = ?",
+        [(sid, key) for group, sid in zip(groups, ids, strict=True) for key in group],
+    )
     # The weakest machine link in the group: how sure the grouping is.
     db.conn.executemany(
         "update statements set score = ? where id = ?",

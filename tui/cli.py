@@ -12,8 +12,9 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Annotated
 
@@ -33,6 +34,7 @@ app = typer.Typer(
 )
 
 DEFAULT_DB = Path("data.db")
+WRITE_BATCH = 64  # articles per write transaction during an ingest
 DbOption = Annotated[
     Path, typer.Option("--db", metavar="FILE", help="The quotedesk database file.")
 ]
@@ -45,6 +47,14 @@ JobsOption = Annotated[
         # More processes than cores only costs memory: each loads its own model.
         max=os.cpu_count() or 1,
         help="Processes for the NLP pass (one model each), at most one per core.",
+    ),
+]
+ClusterOption = Annotated[
+    str | None,
+    typer.Option(
+        envvar="QUOTEDESK_CLUSTER",
+        metavar="ADDRESS",
+        help="Run the NLP pass on a Dask scheduler (tcp://host:8786), or local:N worker processes.",
     ),
 ]
 TaggerOption = Annotated[
@@ -115,6 +125,7 @@ def ingest(
         ),
     ] = None,
     jobs: JobsOption = 1,
+    cluster: ClusterOption = None,
     tagger: TaggerOption = None,
     urls: UrlsOption = None,
     offline: OfflineOption = False,
@@ -128,7 +139,7 @@ def ingest(
 
     sources = gather_sources("ingest", paths, urls)
     web = WebSettings(cache or default_cache_dir(), offline, delay, timeout)
-    summary = run_ingest(sources, db, outlet, jobs, tagger, web, create=create)
+    summary = run_ingest(sources, db, outlet, jobs, tagger, web, create=create, cluster=cluster)
     say(summary.line())
     if summary.errors:
         raise typer.Exit(1)
@@ -141,30 +152,79 @@ def extract(
         str | None, typer.Option(metavar="NAME", help="Outlet for every article.")
     ] = None,
     jobs: JobsOption = 1,
+    cluster: ClusterOption = None,
     tagger: TaggerOption = None,
     urls: UrlsOption = None,
     offline: OfflineOption = False,
     cache: CacheOption = None,
     delay: DelayOption = 1.0,
     timeout: TimeoutOption = 20.0,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            file_okay=False,
+            help="Write sharded finds records for `quotedesk ingest DIR/*.jsonl` instead.",
+        ),
+    ] = None,
 ) -> None:
     """Print the extraction record of each article as JSON Lines; no database."""
     from intake.fetch import WebSettings, default_cache_dir
     from intake.sources import read_inputs
-    from nlp.extract import extract as run_extract
+    from nlp.cluster import ClusterError
 
     sources = gather_sources("extract", paths, urls)
     web = WebSettings(cache or default_cache_dir(), offline, delay, timeout)
-    errors = []
+    tagger_path = _tagger(tagger)
+    workers = connect_cluster(cluster) if cluster else None
+    errors: list = []
     good = _report_errors(read_inputs(sources, outlet, web), errors)
-    for record in run_extract(good, jobs=jobs, tagger=_tagger(tagger)):
+    try:
+        if out is None:
+            _print_records(good, jobs, tagger_path, workers, errors)
+        else:
+            _write_finds(good, jobs, tagger_path, workers, errors, out)
+    except ClusterError as exc:
+        raise StoreError(str(exc)) from None
+    finally:
+        if workers is not None:
+            workers.close()
+    if errors:
+        raise typer.Exit(1)
+
+
+def _print_records(articles: Iterable, jobs: int, tagger, cluster, errors: list) -> None:
+    from nlp.extract import extract as run_extract
+
+    for record in run_extract(articles, jobs=jobs, tagger=tagger, cluster=cluster):
         if record.error:
             say(f"quotedesk: skipped {record.article.doc}: {record.error}")
             errors.append(record)
             continue
         sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
-    if errors:
-        raise typer.Exit(1)
+
+
+def _write_finds(articles: Iterable, jobs: int, tagger, cluster, errors: list, out: Path) -> None:
+    """What the model finds, in shards of JSON Lines, for a desk to load later."""
+    from nlp import pipeline_version
+    from nlp.extract import find
+    from nlp.shards import finds_record, write_shards
+
+    version = pipeline_version(tagger)
+    written = 0
+
+    def records():
+        nonlocal written
+        for article, found in find(articles, jobs=jobs, tagger=tagger, cluster=cluster):
+            if found.error:
+                say(f"quotedesk: skipped {article.doc}: {found.error}")
+                errors.append(found)
+                continue
+            written += 1
+            yield finds_record(article, found, version)
+
+    shards = list(write_shards(records(), out))
+    say(f"wrote {written} finds records in {len(shards)} shards to {out}")
 
 
 def gather_sources(command: str, paths: list[str] | None, url_files: list[Path] | None) -> list:
@@ -410,14 +470,44 @@ def run_ingest(
     web=None,
     *,
     create: bool = False,
+    cluster: str | None = None,
 ) -> IngestSummary:
-    """Read, extract and store, one transaction per article, skipping what is stored."""
+    """Read, extract and store, one transaction per batch, skipping what is stored."""
+    from nlp.cluster import ClusterError
+    from nlp.shards import shard_files
+
     tagger_path = _tagger(tagger)  # before the database is touched
-    db = open_for_writing(db_path, make_folders=create)
     try:
-        return _ingest_into(db, paths, outlet, jobs, tagger_path, web)
+        shards = shard_files(paths)
+    except ValueError as exc:
+        raise StoreError(str(exc)) from None
+    workers = connect_cluster(cluster) if cluster and not shards else None
+    try:
+        db = open_for_writing(db_path, make_folders=create)
+        # In WAL mode each batch still commits whole; a power cut may cost the
+        # last batches, which the next run redoes, and no fsync per batch.
+        db.execute("pragma synchronous = normal")
+        try:
+            if shards:
+                return _load_shards(db, shards, IngestSummary())
+            return _ingest_into(db, paths, outlet, jobs, tagger_path, web, workers)
+        except ClusterError as exc:
+            raise StoreError(f"{exc}; run again to go on from there") from None
+        finally:
+            db.conn.close()
     finally:
-        db.conn.close()
+        if workers is not None:
+            workers.close()
+
+
+def connect_cluster(address: str):
+    """The Dask cluster to run the NLP pass on; a StoreError if none answers."""
+    from nlp.cluster import ClusterError, connect
+
+    try:
+        return connect(address)
+    except ClusterError as exc:
+        raise StoreError(str(exc)) from None
 
 
 def open_for_writing(path: Path, make_folders: bool = False):
@@ -434,21 +524,36 @@ def open_for_writing(path: Path, make_folders: bool = False):
 
 
 def _ingest_into(
-    db, paths: list, outlet: str | None, jobs: int, tagger: str | None, web=None
+    db, paths: list, outlet: str | None, jobs: int, tagger: str | None, web=None, cluster=None
 ) -> IngestSummary:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from intake.sources import read_inputs
     from nlp import pipeline_version
     from nlp.extract import extract as run_extract
-    from store.errors import BadRecord
-    from store.ingest import save_extraction
     from store.speakers import known_speaker_names
-    from store.statements import regroup
 
-    version = pipeline_version(tagger)
     summary = IngestSummary()
+    version = pipeline_version(tagger)
+    articles = _read_articles(paths, outlet, web, summary)
+    todo, summary.unchanged = split_stored(db, articles, version)
+    if not todo:
+        return summary
+    records = run_extract(
+        todo,
+        jobs=jobs,
+        known_speakers=known_speaker_names(db),
+        known_organisations=known_speaker_names(db, "organisation"),
+        tagger=tagger,
+        cluster=cluster,
+    )
+    _store(db, records, len(todo), version, summary, "loading model…")
+    return summary
+
+
+def _read_articles(paths: list, outlet: str | None, web, summary: IngestSummary) -> list:
+    from rich.console import Console
+    from rich.progress import Progress, TextColumn
+
+    from intake.sources import read_inputs
+
     reading = (TextColumn("read {task.completed} articles"), TextColumn("{task.fields[doc]}"))
     with Progress(*reading, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("read", total=None, doc="")
@@ -458,9 +563,56 @@ def _ingest_into(
         for article in _report_errors(read_inputs(paths, outlet, web), summary.errors, above):
             articles.append(article)
             progress.update(task, advance=1, doc=article.url or article.doc)
-    todo, summary.unchanged = split_stored(db, articles, version)
+    return articles
+
+
+def _load_shards(db, shards: list[Path], summary: IngestSummary) -> IngestSummary:
+    """Store the finds records of `quotedesk extract --out`: no NLP pass, the
+    same dedup and the same speaker merging as an ingest of the articles."""
+    from nlp.acronyms import OrganisationNames
+    from nlp.extract import Names, finish
+    from nlp.names import Canonicals
+    from nlp.shards import ShardError, read_shard
+    from store.speakers import known_speaker_names
+
+    finds, versions = {}, set()
+    for item in (line for shard in shards for line in read_shard(shard)):
+        if isinstance(item, ShardError):
+            say(f"quotedesk: skipped {item}")
+            summary.errors.append(item)
+            continue
+        article, found, version = item
+        finds[id(article)] = (article, found)
+        versions.add(version)
+    say(f"quotedesk: loading {len(finds)} extraction records, no NLP pass")
+    if len(versions) > 1:
+        raise StoreError(f"the shards come from {len(versions)} pipeline versions; load each alone")
+    if not finds:
+        return summary
+    (version,) = versions
+    todo, summary.unchanged = split_stored(db, [a for a, _ in finds.values()], version)
     if not todo:
         return summary
+    names = Names(
+        Canonicals(known_speaker_names(db)),
+        OrganisationNames(known_speaker_names(db, "organisation")),
+    )
+    records = (finish(article, finds[id(article)][1], names) for article in todo)
+    _store(db, records, len(todo), version, summary)
+    return summary
+
+
+def _store(
+    db, records: Iterable, total: int, version: str, summary: IngestSummary, waiting: str = ""
+) -> None:
+    """Write records as they come, with the progress bar; then regroup statements."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from store.errors import BadRecord
+    from store.ingest import save_extractions
+    from store.statements import regroup
+
     columns = (
         TextColumn("ingest"),
         BarColumn(),
@@ -468,31 +620,38 @@ def _ingest_into(
         TextColumn("{task.fields[doc]}"),
     )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("ingest", total=len(todo), doc="loading model…")
+        task = progress.add_task("ingest", total=total, doc=waiting)
         days: list[str | None] = []
-        records = run_extract(
-            todo,
-            jobs=jobs,
-            known_speakers=known_speaker_names(db),
-            known_organisations=known_speaker_names(db, "organisation"),
-            tagger=tagger,
-        )
-        for record in records:
-            progress.update(task, advance=1, doc=record.article.doc)
-            try:
-                result = save_extraction(db, asdict(record), version)
-            except BadRecord as exc:  # the NLP pass tripped on this one; keep going
-                say(f"quotedesk: skipped {exc}")
-                summary.errors.append(exc)
-                continue
-            summary.new += result.status == "new"
-            summary.updated += result.status == "updated"
-            summary.unchanged += result.status == "unchanged"
-            summary.quotes += result.quotes
-            days.append(record.article.published)
+        # One transaction per batch: an interrupted run keeps every batch
+        # before the one it was writing, and the next run skips them.
+        for batch in chunks(_ticking(records, progress, task), WRITE_BATCH):
+            results = save_extractions(db, [r.record() for r in batch], version)
+            for record, result in zip(batch, results, strict=True):
+                if isinstance(result, BadRecord):  # the NLP pass tripped on this one
+                    say(f"quotedesk: skipped {result}")
+                    summary.errors.append(result)
+                    continue
+                summary.new += result.status == "new"
+                summary.updated += result.status == "updated"
+                summary.unchanged += result.status == "unchanged"
+                summary.quotes += result.quotes
+                days.append(record.article.published)
     # Group once per batch, around the new articles' dates (the whole corpus if undated).
     regroup(db, days if all(days) else None)
-    return summary
+
+
+def _ticking(records: Iterable, progress, task) -> Iterator:
+    """The records, moving the progress bar as each one arrives."""
+    for record in records:
+        progress.update(task, advance=1, doc=record.article.doc)
+        yield record
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of `size` items (the last one shorter), lazily."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def split_stored(db, articles: list, version: str) -> tuple[list, int]:
