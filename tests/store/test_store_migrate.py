@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from store_helpers import quote_id, record
+from store_helpers import quote, quote_id, record
 
 from store import decisions
 from store.db import SCHEMA_VERSION, open_db
@@ -19,8 +19,21 @@ QUOTE_VIEW_4 = (
 WEB_COLUMNS = ("canonical_url", "fetched_at", "author", "wire", "evidence")
 
 
+def make_version_5(path) -> None:
+    """Turn a current database back into what schema 5 wrote (search indexed row by row)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("drop trigger quotes_ai")
+        conn.execute(
+            "create trigger quotes_ai after insert on quotes begin"
+            " insert into quotes_fts (rowid, text, source_text)"
+            " values (new.rowid, new.text, new.source_text); end"
+        )
+        conn.execute("update meta set value = '5' where key = 'schema_version'")
+
+
 def make_version_4(path) -> None:
     """Turn a current database back into what schema 4 wrote (no hand-made quotes)."""
+    make_version_5(path)
     with sqlite3.connect(path) as conn:
         conn.execute("drop view quote_view")
         conn.execute("drop table hand_quotes")
@@ -70,7 +83,7 @@ def test_a_version_1_database_is_migrated_with_its_decisions(db, db_path):
     make_version_1(db_path)
     migrated = open_db(db_path)
     stamp = migrated.execute("select value from meta where key = 'schema_version'").fetchone()
-    assert int(stamp[0]) == SCHEMA_VERSION == 5
+    assert int(stamp[0]) == SCHEMA_VERSION == 6
     assert count_quotes(migrated, QuoteFilter()) == 2
     assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
     decisions.accept(migrated, quote_id(migrated, "a good day"), analyst="li")
@@ -130,3 +143,20 @@ def test_a_version_4_database_gains_hand_made_quotes(db, db_path):
     sources = {r[0] for r in migrated.execute("select source from quote_view")}
     assert sources == {"machine", "human"}
     assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
+
+
+def test_a_version_5_database_indexes_a_batch_of_new_quotes_for_search(db, db_path):
+    db.conn.close()
+    make_version_5(db_path)
+    migrated = open_db(db_path)
+    text = "Lee said the budget was a good plan."
+    found = quote(text, "the budget was a good plan", "said", "Lee", "Ann Lee", "indirect")
+    save_extraction(migrated, record(text, doc="new", quotes=[found]), "r-2")
+    hits = migrated.execute(
+        "select count(*) from quotes_fts where quotes_fts match 'budget'"
+    ).fetchone()[0]
+    assert hits == 1
+    trigger = migrated.execute("select sql from sqlite_master where name = 'quotes_ai'").fetchone()[
+        0
+    ]
+    assert "search_by_batch" in trigger
