@@ -59,9 +59,9 @@ MORE_WORDS = _allowed([" ", "--", "none", "0", "é", "한국"], "arguments that 
 MORE_NUMBERS = _allowed(
     ["0", "2147483648", *map(str, PAST_SQLITE), "", "1.5", "٣"], "numbers past SQLite's range"
 )
-# --jobs above 1 starts processes that each load the model: too slow to fuzz, and
-# a huge count would start that many (reported for branch cli, not tried here).
-ODD_JOBS = ["0", "-1", "x"]
+# --jobs from 2 up to the cores starts processes that each load the model: too
+# slow to fuzz. Past the cores it is refused before anything starts.
+ODD_JOBS = ["0", "-1", "x", "1000"]
 ODD_PATHS = ["missing_db", "not_db", "folder", "odd", "missing_folder"]
 MORE_PATHS = ["empty"]
 ODD_PATH_WORDS = [""]

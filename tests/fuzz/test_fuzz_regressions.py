@@ -207,3 +207,13 @@ def test_a_bad_file_named_with_a_line_break_is_skipped_in_one_line(tmp_path):
     skipped = [line for line in outcome.stderr.splitlines() if "skipped" in line]
     assert skipped[0].endswith("two\\nlines\\r.txt: binary file, not text")
     assert stored_titles(tmp_path / "d.db") == ["Mayor backs plan"]
+
+
+def test_more_jobs_than_cores_is_a_usage_error_before_any_process_starts(tmp_path):
+    # Each job loads its own model; --jobs 1000 ran out of file handles in a traceback.
+    story = tmp_path / "story.txt"
+    story.write_text(GOOD, encoding="utf-8")
+    outcome = run_cli(["extract", str(story), "--jobs", str((os.cpu_count() or 1) + 1)])
+    assert outcome.code == 2
+    assert "should be at most" in outcome.stderr
+    assert outcome.stdout == ""
