@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.records import MAX_ARTICLE_CHARS, Article, article_too_large
+from nlp.records import MAX_ARTICLE_CHARS, Article, article_too_large, encodable
 
 METADATA_FILE = "metadata.tsv"
 TEXT_SUFFIXES = (".txt", ".jsonl")
@@ -184,17 +184,9 @@ def _lone_surrogate_field(record: dict) -> str | None:
     """The first field we read whose string cannot be encoded as UTF-8."""
     for name in ("text", "id", *ARTICLE_FIELDS):
         value = record.get(name)
-        if isinstance(value, str) and not _encodable(value):
+        if isinstance(value, str) and not encodable(value):
             return name
     return None
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def read_metadata(path: Path) -> dict[str, dict[str, str]] | InputError:

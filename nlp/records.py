@@ -33,6 +33,16 @@ def article_too_large(size: int, unit: str = "characters") -> str:
     return too_large("an article", size, MAX_ARTICLE_CHARS, unit, "characters")
 
 
+def encodable(text: str) -> bool:
+    """Whether `text` can be stored and printed: a lone surrogate (JSON's "\\ud800",
+    a non-UTF-8 command-line argument) cannot."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @dataclass
 class Article:
     """One input document, text exactly as read (utf-8, newline="")."""

@@ -23,6 +23,7 @@ import typer
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
+from nlp.records import encodable
 from store.db import explain_sqlite_error
 from store.errors import StoreError
 
@@ -186,17 +187,9 @@ def _unstorable(value: object) -> str | None:
     """
     if isinstance(value, int) and not isinstance(value, bool) and value not in SQLITE_INTEGERS:
         return "out of range (a whole number between -2^63 and 2^63-1)"
-    if isinstance(value, str | Path) and not _encodable(str(value)):
+    if isinstance(value, str | Path) and not encodable(str(value)):
         return "not valid UTF-8 text (check the terminal's encoding)"
     return None
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _shown_name(param: Any, name: str) -> str:
