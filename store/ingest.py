@@ -17,9 +17,11 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
+from nlp.records import SPEAKER_TYPES
 from store import hand_quotes
 from store.db import transaction
 from store.errors import BadRecord
+from store.queries import KINDS
 from store.schema import refresh_current
 from store.speakers import outlet_id, speaker_id
 
@@ -220,6 +222,14 @@ def check_record(record: dict) -> None:
             raise BadRecord(f"{doc}: quote {n} has no content span")
         if not quote.get("kind"):
             raise BadRecord(f"{doc}: quote {n} has no kind")
+        # Records may come from shards written elsewhere: nothing is taken on trust.
+        if quote["kind"] not in KINDS:
+            raise BadRecord(f"{doc}: quote {n}: kind {quote['kind']!r} is not one of {KINDS}")
+        if quote.get("speaker_type") not in (None, *SPEAKER_TYPES):
+            raise BadRecord(f"{doc}: quote {n}: speaker type {quote['speaker_type']!r} is unknown")
+        for name in ("cue", "source"):
+            if not isinstance(quote.get(name), list):
+                raise BadRecord(f"{doc}: quote {n} has no {name} list (an empty one is fine)")
         for name in ("content", "cue", "source"):
             for span in quote.get(name) or []:
                 if not _fits(span, len(text)):

@@ -22,6 +22,9 @@ def snapshot(db) -> tuple:
         (lambda q: q.update(cue=[[-1, 4]]), "cue span"),
         (lambda q: q.update(source=[["a", "b"]]), "source span"),
         (lambda q: q.update(kind=None), "quote 2 has no kind"),
+        (lambda q: q.update(kind="bogus"), "quote 2: kind 'bogus' is not one of"),
+        (lambda q: q.update(speaker_type="alien"), "speaker type 'alien' is unknown"),
+        (lambda q: q.pop("cue"), "quote 2 has no cue list"),
     ],
 )
 def test_a_bad_span_names_the_article_and_stores_nothing(db, change, message):
