@@ -76,11 +76,15 @@ def apply(db: sqlite_utils.Database, key: str, value: str | None) -> None:
         _withdraw(db, key)
         return
     quote = HandQuote.from_json(value)
+    made = definition(db, key) is not None
     db.execute(
-        "insert or replace into hand_quotes (quote_key, article_id, definition) values (?, ?, ?)",
-        [key, quote.article_id, value],
+        "insert or replace into hand_quotes (quote_key, article_id, definition, machine)"
+        " values (?, ?, ?, (select machine from hand_quotes where quote_key = ?))",
+        [key, quote.article_id, value, key],
     )
     known = db.execute("select 1 from quotes where quote_key = ?", [key]).fetchone()
+    if known and not made:
+        _keep_machine(db, key)  # a redo over words the pass found
     if not known:
         db.execute(
             "insert into quotes (quote_key, article_id, kind, text, content_start, content_end,"
@@ -98,7 +102,43 @@ def restore(db: sqlite_utils.Database, article_id: int) -> None:
     for key, value in db.execute(
         "select quote_key, definition from hand_quotes where article_id = ?", [article_id]
     ).fetchall():
+        _keep_machine(db, key)
         _lay_over(db, key, HandQuote.from_json(value))
+
+
+def lost(db: sqlite_utils.Database, key: str) -> None:
+    """A re-run no longer finds a hand-made quote's words: it is the analyst's alone again."""
+    db.execute("update hand_quotes set machine = null where quote_key = ?", [key])
+    db.execute("update quotes set pipeline_version = ? where quote_key = ?", [HAND, key])
+
+
+# The quotes columns a hand-made definition lays over the pass's.
+MACHINE_COLUMNS = (
+    "kind",
+    "text",
+    "content_start",
+    "content_end",
+    "content_spans",
+    "cue_spans",
+    "source_spans",
+    "cue",
+    "source_text",
+)
+
+
+def _keep_machine(db, key: str) -> None:
+    """Keep what the pass found under these words, so a withdraw can lay it back.
+
+    Called only while the quotes row holds the pass's own values (just stored
+    by a re-run, or laid back by a withdraw), never the hand-made ones.
+    """
+    columns = ", ".join(MACHINE_COLUMNS)
+    row = db.execute(
+        f"select {columns} from quotes where quote_key = ? and pipeline_version != ?",
+        [key, HAND],
+    ).fetchone()
+    machine = json.dumps(dict(zip(MACHINE_COLUMNS, row, strict=True))) if row else None
+    db.execute("update hand_quotes set machine = ? where quote_key = ?", [machine, key])
 
 
 def _lay_over(db, key: str, quote: HandQuote) -> None:
@@ -106,8 +146,8 @@ def _lay_over(db, key: str, quote: HandQuote) -> None:
     db.execute(
         "update quotes set kind = ?, text = ?, content_start = ?, content_end = ?,"
         " content_spans = ?, cue_spans = ?, source_spans = ?, cue = ?, source_text = ?,"
-        # A quote no pass has found is not "no longer found" by the next.
-        " machine_missing = machine_missing and pipeline_version != ?"
+        # An analyst made it: the pass not finding it is no news.
+        " machine_missing = 0"
         " where quote_key = ?",
         [
             quote.kind,
@@ -119,21 +159,29 @@ def _lay_over(db, key: str, quote: HandQuote) -> None:
             json.dumps(quote.source),
             " ".join(text[s:e] for s, e in quote.cue) or None,
             " ".join(text[s:e] for s, e in quote.source) or None,
-            HAND,
             key,
         ],
     )
 
 
 def _withdraw(db, key: str) -> None:
+    machine = db.execute("select machine from hand_quotes where quote_key = ?", [key]).fetchone()
     db.execute("delete from hand_quotes where quote_key = ?", [key])
     row = db.execute(
-        "select q.id, a.published from quotes q join articles a on a.id = q.article_id"
-        " where q.quote_key = ? and q.pipeline_version = ?",
-        [key, HAND],
+        "select q.id, a.published, q.pipeline_version from quotes q"
+        " join articles a on a.id = q.article_id where q.quote_key = ?",
+        [key],
     ).fetchone()
     if not row:
-        return  # the machine found these words too: its quote stays
+        return
+    if row[2] != HAND and machine and machine[0]:
+        # The pass finds these words too: its own quote stays, as it found it.
+        found = json.loads(machine[0])
+        sets = ", ".join(f"{c} = ?" for c in found)
+        db.execute(f"update quotes set {sets} where quote_key = ?", [*found.values(), key])
+        refresh_current(db, "q.quote_key = ?", [key])
+        statements.place(db, key)
+        return
     db.execute("delete from quotes where id = ?", [row[0]])
     day = (row[1] or "")[:10]
     statements.regroup(db, [day] if day else None)

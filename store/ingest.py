@@ -312,6 +312,12 @@ def _replace_quotes(db, article_id, digest, text, quotes, pipeline_version) -> i
             [article_id, article_id],
         )
     }
+    made = {
+        row[0]
+        for row in db.execute(
+            "select quote_key from hand_quotes where article_id = ?", [article_id]
+        )
+    }
     rows = [_quote_row(digest, text, q, pipeline_version) for q in quotes]
     _link_parents(rows, quotes)
     rows = _unique(rows)
@@ -320,7 +326,9 @@ def _replace_quotes(db, article_id, digest, text, quotes, pipeline_version) -> i
     for key in old:
         if key in kept:
             continue
-        if key in reviewed:
+        if key in made:
+            hand_quotes.lost(db, key)
+        elif key in reviewed:
             db.execute("update quotes set machine_missing = 1 where quote_key = ?", [key])
         else:
             db.execute("delete from quotes where quote_key = ?", [key])

@@ -109,3 +109,36 @@ def test_a_split_quote_is_made_from_two_parts(db):
     row = view(db, quote_id)
     assert row["quote"] == f"port deal … {MISSED}"
     assert row["speaker"] is None and row["source"] == "human"
+
+
+def found_by_the_pass(words: str = "that talks would go on") -> dict:
+    """A re-run's record in which the pass finds the hand-made words itself."""
+    found = record()
+    found["quotes"].append(quote(TEXT, words, "adding", "Ana Ruiz", "Tom Baker", "mixed"))
+    return found
+
+
+def test_undo_after_the_pass_found_the_words_leaves_the_pass_quote_as_it_found_it(db):
+    quote_id = made(db)
+    save_extraction(db, found_by_the_pass(), "rules-2")
+    assert decisions.undo(db, analyst="maria") == "undid add quote"
+    row = view(db, quote_id)
+    assert row["quote"] == "that talks would go on" and row["kind"] == "mixed"
+    assert row["speaker"] == "Tom Baker" and row["pipeline_version"] == "rules-2"
+    assert row["hand_made"] == 0 and row["status"] == "unreviewed"
+    assert db.execute("select count(*) from quote_view").fetchone()[0] == 4
+
+
+def test_undo_after_the_pass_stopped_finding_the_words_takes_the_quote_away(db):
+    quote_id = made(db)
+    save_extraction(db, found_by_the_pass(), "rules-2")
+    save_extraction(db, record(), "rules-3")
+    row = view(db, quote_id)
+    # An analyst made it: "no longer found" is no news about it.
+    assert row["machine_missing"] == 0 and row["quote"] == MISSED
+    decisions.undo(db, analyst="maria")
+    assert hand_rows(db) == []
+    assert db.execute("select count(*) from quote_view").fetchone()[0] == 3
+    assert db.execute(
+        "select count(*) from quote_view where quote like ?", ["%talks%"]
+    ).fetchone() == (0,)
