@@ -142,3 +142,17 @@ def test_undo_after_the_pass_stopped_finding_the_words_takes_the_quote_away(db):
     assert db.execute(
         "select count(*) from quote_view where quote like ?", ["%talks%"]
     ).fetchone() == (0,)
+
+
+def test_redo_after_the_pass_found_the_words_with_its_own_speaker(db):
+    quote_id = made(db)
+    save_extraction(db, found_by_the_pass(), "rules-2")
+    decisions.undo(db, analyst="maria")
+    assert decisions.redo(db, analyst="maria") == "redid add quote"
+    row = view(db, quote_id)
+    assert row["quote"] == MISSED and row["kind"] == "indirect" and row["hand_made"] == 1
+    assert row["speaker"] == "Ana Ruiz" and row["status"] == "accepted"
+    # And undo again still lays the pass's quote back.
+    decisions.undo(db, analyst="maria")
+    row = view(db, quote_id)
+    assert row["quote"] == "that talks would go on" and row["speaker"] == "Tom Baker"
