@@ -133,6 +133,7 @@ def _save_one(db, record: dict, pipeline_version: str, batch: _NewQuotes) -> Sav
     if existing:
         # A re-run over stored quotes (keys to inherit, decisions to keep): the careful path.
         batch.flush()
+        hand_quotes.remember_words(db, existing[0])  # while the old text is there to read
         article_id = _save_article(db, record, digest, pipeline_version, existing)
         for alias in record.get("aliases") or []:
             _save_alias(db, alias)
@@ -297,6 +298,9 @@ def _alias_overruled(db, name: str) -> bool:
 
 
 def _replace_quotes(db, article_id, digest, text, quotes, pipeline_version) -> int:
+    # Hand-made quotes first follow their words in an edited text, so a
+    # machine quote over them there joins them.
+    hand_quotes.follow_text(db, article_id)
     old = {
         row[0]: (row[1], row[2])
         for row in db.execute(
