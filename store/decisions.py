@@ -251,6 +251,7 @@ def add_quote(
         covered = _covering_quote(db, quote.article_id, start, end)
         if covered:
             raise StoreError(f"quote {covered} already covers these words")
+        quote = quote.with_words(text)
         key = ingest.quote_key(digest, start, end, hand_quotes.content_text(text, quote.content))
         batch = _append(
             db, None, analyst, "add quote", key, None, "hand_quote", None, quote.to_json()
@@ -512,15 +513,30 @@ def _check_unchanged(db, row: dict) -> None:
     if row["quote_key"] is None:
         return
     if row["field"] == "hand_quote":
-        current = hand_quotes.definition(db, row["quote_key"])
-    elif row["coded_in"] is not None:
+        # Made or withdrawn is what counts: an edited article moves the
+        # ranges of a hand-made quote (hand_quotes.follow_text).
+        made = hand_quotes.definition(db, row["quote_key"]) is not None
+        if made != (row["new"] is not None):
+            raise StaleEdit(f"cannot undo {row['action']}: the hand-made quote was changed since")
+        return
+    if row["coded_in"] is not None:
         current = coded_value(db, row["coded_in"], row["quote_key"], row["analyst"], row["field"])
+    elif row["new"] is None:
+        # The row cleared the human value, so the merged one is the machine's,
+        # which a re-run may change: what the row left is the human layer's own.
+        current = _human_value(db, row["quote_key"], row["field"])
     else:
         current = _quote_state(db, row["quote_key"])[row["field"]]
     if _text(current) != row["new"]:
         raise StaleEdit(
             f"cannot undo {row['action']}: {row['field']} was changed since (now {current!r})"
         )
+
+
+def _human_value(db, key: str, field: str) -> object:
+    """The human layer's own value of a quote field (None where no analyst set one)."""
+    row = db.execute(f"select {field} from human where quote_key = ?", [key]).fetchone()
+    return row[0] if row else None
 
 
 def coded_value(db, sample_id: int, key: str, analyst: str, field: str) -> str | None:

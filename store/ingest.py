@@ -135,6 +135,7 @@ def _save_one(db, record: dict, pipeline_version: str, batch: _NewQuotes) -> Sav
     if existing:
         # A re-run over stored quotes (keys to inherit, decisions to keep): the careful path.
         batch.flush()
+        hand_quotes.remember_words(db, existing[0])  # while the old text is there to read
         article_id = _save_article(db, record, digest, pipeline_version, existing)
         for alias in record.get("aliases") or []:
             _save_alias(db, alias)
@@ -307,6 +308,9 @@ def _alias_overruled(db, name: str) -> bool:
 
 
 def _replace_quotes(db, article_id, digest, text, quotes, pipeline_version) -> int:
+    # Hand-made quotes first follow their words in an edited text, so a
+    # machine quote over them there joins them.
+    hand_quotes.follow_text(db, article_id)
     old = {
         row[0]: (row[1], row[2])
         for row in db.execute(
@@ -322,6 +326,12 @@ def _replace_quotes(db, article_id, digest, text, quotes, pipeline_version) -> i
             [article_id, article_id],
         )
     }
+    made = {
+        row[0]
+        for row in db.execute(
+            "select quote_key from hand_quotes where article_id = ?", [article_id]
+        )
+    }
     rows = [_quote_row(digest, text, q, pipeline_version) for q in quotes]
     _link_parents(rows, quotes)
     rows = _unique(rows)
@@ -330,7 +340,9 @@ def _replace_quotes(db, article_id, digest, text, quotes, pipeline_version) -> i
     for key in old:
         if key in kept:
             continue
-        if key in reviewed:
+        if key in made:
+            hand_quotes.lost(db, key)
+        elif key in reviewed:
             db.execute("update quotes set machine_missing = 1 where quote_key = ?", [key])
         else:
             db.execute("delete from quotes where quote_key = ?", [key])

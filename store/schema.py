@@ -17,7 +17,9 @@ CODING_VERSION = 4
 HAND_QUOTES_VERSION = 5
 # The step that lets a batch of new quotes into the search index in one insert.
 BATCH_SEARCH_VERSION = 6
-SCHEMA_VERSION = BATCH_SEARCH_VERSION
+# The step that keeps what the pass found under a hand-made quote's words.
+HAND_MACHINE_VERSION = 7
+SCHEMA_VERSION = HAND_MACHINE_VERSION
 APPLICATION = "quotedesk"
 
 TABLES = """
@@ -422,6 +424,11 @@ create table if not exists hand_quotes (
 create index if not exists hand_quotes_article on hand_quotes(article_id);
 """
 
+# What the current pass found under a hand-made quote's words (its quotes
+# columns as JSON), laid back when the analyst withdraws the quote; NULL while
+# no pass finds them.
+HAND_MACHINE = "alter table hand_quotes add column machine text;"
+
 STAMP = f"""
 insert or ignore into meta values ('application', '{APPLICATION}');
 insert or ignore into meta values ('schema_version', '{SCHEMA_VERSION}');
@@ -438,6 +445,7 @@ def create(db: sqlite_utils.Database) -> None:
         "begin immediate;"
         + TABLES
         + HAND_QUOTES
+        + HAND_MACHINE
         + INDICES
         + FTS
         + QUOTE_VIEW
@@ -484,6 +492,7 @@ MIGRATIONS: dict[int, str] = {
     # The merged view learns which quotes were made by hand.
     HAND_QUOTES_VERSION: HAND_QUOTES + "drop view if exists quote_view;" + QUOTE_VIEW,
     BATCH_SEARCH_VERSION: "drop trigger if exists quotes_ai;" + INDEX_NEW_QUOTE,
+    HAND_MACHINE_VERSION: HAND_MACHINE,
 }
 
 

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 
 import pytest
 from store_helpers import TEXT, quote, record, span, view
@@ -109,3 +110,109 @@ def test_a_split_quote_is_made_from_two_parts(db):
     row = view(db, quote_id)
     assert row["quote"] == f"port deal … {MISSED}"
     assert row["speaker"] is None and row["source"] == "human"
+
+
+def found_by_the_pass(words: str = "that talks would go on") -> dict:
+    """A re-run's record in which the pass finds the hand-made words itself."""
+    found = record()
+    found["quotes"].append(quote(TEXT, words, "adding", "Ana Ruiz", "Tom Baker", "mixed"))
+    return found
+
+
+def test_undo_after_the_pass_found_the_words_leaves_the_pass_quote_as_it_found_it(db):
+    quote_id = made(db)
+    save_extraction(db, found_by_the_pass(), "rules-2")
+    assert decisions.undo(db, analyst="maria") == "undid add quote"
+    row = view(db, quote_id)
+    assert row["quote"] == "that talks would go on" and row["kind"] == "mixed"
+    assert row["speaker"] == "Tom Baker" and row["pipeline_version"] == "rules-2"
+    assert row["hand_made"] == 0 and row["status"] == "unreviewed"
+    assert db.execute("select count(*) from quote_view").fetchone()[0] == 4
+
+
+def test_undo_after_the_pass_stopped_finding_the_words_takes_the_quote_away(db):
+    quote_id = made(db)
+    save_extraction(db, found_by_the_pass(), "rules-2")
+    save_extraction(db, record(), "rules-3")
+    row = view(db, quote_id)
+    # An analyst made it: "no longer found" is no news about it.
+    assert row["machine_missing"] == 0 and row["quote"] == MISSED
+    decisions.undo(db, analyst="maria")
+    assert hand_rows(db) == []
+    assert db.execute("select count(*) from quote_view").fetchone()[0] == 3
+    assert db.execute(
+        "select count(*) from quote_view where quote like ?", ["%talks%"]
+    ).fetchone() == (0,)
+
+
+def test_redo_after_the_pass_found_the_words_with_its_own_speaker(db):
+    quote_id = made(db)
+    save_extraction(db, found_by_the_pass(), "rules-2")
+    decisions.undo(db, analyst="maria")
+    assert decisions.redo(db, analyst="maria") == "redid add quote"
+    row = view(db, quote_id)
+    assert row["quote"] == MISSED and row["kind"] == "indirect" and row["hand_made"] == 1
+    assert row["speaker"] == "Ana Ruiz" and row["status"] == "accepted"
+    # And undo again still lays the pass's quote back.
+    decisions.undo(db, analyst="maria")
+    row = view(db, quote_id)
+    assert row["quote"] == "that talks would go on" and row["speaker"] == "Tom Baker"
+
+
+URL = "https://example.test/port"
+
+
+def edited(db, new_text: str, *found) -> None:
+    """The page at the article's URL comes back with a new text; the pass runs on it."""
+    db.execute("update articles set url = ?", [URL])
+    again = record(new_text, quotes=[*record(new_text)["quotes"], *found])
+    again["article"]["url"] = URL
+    save_extraction(db, again, "rules-1")
+
+
+def spans_words(db, quote_id: int) -> list[str]:
+    text = db.execute("select text from articles").fetchone()[0]
+    row = db.execute(
+        "select content_spans, cue_spans from quotes where id = ?", [quote_id]
+    ).fetchone()
+    return [text[s:e] for spans in row for s, e in json.loads(spans)]
+
+
+def test_an_edited_article_moves_its_hand_made_quote_with_its_words(db):
+    quote_id = made(db)
+    edited(db, TEXT.replace("deal\n\n", "deal\n\nUpdated: the minister spoke in Leith.\n\n", 1))
+    assert db.execute("select count(*) from articles").fetchone()[0] == 1
+    row = view(db, quote_id)
+    assert row["quote"] == MISSED and row["cue"] == "adding" and row["machine_missing"] == 0
+    assert spans_words(db, quote_id) == [MISSED, "adding"]
+    # Still one undo away from gone, and one redo from back.
+    decisions.undo(db, analyst="maria")
+    assert hand_rows(db) == []
+    decisions.redo(db, analyst="maria")
+    (again,) = db.execute("select id from quote_view where hand_made").fetchall()
+    assert spans_words(db, again[0]) == [MISSED, "adding"]
+
+
+def test_a_pass_over_the_moved_words_joins_the_hand_made_quote(db):
+    quote_id = made(db)
+    new_text = TEXT.replace("deal\n\n", "deal\n\nUpdated at noon.\n\n", 1)
+    edited(db, new_text, quote(new_text, MISSED, "adding", "Ana Ruiz", "Tom Baker", "mixed"))
+    assert db.execute("select count(*) from quote_view").fetchone()[0] == 4
+    assert view(db, quote_id)["quote"] == MISSED
+
+
+def test_an_edit_that_takes_the_words_away_keeps_the_quote_flagged(db):
+    quote_id = made(db)
+    edited(db, TEXT.replace("talks would go on", "talks were over"))
+    row = view(db, quote_id)
+    assert row["quote"] == MISSED and row["hand_made"] == 1
+    assert row["machine_missing"] == 1
+
+
+def test_a_quote_made_before_quotes_kept_their_words_moves_too(db):
+    quote_id = made(db)
+    (value,) = db.execute("select definition from hand_quotes").fetchone()
+    legacy = {k: v for k, v in json.loads(value).items() if k != "words"}
+    db.execute("update hand_quotes set definition = ?", [json.dumps(legacy)])
+    edited(db, TEXT.replace("deal\n\n", "deal\n\nUpdated at noon.\n\n", 1))
+    assert spans_words(db, quote_id) == [MISSED, "adding"]

@@ -19,8 +19,16 @@ QUOTE_VIEW_4 = (
 WEB_COLUMNS = ("canonical_url", "fetched_at", "author", "wire", "evidence")
 
 
+def make_version_6(path) -> None:
+    """Turn a current database back into what schema 6 wrote (no pass values under hand quotes)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("alter table hand_quotes drop column machine")
+        conn.execute("update meta set value = '6' where key = 'schema_version'")
+
+
 def make_version_5(path) -> None:
     """Turn a current database back into what schema 5 wrote (search indexed row by row)."""
+    make_version_6(path)
     with sqlite3.connect(path) as conn:
         conn.execute("drop trigger quotes_ai")
         conn.execute(
@@ -83,7 +91,7 @@ def test_a_version_1_database_is_migrated_with_its_decisions(db, db_path):
     make_version_1(db_path)
     migrated = open_db(db_path)
     stamp = migrated.execute("select value from meta where key = 'schema_version'").fetchone()
-    assert int(stamp[0]) == SCHEMA_VERSION == 6
+    assert int(stamp[0]) == SCHEMA_VERSION == 7
     assert count_quotes(migrated, QuoteFilter()) == 2
     assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
     decisions.accept(migrated, quote_id(migrated, "a good day"), analyst="li")
