@@ -325,22 +325,14 @@ class QuotesScreen(Screen):
     # error handling) can wait for writes without waiting for the analyst.
     @work(group="dialog")
     async def action_speaker(self) -> None:
-        from store.queries import list_speakers
-        from tui.widgets.speaker_picker import NewSpeakerDialog, SpeakerChoice, SpeakerPicker
+        from tui.widgets.speaker_picker import pick_speaker
 
         quote = self._guard()
         if quote is None:
             return
-        speakers = await self.app.data.run(list_speakers)
-        picked = await self.app.push_screen_wait(SpeakerPicker(speakers, quote.get("speaker")))
-        if picked is None:
+        choice = await pick_speaker(self.app, quote.get("speaker"))
+        if choice is None:
             return
-        if picked.value is None:
-            choice = await self.app.push_screen_wait(NewSpeakerDialog(picked.text))
-            if choice is None:
-                return
-        else:
-            choice = SpeakerChoice(picked.value, picked.text)
         if choice.speaker_id is not None and choice.speaker_id == quote.get("speaker_id"):
             return
         self._decide(

@@ -127,20 +127,11 @@ class HandQuoteDialog(ModalScreen[HandQuoteChoice | None]):
 
     @work(group="dialog")
     async def action_speaker(self) -> None:
-        from store.queries import list_speakers
-        from tui.widgets.speaker_picker import NewSpeakerDialog, SpeakerPicker
+        from tui.widgets.speaker_picker import pick_speaker
 
-        speakers = await self.app.data.run(list_speakers)
-        current = self.speaker.name if self.speaker else None
-        picked = await self.app.push_screen_wait(SpeakerPicker(speakers, current))
-        if picked is None:
+        choice = await pick_speaker(self.app, self.speaker.name if self.speaker else None)
+        if choice is None:
             return
-        if picked.value is None:
-            choice = await self.app.push_screen_wait(NewSpeakerDialog(picked.text))
-            if choice is None:
-                return
-        else:
-            choice = SpeakerChoice(picked.value, picked.text)
         self.speaker = choice
         self._show()
 

@@ -89,3 +89,18 @@ class NewSpeakerDialog(ModalScreen[SpeakerChoice | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+async def pick_speaker(app: Any, current: str | None) -> SpeakerChoice | None:
+    """The fuzzy picker over the desk's speakers, then the new-speaker dialog if
+    the analyst typed a name nobody has; None when they cancel either.
+    Call it from a worker: it waits on the screens."""
+    from store.queries import list_speakers
+
+    speakers = await app.data.run(list_speakers)
+    picked = await app.push_screen_wait(SpeakerPicker(speakers, current))
+    if picked is None:
+        return None
+    if picked.value is None:
+        return await app.push_screen_wait(NewSpeakerDialog(picked.text))
+    return SpeakerChoice(picked.value, picked.text)
