@@ -71,7 +71,9 @@ def resolve(rev: str) -> str:
 
 
 def before_output(rev: str, paths: list[Path], jobs: int) -> Path:
-    key = hashlib.sha1("\n".join([rev, *map(str, paths)]).encode()).hexdigest()[:16]
+    # Keyed by file names, not paths: every worktree shares one cached baseline.
+    names = [p.name for p in paths]
+    key = hashlib.sha1("\n".join([rev, *names]).encode()).hexdigest()[:16]
     cached = CACHE / f"{rev[:12]}-{key}.jsonl"
     if cached.exists():
         print(f"before: {rev[:12]} (cached {cached})")
