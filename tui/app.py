@@ -15,9 +15,9 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from tui.commands import QuoteDeskCommands
+from tui.command_palette import QuoteDeskCommands
 from tui.config import Config, ConfigError, load_config
-from tui.data import DataSource
+from tui.db_thread import DataSource
 from tui.messages import DataChanged, ShowQuotes
 from tui.screens.quotes import QuotesScreen
 

@@ -1,6 +1,6 @@
 """The detail pane's marking of quote, cue and speaker mention inside a paragraph."""
 
-from tui.palette import SOURCE_STYLE
+from tui.colours import SOURCE_STYLE
 from tui.widgets.detail_pane import highlight
 
 

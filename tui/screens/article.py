@@ -22,8 +22,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.colours import kind_colour, kind_text, stance_text, status_text
 from tui.messages import DataChanged
-from tui.palette import kind_colour, kind_text, stance_text, status_text
 from tui.text_cursor import TextCursor
 from tui.widgets.detail_pane import headline, highlight, shade
 
@@ -367,7 +367,7 @@ class ArticleScreen(Screen):
     @work(group="dialog")
     async def action_add_quote(self) -> None:
         from store.errors import StoreError
-        from tui import actions
+        from tui import review_actions
         from tui.widgets.hand_quote_dialog import HandQuoteDialog
 
         cursor = self.text_cursor
@@ -380,7 +380,7 @@ class ArticleScreen(Screen):
             return
         try:
             summary, quote_id = await self.app.data.run(
-                actions.add_quote, self.article_id, choice, analyst=self.app.analyst
+                review_actions.add_quote, self.article_id, choice, analyst=self.app.analyst
             )
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=6)

@@ -93,11 +93,11 @@ def cited_words(q: dict[str, Any]) -> str:
 async def history(screen: Screen, op: str) -> None:
     """Undo or redo the analyst's last decision, from whichever screen they are on."""
     from store.errors import StoreError
-    from tui import actions
+    from tui import review_actions
 
     app: Any = screen.app
     try:
-        summary = await app.data.run(getattr(actions, op), analyst=app.analyst)
+        summary = await app.data.run(getattr(review_actions, op), analyst=app.analyst)
     except StoreError as exc:
         screen.notify(str(exc), severity="warning")
         return
@@ -374,11 +374,11 @@ class QuotesScreen(Screen):
     async def _apply(self, quote: dict[str, Any], op: str, **kw: Any) -> bool:
         """Run one store decision on a quote; True when it was stored."""
         from store.errors import StaleEdit, StoreError
-        from tui import actions
+        from tui import review_actions
 
         try:
             summary = await self.app.data.run(
-                actions.apply, op, quote, analyst=self.app.analyst, **kw
+                review_actions.apply, op, quote, analyst=self.app.analyst, **kw
             )
         except StaleEdit as exc:
             self.notify(f"{exc} Reloaded; try again.", severity="warning", timeout=6)

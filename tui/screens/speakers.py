@@ -353,11 +353,11 @@ class SpeakersScreen(Screen):
     @work(group="speaker-edit")
     async def _apply(self, op: str, speaker: dict[str, Any], **kw: Any) -> None:
         from store.errors import StoreError
-        from tui import actions
+        from tui import review_actions
 
         try:
             summary = await self.app.data.run(
-                actions.apply_speaker, op, speaker, analyst=self.app.analyst, **kw
+                review_actions.apply_speaker, op, speaker, analyst=self.app.analyst, **kw
             )
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=6)

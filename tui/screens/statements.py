@@ -24,10 +24,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from tui.colours import kind_text, status_text
 from tui.messages import DataChanged
-from tui.palette import kind_text, status_text
-from tui.widgets.compare import VersionCompare, clean, similarity
 from tui.widgets.quote_table import fit, row_at_cursor
+from tui.widgets.version_compare import VersionCompare, clean, similarity
 
 if TYPE_CHECKING:
     from tui.app import QuoteDeskApp
@@ -417,11 +417,16 @@ class StatementsScreen(Screen):
     @work(group="statement-edit")
     async def _apply(self, op: str, statement_id: int, quote_ids: list[int], **kw: Any) -> None:
         from store.errors import StoreError
-        from tui import actions
+        from tui import review_actions
 
         try:
             summary = await self.app.data.run(
-                actions.apply_statement, op, statement_id, quote_ids, analyst=self.app.analyst, **kw
+                review_actions.apply_statement,
+                op,
+                statement_id,
+                quote_ids,
+                analyst=self.app.analyst,
+                **kw,
             )
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=6)

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.palette import (
+from tui.colours import (
     CUE_STYLE,
     SOURCE_STYLE,
     kind_colour,
@@ -24,7 +24,7 @@ from tui.palette import (
     stance_text,
     status_text,
 )
-from tui.widgets.compare import clean, similarity
+from tui.widgets.version_compare import clean, similarity
 
 Spans = list[tuple[int, int]]
 
