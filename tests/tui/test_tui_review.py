@@ -140,6 +140,22 @@ async def test_undo_and_redo(db_path):
         assert quote(db_path, first["id"])["status"] == "accepted"
 
 
+async def test_undo_runs_from_the_command_palette_and_not_on_the_overview(db_path):
+    app = QuoteDeskApp(db_path, ANALYST)
+    async with app.run_test() as pilot:
+        _, first = await start(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("f4", "u")  # the charts have nothing to undo: u is no key there
+        await settle(pilot)
+        assert quote(db_path, first["id"])["status"] == "accepted"
+        await pilot.press("f2", "ctrl+p", *"undo")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert quote(db_path, first["id"])["status"] == "unreviewed"
+
+
 async def test_change_speaker_to_known_speaker(db_path):
     app = QuoteDeskApp(db_path, ANALYST)
     async with app.run_test() as pilot:

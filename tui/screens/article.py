@@ -123,9 +123,8 @@ class ArticleScreen(Screen):
             show=False,
         ),
         Binding("comma", "add_part", "Keep as a part", id="article-add-part", show=False),
-        Binding("u", "undo", "Undo", id="undo", show=False),
-        Binding("ctrl+r", "redo", "Redo", id="redo", show=False),
     ]
+    UNDO = True  # the app's undo and redo (u, ctrl+r) work here
 
     app: QuoteDeskApp
 
@@ -389,18 +388,6 @@ class ArticleScreen(Screen):
         self.quote_id = quote_id
         self.notify(summary)
         self.app.post_message(DataChanged((quote_id,), summary, origin=self))
-
-    @work(group="decide")
-    async def action_undo(self) -> None:
-        from tui.screens.quotes import history
-
-        await history(self, "undo")
-
-    @work(group="decide")
-    async def action_redo(self) -> None:
-        from tui.screens.quotes import history
-
-        await history(self, "redo")
 
     def _step(self, delta: int) -> None:
         if not self.quotes:

@@ -55,10 +55,9 @@ class StatementsScreen(Screen):
         Binding("l", "leave", "Leave", id="statement-leave"),
         Binding("a", "toggle_all", "All/shared", id="statement-all"),
         Binding("slash", "find", "Find", id="statement-find"),
-        Binding("u", "undo", "Undo", id="undo"),
-        Binding("ctrl+r", "redo", "Redo", id="redo", show=False),
         Binding("escape", "clear_find", "Clear", id="statement-clear", show=False),
     ]
+    UNDO = True  # the app's undo and redo (u, ctrl+r) work here
 
     AUTO_FOCUS = "#statement-table"
 
@@ -433,15 +432,3 @@ class StatementsScreen(Screen):
             return
         self.notify(summary)
         self.app.post_message(DataChanged(tuple(quote_ids), summary))
-
-    @work(group="statement-edit")
-    async def action_undo(self) -> None:
-        from tui.screens.quotes import history
-
-        await history(self, "undo")
-
-    @work(group="statement-edit")
-    async def action_redo(self) -> None:
-        from tui.screens.quotes import history
-
-        await history(self, "redo")
