@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from damaged_db import damage_table
 from tui_helpers import settle
 
 from store.db import open_db
@@ -283,6 +284,17 @@ async def test_q_quits(db_path):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_a_damaged_database_is_a_message_naming_it_not_a_crash(db_path):
+    damage_table(db_path)
+    app = QuoteDeskApp(db_path, ANALYST)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("f3", "f2")
+        await settle(pilot)
+        assert app.db_error and app.db_error.startswith(f"{db_path}: the database is damaged")
+        assert isinstance(app.screen, QuotesScreen)  # the app stays open and says so
 
 
 async def test_foreign_file_is_a_message_not_a_crash(tmp_path):
