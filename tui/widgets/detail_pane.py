@@ -166,12 +166,14 @@ class DetailPane(VerticalScroll, can_focus=False):
         machine = Text()
         if confidence is not None:
             machine.append(f"{float(confidence):.0%} confident", style="")
-        if d.get("evidence"):
-            machine.append(f" — {d['evidence']}", style="italic")
         if d.get("hand_made"):
             found = d.get("pipeline_version") != "hand"
             machine.append("made by hand" + (", found by the pass too" if found else ""))
         grid.add_row("machine", machine)
+        if d.get("evidence"):
+            # The rules that made the quote and chose its speaker, as the pass
+            # stored them: the analyst's "why?", and a developer's way to the rule.
+            grid.add_row("why", Text(d["evidence"], style="dim"))
         review = Text.assemble(
             kind_text(d.get("kind")),
             ("  ", ""),
