@@ -26,3 +26,8 @@ class DatabaseFailure(StoreError):
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple:
+        # Rebuilt as a plain DatabaseFailure in another process: the class
+        # that is also the sqlite3 error is made at run time (store.db).
+        return DatabaseFailure, (self.message, *self.args)

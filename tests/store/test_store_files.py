@@ -1,5 +1,6 @@
 """Bad database files get one clear message, and are never modified."""
 
+import pickle
 import re
 import signal
 import sqlite3
@@ -52,9 +53,13 @@ def test_a_table_damaged_after_opening_is_a_store_error_naming_the_file(db, db_p
     db.conn.close()
     damage_table(db_path)
     damaged = open_db(db_path)  # header, schema and meta are intact
-    with pytest.raises(StoreError, match=rf"^{re.escape(str(db_path))}: the database is damaged"):
+    with pytest.raises(
+        StoreError, match=rf"^{re.escape(str(db_path))}: the database is damaged"
+    ) as e:
         list_quotes(damaged, QuoteFilter())
     damaged.conn.close()
+    # The same one line after crossing into another process (ingest --jobs, a cluster).
+    assert str(pickle.loads(pickle.dumps(e.value))) == str(e.value)
 
 
 def test_a_missing_database_is_not_created_when_reading(tmp_path):
