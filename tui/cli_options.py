@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 DEFAULT_DB = Path("data.db")
 
@@ -56,7 +59,7 @@ def analyst_name(given: str | None) -> str:
         return "analyst"
 
 
-def existing_db(path: Path):
+def existing_db(path: Path) -> sqlite_utils.Database:
     """The database --db names. Review commands never create one: a mistyped path
     is an error, not a new empty desk."""
     from store.db import open_db
