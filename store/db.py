@@ -1,16 +1,23 @@
-"""Opening a quotedesk database: checks, WAL, busy timeout, schema and migrations."""
+"""Opening a quotedesk database: checks, WAL, busy timeout, schema and migrations.
+
+The connection translates every sqlite3 error into a DatabaseFailure (a
+StoreError) that names the file, so the rest of the desk catches StoreError
+alone and never imports sqlite3.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
 from store import schema
-from store.errors import StoreError
+from store.errors import DatabaseFailure, StoreError
 
 SCHEMA_VERSION = schema.SCHEMA_VERSION
 BUSY_TIMEOUT_MS = 5_000
@@ -37,13 +44,23 @@ def open_db(
     elif path.stat().st_size:
         _check_header(path)
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-        db = sqlite_utils.Database(conn)
+        conn = sqlite3.connect(
+            path,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False,
+            factory=StoreConnection,
+        )
+    except sqlite3.Error as exc:
+        raise failure(path, exc) from None
+    conn.path = path
+    db = sqlite_utils.Database(conn)
+    try:
         _prepare(db, path)
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"{path}: {explain_sqlite_error(exc)}") from None
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: not a usable SQLite database ({exc})") from None
+    except DatabaseFailure as exc:
+        conn.close()
+        if isinstance(exc, sqlite3.OperationalError):
+            raise
+        raise StoreError(f"{path}: not a usable SQLite database ({exc.args[0]})") from None
     return db
 
 
@@ -103,28 +120,16 @@ def transaction(db: sqlite_utils.Database) -> Iterator[None]:
     if conn.in_transaction:
         yield
         return
-    try:
-        conn.execute("begin immediate")
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"{db_name(db)}: {explain_sqlite_error(exc)}") from None
+    conn.execute("begin immediate")
     try:
         yield
         conn.commit()
-    except sqlite3.OperationalError as exc:
-        conn.rollback()
-        raise StoreError(f"{db_name(db)}: {explain_sqlite_error(exc)}") from None
     except BaseException:
         conn.rollback()
         raise
 
 
-def db_name(db: sqlite_utils.Database) -> str:
-    """The file behind a connection, for error messages."""
-    row = db.execute("pragma database_list").fetchone()
-    return row[2] if row and row[2] else "the database"
-
-
-def explain_sqlite_error(exc: sqlite3.OperationalError) -> str:
+def explain_sqlite_error(exc: sqlite3.Error) -> str:
     """A sqlite3 error in words an analyst can act on."""
     message = str(exc)
     if "locked" in message or "busy" in message:
@@ -133,4 +138,104 @@ def explain_sqlite_error(exc: sqlite3.OperationalError) -> str:
         return "the database is read-only here"
     if "unable to open" in message:
         return "cannot open the database file (check the folder and permissions)"
+    if type(exc) is sqlite3.DatabaseError:  # "malformed", "file is not a database"
+        return f"the database is damaged or not a database ({message})"
     return message
+
+
+def failure(path: object, exc: sqlite3.Error) -> DatabaseFailure:
+    """The DatabaseFailure that stands for a sqlite3 error on the file at `path`."""
+    raised = _failure_class(type(exc))(f"{path}: {explain_sqlite_error(exc)}", str(exc))
+    raised.sqlite_errorname = getattr(exc, "sqlite_errorname", None)
+    return raised
+
+
+@cache
+def _failure_class(kind: type[sqlite3.Error]) -> type[DatabaseFailure]:
+    # Also the sqlite3 error it replaces: sqlite_utils catches OperationalError
+    # for its own fallbacks (a table that is not there yet, an older SQLite).
+    return type(f"DatabaseFailure[{kind.__name__}]", (DatabaseFailure, kind), {})
+
+
+class StoreCursor(sqlite3.Cursor):
+    """A cursor whose SQLite failures come out as DatabaseFailure, naming the file."""
+
+    def execute(self, sql: str, parameters: Any = ()) -> StoreCursor:
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.Error as exc:
+            raise failure(self.connection.path, exc) from exc
+
+    def executemany(self, sql: str, parameters: Any) -> StoreCursor:
+        try:
+            return super().executemany(sql, parameters)
+        except sqlite3.Error as exc:
+            raise failure(self.connection.path, exc) from exc
+
+    def executescript(self, script: str) -> StoreCursor:
+        try:
+            return super().executescript(script)
+        except sqlite3.Error as exc:
+            raise failure(self.connection.path, exc) from exc
+
+    def fetchone(self) -> Any:
+        try:
+            return super().fetchone()
+        except sqlite3.Error as exc:
+            raise failure(self.connection.path, exc) from exc
+
+    def fetchmany(self, size: int | None = None) -> list[Any]:
+        try:
+            return super().fetchmany(self.arraysize if size is None else size)
+        except sqlite3.Error as exc:
+            raise failure(self.connection.path, exc) from exc
+
+    def fetchall(self) -> list[Any]:
+        try:
+            return super().fetchall()
+        except sqlite3.Error as exc:
+            raise failure(self.connection.path, exc) from exc
+
+    def __next__(self) -> Any:
+        # A damaged page may show only when the rows reach it.
+        try:
+            return super().__next__()
+        except sqlite3.Error as exc:
+            raise failure(self.connection.path, exc) from exc
+
+
+class StoreConnection(sqlite3.Connection):
+    """The store's connection: its cursors, commits and rollbacks raise DatabaseFailure."""
+
+    path: object = "the database"
+
+    def cursor(self, factory: Any = StoreCursor) -> Any:
+        return super().cursor(factory)
+
+    # sqlite3.Connection's own shortcuts make a plain cursor: go through ours.
+    def execute(self, sql: str, parameters: Any = ()) -> Any:
+        return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Any) -> Any:
+        return self.cursor().executemany(sql, parameters)
+
+    def executescript(self, script: str) -> Any:
+        return self.cursor().executescript(script)
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        except sqlite3.Error as exc:
+            raise failure(self.path, exc) from exc
+
+    def rollback(self) -> None:
+        try:
+            super().rollback()
+        except sqlite3.Error as exc:
+            raise failure(self.path, exc) from exc
+
+    def __exit__(self, *exc_info: Any) -> Any:
+        try:
+            return super().__exit__(*exc_info)
+        except sqlite3.Error as exc:
+            raise failure(self.path, exc) from exc

@@ -10,14 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from tui.commands import QuoteDeskCommands
+from tui.command_palette import QuoteDeskCommands
 from tui.config import Config, ConfigError, load_config
-from tui.data import DataSource
+from tui.db_thread import DataSource
 from tui.messages import DataChanged, ShowQuotes
 from tui.screens.quotes import QuotesScreen
 
@@ -70,6 +70,10 @@ class QuoteDeskApp(App):
         Binding("f3", "switch_mode('speakers')", "Speakers", id="go-speakers", show=False),
         Binding("f4", "switch_mode('overview')", "Overview", id="go-overview", show=False),
         Binding("f5", "switch_mode('statements')", "Statements", id="go-statements", show=False),
+        # One undo and one redo for the whole desk: the analyst's last decision,
+        # whichever screen it was made on. A screen takes them with UNDO = True.
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("ctrl+r", "redo", "Redo", id="redo", show=False),
     ]
 
     # Bumped after every stored decision; screens watch it and reload.
@@ -167,6 +171,41 @@ class QuoteDeskApp(App):
             else self.get_key_display(Binding(key, ""))
             for key in keys.split(",")
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.action_works_on(self.screen, action)
+
+    def action_works_on(self, screen: Any, action: str) -> bool:
+        """Whether one of the app's actions works on this screen."""
+        if action in ("undo", "redo"):
+            # The charts and the dialogs have nothing to undo; there u and
+            # ctrl+r stay free for their own keys (the Overview reloads on ctrl+r).
+            return getattr(screen, "UNDO", False)
+        return True
+
+    @work(group="decide")
+    async def action_undo(self) -> None:
+        await self._history("undo")
+
+    @work(group="decide")
+    async def action_redo(self) -> None:
+        await self._history("redo")
+
+    async def _history(self, op: str) -> None:
+        """Undo or redo the analyst's last decision; every screen then re-reads its data."""
+        from store.errors import StoreError
+        from tui import review_actions
+
+        try:
+            summary = await self.data.run(getattr(review_actions, op), analyst=self.analyst)
+        except StoreError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        if summary is None:
+            self.notify(f"Nothing to {op}.")
+            return
+        self.notify(summary, title=op.capitalize())
+        self.post_message(DataChanged((), summary))
 
     async def action_switch_mode(self, mode: str) -> None:
         if mode not in self._modes:  # a coding sample has the Quotes desk only

@@ -6,7 +6,6 @@ head` and `> file.csv` both work. Errors are one line and a non-zero exit.
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sys
@@ -23,6 +22,19 @@ import typer
 from store.errors import StoreError
 from tui import coding_commands, review_commands
 from tui.cli_format import DeskCommand, DeskGroup, fail, say
+from tui.cli_options import (
+    DEFAULT_DB,
+    AnalystOption,
+    ConfigOption,
+    DbOption,
+    IncludeRejectedOption,
+    KindFilter,
+    OutletFilter,
+    SpeakerFilter,
+    StanceFilter,
+    StatusFilter,
+    analyst_name,
+)
 
 app = typer.Typer(
     help="Who said what, in which outlet: find quotes in news articles and review them.",
@@ -33,11 +45,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-DEFAULT_DB = Path("data.db")
 WRITE_BATCH = 64  # articles per write transaction during an ingest
-DbOption = Annotated[
-    Path, typer.Option("--db", metavar="FILE", help="The quotedesk database file.")
-]
 JobsOption = Annotated[
     int,
     typer.Option(
@@ -96,13 +104,13 @@ DelayOption = Annotated[
 TimeoutOption = Annotated[
     float, typer.Option(min=0.1, metavar="SECONDS", help="Seconds to wait for a server.")
 ]
-
-
-def default_analyst() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name in some containers
-        return "analyst"
+ArticleOutletOption = Annotated[
+    str | None,
+    typer.Option(metavar="NAME", help="Outlet for every article (overrides metadata and text)."),
+]
+CorpusArgument = Annotated[
+    Path, typer.Argument(metavar="CORPUS", help="A folder with text/ and attributions/ (brat).")
+]
 
 
 def samples_dir() -> Path:
@@ -118,12 +126,7 @@ def samples_dir() -> Path:
 def ingest(
     paths: SourcesArgument = None,
     db: DbOption = DEFAULT_DB,
-    outlet: Annotated[
-        str | None,
-        typer.Option(
-            metavar="NAME", help="Outlet for every article (overrides metadata and text)."
-        ),
-    ] = None,
+    outlet: ArticleOutletOption = None,
     jobs: JobsOption = 1,
     cluster: ClusterOption = None,
     tagger: TaggerOption = None,
@@ -148,9 +151,7 @@ def ingest(
 @app.command(cls=DeskCommand)
 def extract(
     paths: SourcesArgument = None,
-    outlet: Annotated[
-        str | None, typer.Option(metavar="NAME", help="Outlet for every article.")
-    ] = None,
+    outlet: ArticleOutletOption = None,
     jobs: JobsOption = 1,
     cluster: ClusterOption = None,
     tagger: TaggerOption = None,
@@ -253,18 +254,16 @@ def export(
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
     ] = None,
-    speaker: Annotated[str | None, typer.Option(metavar="NAME", help="Only this speaker.")] = None,
-    outlet: Annotated[str | None, typer.Option(metavar="NAME", help="Only this outlet.")] = None,
-    kind: Annotated[str | None, typer.Option(help="direct, mixed, indirect or belief.")] = None,
-    stance: Annotated[str | None, typer.Option(help="Only quotes with this stance.")] = None,
-    status: Annotated[str | None, typer.Option(help="unreviewed, accepted or rejected.")] = None,
-    include_rejected: Annotated[
-        bool, typer.Option("--include-rejected", help="Keep quotes an analyst rejected.")
-    ] = False,
+    speaker: SpeakerFilter = None,
+    outlet: OutletFilter = None,
+    kind: KindFilter = None,
+    stance: StanceFilter = None,
+    status: StatusFilter = None,
+    include_rejected: IncludeRejectedOption = False,
     excel: Annotated[
         bool, typer.Option("--excel", help="Start the CSV with a BOM for Excel.")
     ] = False,
-    config: review_commands.ConfigOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Export the quotes (analysts' decisions over machine output) as CSV or JSONL."""
     from store.db import open_db
@@ -292,9 +291,7 @@ def export(
 
 @app.command("eval", cls=DeskCommand)
 def evaluate(
-    corpus: Annotated[
-        Path, typer.Argument(metavar="CORPUS", help="A folder with text/ and attributions/ (brat).")
-    ],
+    corpus: CorpusArgument,
     jobs: JobsOption = 1,
     limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
     split: Annotated[
@@ -316,9 +313,7 @@ def evaluate(
 
 @app.command(cls=DeskCommand)
 def train(
-    corpus: Annotated[
-        Path, typer.Argument(metavar="CORPUS", help="A folder with text/ and attributions/ (brat).")
-    ],
+    corpus: CorpusArgument,
     output: Annotated[
         Path, typer.Option("--output", "-o", metavar="DIR", help="Where the trained tagger goes.")
     ] = Path("models/attribution"),
@@ -350,13 +345,8 @@ def _tagger(path: Path | None) -> str | None:
 @app.command(cls=DeskCommand)
 def tui(
     db: DbOption = DEFAULT_DB,
-    analyst: Annotated[
-        str | None,
-        typer.Option(metavar="NAME", help="Your name in the decision log (default: login name)."),
-    ] = None,
-    config: Annotated[
-        Path | None, typer.Option(metavar="FILE", help="Key bindings and stance labels (TOML).")
-    ] = None,
+    analyst: AnalystOption = None,
+    config: ConfigOption = None,
     sample: Annotated[
         str | None, typer.Option(help="Code this reliability sample, blind (you must be a coder).")
     ] = None,
@@ -369,7 +359,7 @@ def tui(
     from tui.app import QuoteDeskApp
 
     open_db(db, create=False).conn.close()  # a missing or foreign file: one line, not the app
-    analyst = analyst or default_analyst()
+    analyst = analyst_name(analyst)
     coding = coding_commands.open_for_app(db, sample, adjudicate, analyst)  # bad names first
     require_terminal("tui")
     QuoteDeskApp(db, analyst, config, **coding).run()
@@ -378,9 +368,7 @@ def tui(
 @app.command(cls=DeskCommand)
 def demo(
     db: DbOption = DEFAULT_DB,
-    analyst: Annotated[
-        str | None, typer.Option(metavar="NAME", help="Your name in the decision log.")
-    ] = None,
+    analyst: AnalystOption = None,
     create: CreateOption = False,
 ) -> None:
     """Open the app on the bundled sample articles, ingesting them first if they are not stored."""

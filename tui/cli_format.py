@@ -11,7 +11,6 @@ included; DeskCommand writes help the way click always has (`--db FILE`,
 from __future__ import annotations
 
 import re
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,7 +23,6 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageErro
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from nlp.records import encodable
-from store.db import explain_sqlite_error
 from store.errors import StoreError
 
 PROG = "quotedesk"
@@ -118,12 +116,6 @@ class DeskGroup(PlainGroup):
             return 1
         except StoreError as exc:
             error(str(exc))
-            return 1
-        except sqlite3.OperationalError as exc:
-            error(explain_sqlite_error(exc))
-            return 1
-        except sqlite3.DatabaseError as exc:
-            error(f"the database is damaged or not a database ({exc})")
             return 1
         if code == INTERRUPTED:  # typer turns ctrl-c into this exit code
             say(f"{PROG}: interrupted; everything stored so far is kept")

@@ -17,17 +17,24 @@ from typing import Annotated
 import typer
 
 from store.errors import StoreError
-from tui.cli_format import DeskCommand, PlainGroup
-from tui.review_commands import (
+from tui.cli_format import DeskCommand, PlainGroup, say
+from tui.cli_options import (
+    DEFAULT_DB,
     AnalystOption,
     ConfigOption,
     DbOption,
-    _analyst,
-    _db,
-    _done,
-    checked_filter,
-    stance_labels,
+    IncludeRejectedOption,
+    KindFilter,
+    OutletFilter,
+    QuoteIdArgument,
+    SpeakerFilter,
+    StanceFilter,
+    StanceTargetOption,
+    StatusFilter,
+    analyst_name,
+    existing_db,
 )
+from tui.review_commands import checked_filter, stance_labels
 
 sample_app = typer.Typer(
     rich_markup_mode=None,
@@ -48,20 +55,20 @@ def create(
         str | None, typer.Option(help="outlet or speaker: each gets its share of the sample.")
     ] = None,
     seed: Annotated[int | None, typer.Option(help="Draw the same sample again.")] = None,
-    speaker: Annotated[str | None, typer.Option(help="Only this speaker's quotes.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
-    kind: Annotated[str | None, typer.Option(help="direct, mixed, indirect or belief.")] = None,
-    stance: Annotated[str | None, typer.Option(help="Only quotes with this stance.")] = None,
-    status: Annotated[str | None, typer.Option(help="unreviewed, accepted or rejected.")] = None,
-    include_rejected: Annotated[bool, typer.Option(help="Draw from rejected quotes too.")] = False,
-    db: DbOption = Path("data.db"),
+    speaker: SpeakerFilter = None,
+    outlet: OutletFilter = None,
+    kind: KindFilter = None,
+    stance: StanceFilter = None,
+    status: StatusFilter = None,
+    include_rejected: IncludeRejectedOption = False,
+    db: DbOption = DEFAULT_DB,
     analyst: AnalystOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Draw a reproducible random sample of quotes and assign it to the coders."""
     from store.coding import create_sample
 
-    database = _db(db)
+    database = existing_db(db)
     wanted = checked_filter(
         database,
         config,
@@ -78,11 +85,11 @@ def create(
         size,
         coders.split(","),
         wanted,
-        analyst=_analyst(analyst),
+        analyst=analyst_name(analyst),
         stratify=stratify,
         seed=seed,
     )
-    _done(
+    say(
         f"sample {sample.name!r}: {len(sample.quote_keys)} quotes for"
         f" {', '.join(sample.coders)} (seed {sample.seed});"
         f" each codes it with  quotedesk tui --sample {sample.name} --analyst NAME"
@@ -90,11 +97,11 @@ def create(
 
 
 @sample_app.command("list", cls=DeskCommand)
-def list_(db: DbOption = Path("data.db")) -> None:
+def list_(db: DbOption = DEFAULT_DB) -> None:
     """The samples: name, size, coders, seed."""
     from store.coding import list_samples
 
-    for sample in list_samples(_db(db)):
+    for sample in list_samples(existing_db(db)):
         typer.echo(
             f"{sample.name}\t{len(sample.quote_keys)} quotes\t{','.join(sample.coders)}"
             f"\tseed {sample.seed}" + (f"\tby {sample.stratify}" if sample.stratify else "")
@@ -104,14 +111,14 @@ def list_(db: DbOption = Path("data.db")) -> None:
 @sample_app.command("code", cls=DeskCommand)
 def code(
     name: NameArgument,
-    quote_id: Annotated[int, typer.Argument(help="The quote id.")],
+    quote_id: QuoteIdArgument,
     accept: Annotated[bool, typer.Option("--accept", help="It is a quote.")] = False,
     reject: Annotated[bool, typer.Option("--reject", help="It is not a quote.")] = False,
     stance: Annotated[str | None, typer.Option(help="Your stance label.")] = None,
-    target: Annotated[str | None, typer.Option(help="What the stance is about.")] = None,
+    target: StanceTargetOption = None,
     speaker: Annotated[str | None, typer.Option(help="The right speaker (a known name).")] = None,
     note: Annotated[str | None, typer.Option(help="Your note.")] = None,
-    db: DbOption = Path("data.db"),
+    db: DbOption = DEFAULT_DB,
     analyst: AnalystOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -122,14 +129,14 @@ def code(
     if accept and reject:
         raise StoreError("--accept or --reject, not both")
     status = ("accepted" if accept else "rejected") if accept or reject else None
-    database = _db(db)
+    database = existing_db(db)
     values = coded_values(
         database, status=status, stance=stance, stance_target=target, speaker=speaker, note=note
     )
-    who = _analyst(analyst)
+    who = analyst_name(analyst)
     sample = get_sample(database, name)
     code_quote(database, sample, quote_id, values, analyst=who, stance_labels=stance_labels(config))
-    _done(f"coded quote {quote_id} in {name!r} as {who}")
+    say(f"coded quote {quote_id} in {name!r} as {who}")
 
 
 def open_for_app(db: Path, sample: str | None, adjudicate: str | None, analyst: str) -> dict:
@@ -141,7 +148,7 @@ def open_for_app(db: Path, sample: str | None, adjudicate: str | None, analyst: 
         return {}
     if sample is not None and adjudicate is not None:
         raise StoreError("--sample codes a sample, --adjudicate settles one: give one of them")
-    database = _db(db)
+    database = existing_db(db)
     try:
         found = get_sample(database, sample or adjudicate)
         if sample is not None:
@@ -154,10 +161,8 @@ def open_for_app(db: Path, sample: str | None, adjudicate: str | None, analyst: 
 def agreement(
     name: NameArgument,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, csv, md or json.")] = "text",
-    config: Annotated[
-        Path | None, typer.Option(help="The config whose [codebook] goes with the report.")
-    ] = None,
-    db: DbOption = Path("data.db"),
+    config: ConfigOption = None,
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Intercoder reliability of a sample: percent agreement, Krippendorff's alpha
     (95 % bootstrap interval), Cohen's kappa and confusion matrix per pair, per outlet.
@@ -172,7 +177,7 @@ def agreement(
         settings = load_config(config)
     except ConfigError as exc:
         raise StoreError(str(exc)) from None
-    database = _db(db)
+    database = existing_db(db)
     report = measure(database, get_sample(database, name))
     codebook = Codebook(
         {label: settings.codebook.get(label, "") for label in settings.stance_labels},
@@ -192,7 +197,7 @@ def adjudicate(
     agreed: Annotated[
         bool, typer.Option("--agreed", help="Settle every unit all coders coded alike.")
     ] = False,
-    db: DbOption = Path("data.db"),
+    db: DbOption = DEFAULT_DB,
     analyst: AnalystOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -200,11 +205,11 @@ def adjudicate(
     from store.coding import adjudicate as settle
     from store.coding import disagreements, get_sample, settle_agreed
 
-    database = _db(db)
+    database = existing_db(db)
     sample = get_sample(database, name)
     if agreed:
-        count = settle_agreed(database, sample, analyst=_analyst(analyst))
-        _done(f"settled {count} units the coders agree on (one undo takes them back)")
+        count = settle_agreed(database, sample, analyst=analyst_name(analyst))
+        say(f"settled {count} units the coders agree on (one undo takes them back)")
         return
     if quote is None and field is None and take is None and set_ is None:
         for unit in disagreements(database, sample):
@@ -219,12 +224,12 @@ def adjudicate(
         sample,
         quote,
         field,
-        analyst=_analyst(analyst),
+        analyst=analyst_name(analyst),
         stance_labels=stance_labels(config),
         take=take,
         value=set_,
     )
-    _done(f"quote {quote}: {field} settled as {value!r} (undo takes it back)")
+    say(f"quote {quote}: {field} settled as {value!r} (undo takes it back)")
 
 
 def unit_line(unit) -> str:

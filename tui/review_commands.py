@@ -6,27 +6,24 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from tui.cli_format import DeskCommand, PlainGroup, UsageError
+from tui.cli_format import DeskCommand, PlainGroup, UsageError, say
+from tui.cli_options import (
+    DEFAULT_DB,
+    AnalystOption,
+    ConfigOption,
+    DbOption,
+    QuoteIdArgument,
+    StanceTargetOption,
+    analyst_name,
+    existing_db,
+)
 
-DbOption = Annotated[
-    Path, typer.Option("--db", metavar="FILE", help="The quotedesk database file.")
-]
-AnalystOption = Annotated[
-    str | None,
-    typer.Option(metavar="NAME", help="Your name in the decision log (default: login name)."),
-]
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option(metavar="FILE", help="The config with your stance labels (as for the app)."),
-]
-IdArgument = Annotated[int, typer.Argument(help="The quote id (the `id` column of exports).")]
 # What the script saw before deciding: if the stored value differs now, someone
 # else changed it meanwhile, and the command fails instead of overwriting it.
 ExpectOption = Annotated[
@@ -50,21 +47,6 @@ statements_app = typer.Typer(
     cls=PlainGroup,
     help="Statements: one real-world statement as reported by several outlets.",
 )
-
-
-def _db(path: Path):
-    from store.db import open_db
-
-    return open_db(path, create=False)
-
-
-def _analyst(analyst: str | None) -> str:
-    if analyst:
-        return analyst
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "analyst"
 
 
 def _expected(value: str | None):
@@ -122,67 +104,69 @@ def _quote_field(db, quote_id: int, field: str):
     return get_quote(db, quote_id)[field]
 
 
-def _done(message: str) -> None:
-    typer.echo(message, err=True)
-
-
 @quote_app.command("show", cls=DeskCommand)
-def show(quote_id: IdArgument, db: DbOption = Path("data.db")) -> None:
+def show(quote_id: QuoteIdArgument, db: DbOption = DEFAULT_DB) -> None:
     """Print a quote with its speaker, decisions and history as JSON."""
     from store.queries import get_quote
 
-    quote = get_quote(_db(db), quote_id)
+    quote = get_quote(existing_db(db), quote_id)
     quote.pop("paragraph_start", None)
     typer.echo(json.dumps(quote, ensure_ascii=False, indent=2))
 
 
 @quote_app.command("accept", cls=DeskCommand)
 def accept(
-    quote_id: IdArgument,
-    db: DbOption = Path("data.db"),
+    quote_id: QuoteIdArgument,
+    db: DbOption = DEFAULT_DB,
     analyst: AnalystOption = None,
     expect: ExpectOption = None,
 ):
     """Mark the quote as right."""
     from store import decisions
 
-    decisions.accept(_db(db), quote_id, analyst=_analyst(analyst), expected=_expected(expect))
-    _done(f"quote {quote_id} accepted")
+    decisions.accept(
+        existing_db(db), quote_id, analyst=analyst_name(analyst), expected=_expected(expect)
+    )
+    say(f"quote {quote_id} accepted")
 
 
 @quote_app.command("reject", cls=DeskCommand)
 def reject(
-    quote_id: IdArgument,
-    db: DbOption = Path("data.db"),
+    quote_id: QuoteIdArgument,
+    db: DbOption = DEFAULT_DB,
     analyst: AnalystOption = None,
     expect: ExpectOption = None,
 ):
     """Mark the quote as not a quote (it leaves exports unless --include-rejected)."""
     from store import decisions
 
-    decisions.reject(_db(db), quote_id, analyst=_analyst(analyst), expected=_expected(expect))
-    _done(f"quote {quote_id} rejected")
+    decisions.reject(
+        existing_db(db), quote_id, analyst=analyst_name(analyst), expected=_expected(expect)
+    )
+    say(f"quote {quote_id} rejected")
 
 
 @quote_app.command("restore", cls=DeskCommand)
 def restore(
-    quote_id: IdArgument,
-    db: DbOption = Path("data.db"),
+    quote_id: QuoteIdArgument,
+    db: DbOption = DEFAULT_DB,
     analyst: AnalystOption = None,
     expect: ExpectOption = None,
 ):
     """Put an accepted or rejected quote back to unreviewed."""
     from store import decisions
 
-    decisions.restore(_db(db), quote_id, analyst=_analyst(analyst), expected=_expected(expect))
-    _done(f"quote {quote_id} back to unreviewed")
+    decisions.restore(
+        existing_db(db), quote_id, analyst=analyst_name(analyst), expected=_expected(expect)
+    )
+    say(f"quote {quote_id} back to unreviewed")
 
 
 @quote_app.command("set-speaker", cls=DeskCommand)
 def set_speaker(
-    quote_id: IdArgument,
+    quote_id: QuoteIdArgument,
     name: Annotated[str, typer.Argument(help="A known speaker's name or alias, or a new name.")],
-    db: DbOption = Path("data.db"),
+    db: DbOption = DEFAULT_DB,
     analyst: AnalystOption = None,
     type_: Annotated[
         str, typer.Option("--type", help="For a new speaker: person, organisation or unnamed.")
@@ -193,20 +177,25 @@ def set_speaker(
     from store import decisions
 
     decisions.set_speaker(
-        _db(db), quote_id, name, speaker_type=type_, role=role, analyst=_analyst(analyst)
+        existing_db(db),
+        quote_id,
+        name,
+        speaker_type=type_,
+        role=role,
+        analyst=analyst_name(analyst),
     )
-    _done(f"quote {quote_id} attributed to {name}")
+    say(f"quote {quote_id} attributed to {name}")
 
 
 @quote_app.command("stance", cls=DeskCommand)
 def stance(
-    quote_id: IdArgument,
+    quote_id: QuoteIdArgument,
     label: Annotated[
         str,
         typer.Argument(help="A configured label: support, oppose, neutral, unclear by default."),
     ],
-    target: Annotated[str | None, typer.Option(help="What the stance is towards.")] = None,
-    db: DbOption = Path("data.db"),
+    target: StanceTargetOption = None,
+    db: DbOption = DEFAULT_DB,
     analyst: AnalystOption = None,
     expect: ExpectOption = None,
     config: ConfigOption = None,
@@ -217,22 +206,22 @@ def stance(
 
     if label:
         check_choice("stance", label, stance_labels(config))
-    database = _db(db)
+    database = existing_db(db)
     expected = _expected(expect)
     if expected is not decisions.UNSET:  # the target is not part of the check
         target_now = _quote_field(database, quote_id, "stance_target")
         expected = (expected, target_now)
     decisions.set_stance(
-        database, quote_id, label, target, analyst=_analyst(analyst), expected=expected
+        database, quote_id, label, target, analyst=analyst_name(analyst), expected=expected
     )
-    _done(f"quote {quote_id} stance: {label}")
+    say(f"quote {quote_id} stance: {label}")
 
 
 @quote_app.command("note", cls=DeskCommand)
 def note(
-    quote_id: IdArgument,
+    quote_id: QuoteIdArgument,
     text: Annotated[str, typer.Argument(help="The note (empty text clears it).")],
-    db: DbOption = Path("data.db"),
+    db: DbOption = DEFAULT_DB,
     analyst: AnalystOption = None,
     expect: ExpectOption = None,
 ):
@@ -240,20 +229,20 @@ def note(
     from store import decisions
 
     decisions.set_note(
-        _db(db), quote_id, text, analyst=_analyst(analyst), expected=_expected(expect)
+        existing_db(db), quote_id, text, analyst=analyst_name(analyst), expected=_expected(expect)
     )
-    _done(f"quote {quote_id} note saved")
+    say(f"quote {quote_id} note saved")
 
 
 @speakers_app.command("list", cls=DeskCommand)
 def list_speakers(
-    db: DbOption = Path("data.db"),
+    db: DbOption = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ):
     """Every speaker with quote counts per outlet and aliases."""
     from store.queries import list_speakers as query
 
-    for s in query(_db(db)):
+    for s in query(existing_db(db)):
         if as_json:
             typer.echo(json.dumps(s, ensure_ascii=False))
             continue
@@ -269,21 +258,21 @@ def list_speakers(
 def merge(
     source: Annotated[str, typer.Argument(help="Speaker (id, name or alias) to fold in.")],
     into: Annotated[str, typer.Argument(help="Speaker (id, name or alias) that remains.")],
-    db: DbOption = Path("data.db"),
+    db: DbOption = DEFAULT_DB,
     analyst: AnalystOption = None,
 ):
     """Merge one speaker into another (undo with `quotedesk undo`)."""
     from store import decisions
 
-    decisions.merge_speakers(_db(db), source, into, analyst=_analyst(analyst))
-    _done(f"merged {source} into {into}")
+    decisions.merge_speakers(existing_db(db), source, into, analyst=analyst_name(analyst))
+    say(f"merged {source} into {into}")
 
 
 @speakers_app.command("rename", cls=DeskCommand)
 def rename(
     old: Annotated[str, typer.Argument(help="Speaker (id, name or alias) to rename.")],
     new: Annotated[str, typer.Argument(help="The new name.")],
-    db: DbOption = Path("data.db"),
+    db: DbOption = DEFAULT_DB,
     analyst: AnalystOption = None,
 ):
     """Rename a speaker; a re-run of the NLP pass keeps the new name (undo: `quotedesk undo`)."""
@@ -291,7 +280,7 @@ def rename(
     from store.errors import StoreError
     from store.speakers import find_speaker
 
-    database = _db(db)
+    database = existing_db(db)
     speaker = find_speaker(database, old)
     name = new.strip()
     if not name:
@@ -299,16 +288,16 @@ def rename(
     if name == speaker["name"]:
         raise StoreError(f"the speaker is called {name!r} already")
     decisions.rename_speaker(
-        database, speaker["id"], name, analyst=_analyst(analyst), expected=speaker["name"]
+        database, speaker["id"], name, analyst=analyst_name(analyst), expected=speaker["name"]
     )
-    _done(f"renamed {speaker['name']} to {name}")
+    say(f"renamed {speaker['name']} to {name}")
 
 
 @speakers_app.command("split", cls=DeskCommand)
 def split(
     speaker_name: Annotated[str, typer.Argument(help="Speaker (id or name) that keeps its name.")],
     alias: Annotated[str, typer.Argument(help="One of its aliases, to become a speaker again.")],
-    db: DbOption = Path("data.db"),
+    db: DbOption = DEFAULT_DB,
     analyst: AnalystOption = None,
 ):
     """Take a wrongly merged name back out of a speaker (undo with `quotedesk undo`)."""
@@ -316,26 +305,26 @@ def split(
     from store.errors import StoreError
     from store.speakers import find_speaker
 
-    database = _db(db)
+    database = existing_db(db)
     speaker = find_speaker(database, speaker_name)
     aliases = [a for a in speaker["aliases"] if a != speaker["name"]]
     if alias not in aliases:
         known = f"its aliases: {', '.join(aliases)}" if aliases else "it has no aliases"
         raise StoreError(f"{alias!r} is not an alias of {speaker['name']} ({known})")
-    decisions.split_alias(database, speaker["id"], alias, analyst=_analyst(analyst))
-    _done(f"split {alias} out of {speaker['name']}")
+    decisions.split_alias(database, speaker["id"], alias, analyst=analyst_name(analyst))
+    say(f"split {alias} out of {speaker['name']}")
 
 
 @statements_app.command("list", cls=DeskCommand)
 def list_statements(
-    db: DbOption = Path("data.db"),
+    db: DbOption = DEFAULT_DB,
     min_outlets: Annotated[int, typer.Option(help="Only statements carried by this many.")] = 2,
     limit: Annotated[int, typer.Option(help="How many, most outlets first.")] = 50,
 ):
     """Statements by number of outlets, with first-seen date and outlet."""
     from store.statements import list_statements as query
 
-    for st in query(_db(db), limit=limit, min_outlets=min_outlets):
+    for st in query(existing_db(db), limit=limit, min_outlets=min_outlets):
         typer.echo(
             f"{st['statement_id']:>6}  {st['outlets']} outlets, {st['versions']} versions"
             f"  first {st['first_seen'] or '?'} in {st['first_outlet'] or '?'}"
@@ -346,12 +335,12 @@ def list_statements(
 @statements_app.command("show", cls=DeskCommand)
 def show_statement(
     statement_id: Annotated[int, typer.Argument(help="The statement id.")],
-    db: DbOption = Path("data.db"),
+    db: DbOption = DEFAULT_DB,
 ):
     """Every outlet's version of one statement, earliest first."""
     from store.statements import versions
 
-    rows = versions(_db(db), statement_id)
+    rows = versions(existing_db(db), statement_id)
     if not rows:
         from store.errors import StoreError
 
@@ -365,59 +354,59 @@ def show_statement(
 
 @statements_app.command("join", cls=DeskCommand)
 def join_statement(
-    quote_id: IdArgument,
+    quote_id: QuoteIdArgument,
     other: Annotated[int, typer.Argument(help="A quote already in the statement to join.")],
-    db: DbOption = Path("data.db"),
+    db: DbOption = DEFAULT_DB,
     analyst: AnalystOption = None,
 ):
     """Put a quote in the same statement as another quote."""
     from store import decisions
 
-    decisions.join_statement(_db(db), quote_id, other, analyst=_analyst(analyst))
-    _done(f"quote {quote_id} now reports the same statement as quote {other}")
+    decisions.join_statement(existing_db(db), quote_id, other, analyst=analyst_name(analyst))
+    say(f"quote {quote_id} now reports the same statement as quote {other}")
 
 
 @statements_app.command("leave", cls=DeskCommand)
 def leave_statement(
-    quote_id: IdArgument, db: DbOption = Path("data.db"), analyst: AnalystOption = None
+    quote_id: QuoteIdArgument, db: DbOption = DEFAULT_DB, analyst: AnalystOption = None
 ):
     """Take a quote out of its statement: it reports a statement of its own."""
     from store import decisions
 
-    decisions.leave_statement(_db(db), quote_id, analyst=_analyst(analyst))
-    _done(f"quote {quote_id} is a statement of its own")
+    decisions.leave_statement(existing_db(db), quote_id, analyst=analyst_name(analyst))
+    say(f"quote {quote_id} is a statement of its own")
 
 
 @statements_app.command("regroup", cls=DeskCommand)
-def regroup(db: DbOption = Path("data.db")):
+def regroup(db: DbOption = DEFAULT_DB):
     """Group every quote again (analysts' joins and splits are kept)."""
     from store.statements import regroup as run
 
-    result = run(_db(db))
-    _done(
+    result = run(existing_db(db))
+    say(
         f"{result.quotes} quotes in {result.statements} statements,"
         f" {result.shared} reported in more than one article"
     )
 
 
-def undo(db: DbOption = Path("data.db"), analyst: AnalystOption = None) -> None:
+def undo(db: DbOption = DEFAULT_DB, analyst: AnalystOption = None) -> None:
     """Revert your latest decision (appends a revert; the log keeps both)."""
     from store import decisions
 
-    said = decisions.undo(_db(db), analyst=_analyst(analyst))
-    _done(said or "nothing to undo")
+    said = decisions.undo(existing_db(db), analyst=analyst_name(analyst))
+    say(said or "nothing to undo")
 
 
-def redo(db: DbOption = Path("data.db"), analyst: AnalystOption = None) -> None:
+def redo(db: DbOption = DEFAULT_DB, analyst: AnalystOption = None) -> None:
     """Put back what your latest undo reverted."""
     from store import decisions
 
-    said = decisions.redo(_db(db), analyst=_analyst(analyst))
-    _done(said or "nothing to redo")
+    said = decisions.redo(existing_db(db), analyst=analyst_name(analyst))
+    say(said or "nothing to redo")
 
 
 def log(
-    db: DbOption = Path("data.db"),
+    db: DbOption = DEFAULT_DB,
     limit: Annotated[int, typer.Option(help="How many decisions, newest first.")] = 50,
     by: Annotated[
         str | None, typer.Option("--by", metavar="NAME", help="Only this analyst's decisions.")
@@ -435,7 +424,7 @@ def log(
 
     if analyst is not None:  # it filtered here, and names you everywhere else
         raise UsageError(f"log filters with --by now: quotedesk log --by {analyst}")
-    database = _db(db)
+    database = existing_db(db)
     sample_id = get_sample(database, sample).id if sample is not None else None
     for row in decisions.log(database, limit=limit, analyst=by, sample_id=sample_id):
         target = f"quote {row['quote_id']}" if row["quote_id"] else f"speaker {row['speaker_id']}"

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from damaged_db import damage_table
+
 from tui.cli import app
 
 QUOTEDESK = str(Path(sys.executable).parent / "quotedesk")
@@ -87,6 +89,16 @@ def test_a_locked_database_gives_one_line_not_a_traceback(sample_db_copy):
         holder.close()
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "locked" in result.stderr, result.stderr
+
+
+def test_a_damaged_database_gives_one_line_naming_it(sample_db_copy):
+    damage_table(sample_db_copy)
+    result = subprocess.run(
+        [QUOTEDESK, "export", "--db", str(sample_db_copy)], capture_output=True, text=True
+    )
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"quotedesk: error: {sample_db_copy}: the database is damaged")
 
 
 def test_a_record_the_store_refuses_is_listed_and_the_batch_goes_on(tmp_path, monkeypatch):

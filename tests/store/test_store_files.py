@@ -1,5 +1,7 @@
 """Bad database files get one clear message, and are never modified."""
 
+import pickle
+import re
 import signal
 import sqlite3
 import subprocess
@@ -7,9 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from damaged_db import damage_table
 
 from store.db import open_db
 from store.errors import StoreError
+from store.queries import QuoteFilter, list_quotes
 
 
 def test_a_text_file_is_refused_untouched(tmp_path):
@@ -43,6 +47,19 @@ def test_a_damaged_database_is_refused(tmp_path):
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
     with pytest.raises(StoreError):
         open_db(path)
+
+
+def test_a_table_damaged_after_opening_is_a_store_error_naming_the_file(db, db_path):
+    db.conn.close()
+    damage_table(db_path)
+    damaged = open_db(db_path)  # header, schema and meta are intact
+    with pytest.raises(
+        StoreError, match=rf"^{re.escape(str(db_path))}: the database is damaged"
+    ) as e:
+        list_quotes(damaged, QuoteFilter())
+    damaged.conn.close()
+    # The same one line after crossing into another process (ingest --jobs, a cluster).
+    assert str(pickle.loads(pickle.dumps(e.value))) == str(e.value)
 
 
 def test_a_missing_database_is_not_created_when_reading(tmp_path):

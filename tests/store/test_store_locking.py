@@ -66,7 +66,8 @@ def test_a_multi_quote_action_is_one_transaction(db, db_path, monkeypatch):
     def failing_apply(*args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 3:
-            raise sqlite3.OperationalError("disk I/O error")
+            # what the store's connection raises when the disk fails mid-write
+            raise store_db.failure(db_path, sqlite3.OperationalError("disk I/O error"))
         return real(*args, **kwargs)
 
     monkeypatch.setattr(decisions, "_apply", failing_apply)

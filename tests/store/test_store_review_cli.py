@@ -32,7 +32,7 @@ def run(cli, db_path):
 
 
 def test_review_a_quote_and_read_the_log(db, run, monkeypatch):
-    monkeypatch.setattr(review_commands.getpass, "getuser", lambda: "maria")
+    monkeypatch.setattr("getpass.getuser", lambda: "maria")
     qid = quote_id(db, "a good day")
     accepted = run("quote", "accept", str(qid))
     assert accepted.stdout == "" and f"quote {qid} accepted" in accepted.stderr

@@ -274,3 +274,26 @@ def test_a_codebook_for_a_label_that_does_not_exist_is_refused():
 
     with pytest.raises(ConfigError, match="defines agree, not a stance label"):
         parse_config({"codebook": {"support": "backs it", "agree": "same"}})
+
+
+async def test_one_remap_of_undo_and_redo_holds_on_the_adjudicate_screen_too(
+    db_path, sample, tmp_path
+):
+    made, first = sample
+    coded_by_both(db_path, made, first)
+    config = tmp_path / "config.toml"
+    config.write_text('[keys]\nundo = "z"\nredo = "ctrl+y"\n')
+    app = QuoteDeskApp(db_path, "deskchief", config, adjudicate=made)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")  # take bo's value
+        await settle(pilot)
+        assert desk(db_path, first)[1] == "support"
+        await pilot.press("z")
+        await settle(pilot)
+        assert desk(db_path, first)[1] == "oppose"
+        assert "1 to settle" in screen_text(app)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert desk(db_path, first)[1] == "support"
+        assert "0 to settle" in screen_text(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from damaged_db import damage_table
 from tui_helpers import settle
 
 from store.db import open_db
@@ -140,6 +141,22 @@ async def test_undo_and_redo(db_path):
         assert quote(db_path, first["id"])["status"] == "accepted"
 
 
+async def test_undo_runs_from_the_command_palette_and_not_on_the_overview(db_path):
+    app = QuoteDeskApp(db_path, ANALYST)
+    async with app.run_test() as pilot:
+        _, first = await start(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("f4", "u")  # the charts have nothing to undo: u is no key there
+        await settle(pilot)
+        assert quote(db_path, first["id"])["status"] == "accepted"
+        await pilot.press("f2", "ctrl+p", *"undo")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert quote(db_path, first["id"])["status"] == "unreviewed"
+
+
 async def test_change_speaker_to_known_speaker(db_path):
     app = QuoteDeskApp(db_path, ANALYST)
     async with app.run_test() as pilot:
@@ -267,6 +284,17 @@ async def test_q_quits(db_path):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_a_damaged_database_is_a_message_naming_it_not_a_crash(db_path):
+    damage_table(db_path)
+    app = QuoteDeskApp(db_path, ANALYST)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("f3", "f2")
+        await settle(pilot)
+        assert app.db_error and app.db_error.startswith(f"{db_path}: the database is damaged")
+        assert isinstance(app.screen, QuotesScreen)  # the app stays open and says so
 
 
 async def test_foreign_file_is_a_message_not_a_crash(tmp_path):

@@ -15,9 +15,9 @@ from store.queries import QuoteFilter, get_quote
 from store.statements import versions
 from tests.sample_quotes import quote_column
 from tui.app import QuoteDeskApp
-from tui.palette import DIFF_ONLY_BASE, DIFF_ONLY_OTHER
+from tui.colours import DIFF_ONLY_BASE, DIFF_ONLY_OTHER
 from tui.screens.statements import StatementsScreen
-from tui.widgets.compare import VersionCompare, word_diff
+from tui.widgets.version_compare import VersionCompare, word_diff
 
 
 def quote_id(db, doc: str, phrase: str) -> int:

@@ -36,9 +36,9 @@ class AdjudicateScreen(Screen):
         ],
         Binding("e", "set_value", "Set another", id="adjudicate-set"),
         Binding("A", "settle_agreed", "Settle agreed", id="adjudicate-agreed"),
-        Binding("u", "undo", "Undo", id="adjudicate-undo"),
         Binding("escape", "app.pop_screen", "Back", id="adjudicate-back"),
     ]
+    UNDO = True  # the app's undo and redo (u, ctrl+r) work here
 
     DEFAULT_CSS = """
     #adjudicate-head { height: auto; padding: 0 1; background: $boost; }
@@ -63,6 +63,8 @@ class AdjudicateScreen(Screen):
         table = self.query_one(DataTable)
         table.add_columns("#", "field", "outlet", *self.sample.coders, "settled")
         self._load()
+        # A settlement, its undo or redo: every stored decision re-reads the units.
+        self.watch(self.app, "data_version", lambda _: self._load(), init=False)
 
     @property
     def current(self) -> dict[str, Any] | None:
@@ -167,7 +169,6 @@ class AdjudicateScreen(Screen):
         summary = f"#{unit.quote_id} {unit.field}: {value}"
         self.notify(summary, title="Settled")
         self.app.post_message(DataChanged((unit.quote_id,), summary, origin=self))
-        self._load()
 
     @work(group="decide")
     async def action_settle_agreed(self) -> None:
@@ -176,10 +177,3 @@ class AdjudicateScreen(Screen):
         count = await self.app.data.run(settle_agreed, self.sample, analyst=self.app.analyst)
         self.notify(f"Settled {count} units the coders agree on.", title="Settled")
         self.app.post_message(DataChanged((), "settled agreed units", origin=self))
-
-    @work(group="decide")
-    async def action_undo(self) -> None:
-        from tui.screens.quotes import history
-
-        await history(self, "undo")
-        self._load()

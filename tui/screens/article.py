@@ -22,8 +22,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.colours import kind_colour, kind_text, stance_text, status_text
 from tui.messages import DataChanged
-from tui.palette import kind_colour, kind_text, stance_text, status_text
 from tui.text_cursor import TextCursor
 from tui.widgets.detail_pane import headline, highlight, shade
 
@@ -123,9 +123,8 @@ class ArticleScreen(Screen):
             show=False,
         ),
         Binding("comma", "add_part", "Keep as a part", id="article-add-part", show=False),
-        Binding("u", "undo", "Undo", id="undo", show=False),
-        Binding("ctrl+r", "redo", "Redo", id="redo", show=False),
     ]
+    UNDO = True  # the app's undo and redo (u, ctrl+r) work here
 
     app: QuoteDeskApp
 
@@ -367,7 +366,7 @@ class ArticleScreen(Screen):
     @work(group="dialog")
     async def action_add_quote(self) -> None:
         from store.errors import StoreError
-        from tui import actions
+        from tui import review_actions
         from tui.widgets.hand_quote_dialog import HandQuoteDialog
 
         cursor = self.text_cursor
@@ -380,7 +379,7 @@ class ArticleScreen(Screen):
             return
         try:
             summary, quote_id = await self.app.data.run(
-                actions.add_quote, self.article_id, choice, analyst=self.app.analyst
+                review_actions.add_quote, self.article_id, choice, analyst=self.app.analyst
             )
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=6)
@@ -389,18 +388,6 @@ class ArticleScreen(Screen):
         self.quote_id = quote_id
         self.notify(summary)
         self.app.post_message(DataChanged((quote_id,), summary, origin=self))
-
-    @work(group="decide")
-    async def action_undo(self) -> None:
-        from tui.screens.quotes import history
-
-        await history(self, "undo")
-
-    @work(group="decide")
-    async def action_redo(self) -> None:
-        from tui.screens.quotes import history
-
-        await history(self, "redo")
 
     def _step(self, delta: int) -> None:
         if not self.quotes:

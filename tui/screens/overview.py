@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
-from tui.palette import (
+from tui.colours import (
     KIND_COLOURS,
     STATUS_COLOURS,
     UNKNOWN_COLOUR,

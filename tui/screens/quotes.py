@@ -90,24 +90,6 @@ def cited_words(q: dict[str, Any]) -> str:
     return re.sub(r"^that\s+", "", text)
 
 
-async def history(screen: Screen, op: str) -> None:
-    """Undo or redo the analyst's last decision, from whichever screen they are on."""
-    from store.errors import StoreError
-    from tui import actions
-
-    app: Any = screen.app
-    try:
-        summary = await app.data.run(getattr(actions, op), analyst=app.analyst)
-    except StoreError as exc:
-        screen.notify(str(exc), severity="warning")
-        return
-    if summary is None:
-        screen.notify(f"Nothing to {op}.")
-        return
-    screen.notify(summary, title=op.capitalize())
-    app.post_message(DataChanged((), summary))
-
-
 class QuotesScreen(Screen):
     """Browse, search and review quotes."""
 
@@ -120,11 +102,9 @@ class QuotesScreen(Screen):
         Binding("3", "stance(3)", "Stance 3", id="stance-3", group=STANCE),
         Binding("4", "stance(4)", "Stance 4", id="stance-4", group=STANCE),
         Binding("n", "note", "Note", id="note"),
-        Binding("u", "undo", "Undo", id="undo"),
         Binding("space", "next_unreviewed", "Next", id="next-unreviewed"),
         Binding("slash", "search", "Search", id="search", show=False),
         Binding("f", "filter", "Filter", id="filter", show=False),
-        Binding("ctrl+r", "redo", "Redo", id="redo", show=False),
         Binding("t", "stance_target", "Stance target", id="stance-target", show=False),
         Binding("o", "outlet", "Change outlet", id="outlet", show=False),
         Binding("e", "export", "Export CSV", id="export", show=False),
@@ -133,6 +113,7 @@ class QuotesScreen(Screen):
         Binding("v", "compare", "Compare outlets", id="compare", show=False),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter", show=False),
     ]
+    UNDO = True  # the app's undo and redo (u, ctrl+r) work here
 
     # The table, not the search box, has focus at start: keys are review actions.
     AUTO_FOCUS = "QuoteTable"
@@ -374,11 +355,11 @@ class QuotesScreen(Screen):
     async def _apply(self, quote: dict[str, Any], op: str, **kw: Any) -> bool:
         """Run one store decision on a quote; True when it was stored."""
         from store.errors import StaleEdit, StoreError
-        from tui import actions
+        from tui import review_actions
 
         try:
             summary = await self.app.data.run(
-                actions.apply, op, quote, analyst=self.app.analyst, **kw
+                review_actions.apply, op, quote, analyst=self.app.analyst, **kw
             )
         except StaleEdit as exc:
             self.notify(f"{exc} Reloaded; try again.", severity="warning", timeout=6)
@@ -418,14 +399,6 @@ class QuotesScreen(Screen):
             return
         current = self.current
         self.table.load(self.quote_filter, keep_quote=current["id"] if current else None)
-
-    @work(group="decide")
-    async def action_undo(self) -> None:
-        await history(self, "undo")
-
-    @work(group="decide")
-    async def action_redo(self) -> None:
-        await history(self, "redo")
 
     # ---- moving around -------------------------------------------------------
 

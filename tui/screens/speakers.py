@@ -99,11 +99,9 @@ class SpeakersScreen(Screen):
         Binding("m", "merge", "Merge", id="speaker-merge"),
         Binding("p", "split", "Split alias", id="speaker-split"),
         Binding("slash", "find", "Find", id="speaker-find"),
-        # The same ids as on Quotes: one remap in the config covers both screens.
-        Binding("u", "undo", "Undo", id="undo"),
-        Binding("ctrl+r", "redo", "Redo", id="redo", show=False),
         Binding("escape", "clear_find", "Clear", id="speaker-clear", show=False),
     ]
+    UNDO = True  # the app's undo and redo (u, ctrl+r) work here
 
     AUTO_FOCUS = "#speaker-table"
 
@@ -339,25 +337,13 @@ class SpeakersScreen(Screen):
             self._apply("split_alias", s, alias=picked.value)
 
     @work(group="speaker-edit")
-    async def action_undo(self) -> None:
-        from tui.screens.quotes import history
-
-        await history(self, "undo")
-
-    @work(group="speaker-edit")
-    async def action_redo(self) -> None:
-        from tui.screens.quotes import history
-
-        await history(self, "redo")
-
-    @work(group="speaker-edit")
     async def _apply(self, op: str, speaker: dict[str, Any], **kw: Any) -> None:
         from store.errors import StoreError
-        from tui import actions
+        from tui import review_actions
 
         try:
             summary = await self.app.data.run(
-                actions.apply_speaker, op, speaker, analyst=self.app.analyst, **kw
+                review_actions.apply_speaker, op, speaker, analyst=self.app.analyst, **kw
             )
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=6)

@@ -24,10 +24,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from tui.colours import kind_text, status_text
 from tui.messages import DataChanged
-from tui.palette import kind_text, status_text
-from tui.widgets.compare import VersionCompare, clean, similarity
 from tui.widgets.quote_table import fit, row_at_cursor
+from tui.widgets.version_compare import VersionCompare, clean, similarity
 
 if TYPE_CHECKING:
     from tui.app import QuoteDeskApp
@@ -55,10 +55,9 @@ class StatementsScreen(Screen):
         Binding("l", "leave", "Leave", id="statement-leave"),
         Binding("a", "toggle_all", "All/shared", id="statement-all"),
         Binding("slash", "find", "Find", id="statement-find"),
-        Binding("u", "undo", "Undo", id="undo"),
-        Binding("ctrl+r", "redo", "Redo", id="redo", show=False),
         Binding("escape", "clear_find", "Clear", id="statement-clear", show=False),
     ]
+    UNDO = True  # the app's undo and redo (u, ctrl+r) work here
 
     AUTO_FOCUS = "#statement-table"
 
@@ -417,26 +416,19 @@ class StatementsScreen(Screen):
     @work(group="statement-edit")
     async def _apply(self, op: str, statement_id: int, quote_ids: list[int], **kw: Any) -> None:
         from store.errors import StoreError
-        from tui import actions
+        from tui import review_actions
 
         try:
             summary = await self.app.data.run(
-                actions.apply_statement, op, statement_id, quote_ids, analyst=self.app.analyst, **kw
+                review_actions.apply_statement,
+                op,
+                statement_id,
+                quote_ids,
+                analyst=self.app.analyst,
+                **kw,
             )
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=6)
             return
         self.notify(summary)
         self.app.post_message(DataChanged(tuple(quote_ids), summary))
-
-    @work(group="statement-edit")
-    async def action_undo(self) -> None:
-        from tui.screens.quotes import history
-
-        await history(self, "undo")
-
-    @work(group="statement-edit")
-    async def action_redo(self) -> None:
-        from tui.screens.quotes import history
-
-        await history(self, "redo")

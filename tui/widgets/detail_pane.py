@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.palette import (
+from tui.colours import (
     CUE_STYLE,
     SOURCE_STYLE,
     kind_colour,
@@ -24,7 +24,7 @@ from tui.palette import (
     stance_text,
     status_text,
 )
-from tui.widgets.compare import clean, similarity
+from tui.widgets.version_compare import clean, similarity
 
 Spans = list[tuple[int, int]]
 
@@ -166,12 +166,14 @@ class DetailPane(VerticalScroll, can_focus=False):
         machine = Text()
         if confidence is not None:
             machine.append(f"{float(confidence):.0%} confident", style="")
-        if d.get("evidence"):
-            machine.append(f" — {d['evidence']}", style="italic")
         if d.get("hand_made"):
             found = d.get("pipeline_version") != "hand"
             machine.append("made by hand" + (", found by the pass too" if found else ""))
         grid.add_row("machine", machine)
+        if d.get("evidence"):
+            # The rules that made the quote and chose its speaker, as the pass
+            # stored them: the analyst's "why?", and a developer's way to the rule.
+            grid.add_row("why", Text(d["evidence"], style="dim"))
         review = Text.assemble(
             kind_text(d.get("kind")),
             ("  ", ""),

@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from tui.palette import kind_text
+from tui.colours import kind_text
 from tui.widgets.speaker_picker import SpeakerChoice
 
 KINDS = ("direct", "mixed", "indirect", "belief")

@@ -16,8 +16,8 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import DataTable
 
+from tui.colours import kind_text, stance_text, status_text
 from tui.messages import QuoteCountLoaded, QuotesPageLoaded
-from tui.palette import kind_text, stance_text, status_text
 
 PAGE_SIZE = 100
 # Fetch the next page when the cursor is this close to the last loaded row,

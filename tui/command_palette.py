@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 if TYPE_CHECKING:
@@ -31,7 +32,17 @@ class QuoteDeskCommands(Provider):
         screen = self.screen
         found: list[tuple[str, str, str, object]] = []
         seen: set[str] = set()
-        for binding in getattr(screen, "BINDINGS", []):
+        navigation = {action for _, action, _ in NAVIGATION}
+        # The screen's own bindings, then the app's that work on it (undo, redo).
+        bindings = [(binding, screen) for binding in getattr(screen, "BINDINGS", [])]
+        bindings += [
+            (binding, app)
+            for binding in app.BINDINGS
+            if isinstance(binding, Binding)
+            and binding.action not in navigation
+            and app.action_works_on(screen, binding.action)
+        ]
+        for binding, target in bindings:
             description = getattr(binding, "description", "")
             if not description or binding.action in seen or binding.action.startswith("cursor"):
                 continue
@@ -43,7 +54,7 @@ class QuoteDeskCommands(Provider):
                     continue
                 description = f"Stance: {labels[slot - 1]}"
             key = app.key_for(binding)
-            found.append((description, binding.action, f"key: {key}", screen))
+            found.append((description, binding.action, f"key: {key}", target))
         for name, action, help_text in NAVIGATION:
             found.append((name, action, help_text, app))
         return found

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from tui.palette import DIFF_ONLY_BASE, DIFF_ONLY_OTHER, kind_text
+from tui.colours import DIFF_ONLY_BASE, DIFF_ONLY_OTHER, kind_text
 
 WORD = re.compile(r"\S+")
 PUNCTUATION = re.compile(r"[^\w]+")

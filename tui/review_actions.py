@@ -3,7 +3,7 @@
 Screens say what the analyst did ("accept this quote as I saw it"); this
 module turns that into the store call with the analyst's name and the value
 the analyst saw as `expected`, and returns a one-line summary for the
-notification. Runs on the database thread (see tui/data.py).
+notification. Runs on the database thread (see tui/db_thread.py).
 """
 
 from __future__ import annotations

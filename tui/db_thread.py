@@ -10,7 +10,6 @@ means an accept followed at once by a page reload sees the accept.
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -68,14 +67,14 @@ class DataSource:
         cancels the calling worker: the app stays open and says what is wrong.
         Store errors about the operation itself (StaleEdit, ...) reach the caller.
         """
-        from store.errors import StoreError
+        from store.errors import DatabaseFailure, StoreError
 
         loop = asyncio.get_running_loop()
         try:
             db = await loop.run_in_executor(self._executor, self._connection)
             return await loop.run_in_executor(self._executor, lambda: fn(db, *args, **kwargs))
-        except (StoreError, sqlite3.Error) as exc:
-            if self._db is not None and not isinstance(exc, sqlite3.Error):
+        except StoreError as exc:
+            if self._db is not None and not isinstance(exc, DatabaseFailure):
                 raise  # the database is fine; the operation was refused
             if self.error is None and self.on_error is not None:
                 self.on_error(str(exc))
