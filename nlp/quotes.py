@@ -18,7 +18,7 @@ from nlp.corrections import (
 from nlp.cues import find_frames
 from nlp.found import Settings, _long_enough, _mark_tokens, _quoted_tokens
 from nlp.lexicon import Lexicon
-from nlp.linking import _link
+from nlp.linking import link
 from nlp.marks import find_marked
 from nlp.record import _as_dict, _resolution_order, _set_parents, _speaker_for
 from nlp.speakers import Speaker, SpeakerResolver
@@ -27,7 +27,7 @@ from nlp.speakers import Speaker, SpeakerResolver
 def find_quotes(doc: Doc, lex: Lexicon, settings: Settings) -> list[dict]:
     marked = [m for m in (_mark_tokens(doc, m) for m in find_marked(doc.text)) if m]
     frames = find_frames(doc, lex, settings.include_beliefs)
-    found = _link(doc, frames, marked, lex, settings)
+    found = link(doc, frames, marked, lex, settings)
     _source_outside_quotations(doc, found, marked)
     _according_takes_quotation(doc, found, lex)
     found += _tagged(doc, found, marked, lex, settings)
