@@ -4,6 +4,9 @@ participle or conjunct, climbing the parse (_parsed_subject).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 from spacy.tokens import Token
 
 from nlp.content_clauses import (
@@ -28,90 +31,188 @@ from nlp.syntax import (
 FLOATING = ("both", "all", "each")
 
 
-def _parsed_subject(verb: Token, lex: Lexicon) -> Token | None:
-    """The verb's subject, or the subject it inherits as a participle/conjunct."""
-    current = verb
+@dataclass
+class SubjectWalk:
+    """Where the walk from a cue verb up the parse stands, and the rules that fired."""
+
+    verb: Token  # the cue verb
+    current: Token  # the verb the walk has climbed to
+    lex: Lexicon
+    trail: list[str] = field(default_factory=list)
+
+    @property
+    def at_verb(self) -> bool:
+        return self.current.i == self.verb.i
+
+
+@dataclass(frozen=True)
+class Stop:
+    """The walk ends with this subject (None: nobody)."""
+
+    subject: Token | None
+
+
+@dataclass(frozen=True)
+class Climb:
+    """The walk goes on from this verb."""
+
+    to: Token
+
+
+WalkRule = Callable[[SubjectWalk], "Stop | Climb | None"]
+
+
+def _parsed_subject(verb: Token, lex: Lexicon, trail: list[str] | None = None) -> Token | None:
+    """The verb's subject, or the subject it inherits as a participle/conjunct:
+    the first rule of SUBJECT_WALK that stops or climbs decides, three climbs at most."""
+    walk = SubjectWalk(verb, verb, lex)
     for _ in range(3):
-        # '"The more people know him, …," Briggs said' can come out with two
-        # subjects on "said", one inside the quotation: the speaker is the nearer.
-        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
-        # "Republican leaders, whose …, both suggested": "both" floats off its noun.
-        subjects = [c for c in subjects if c.lower_ not in FLOATING] or subjects
-        if subjects:
-            child = min(subjects, key=lambda c: abs(c.i - current.i))
-            if child.dep_ == "nsubjpass":
-                if _has_read_as_is(current):
-                    return child
-                if _conjunct_of(verb, current):
-                    # "Trump was forced into damage control and said …", "officials
-                    # were angered by the deal and predicted …": the subject both share.
-                    return child
-                return _passive_agent(current)
-            # "Lim, who said ...": the source is the "who", which the speaker
-            # resolver reads as its antecedent.
-            return child
-        if current.i == verb.i and any(c.dep_ == "agent" for c in verb.children):
-            return _passive_agent(verb)
-        if current.i == verb.i and (share := _share_read_as_number(verb)) is not None:
-            return share
-        if current.i == verb.i and (inverted := _inverted_subject(verb)) is not None:
-            return inverted
-        if current.i == verb.i and (taken := _subject_of_participle(verb)) is not None:
-            return taken
-        if current.i == verb.i and (named := _misread_participle_subject(verb)) is not None:
-            return named
-        if current.i == verb.i and (named := _name_read_as_modal(verb)) is not None:
-            return named
-        if current.i == verb.i and verb.dep_ == "ROOT" and (named := _name_before(verb)):
-            return named
-        if current.i == verb.i and verb.dep_ == "ROOT" and (noun := _apposition_before(verb)):
-            return noun
-        if current.i == verb.i and (root := _verbless_root(verb)) is not None:
-            return root
-        cited = _cited_as_saying(current)
-        if cited is not None:
-            return cited
-        if current.i == verb.i and (outer := _second_participle_of(verb)) is not None:
-            # "urging voters to see it and promising to act": the urger promises.
-            current = outer
-            continue
-        if _reporting_conjunct(current) or _reporting_participle(current):
-            # "said X was wrong and criticized him", "told them that X had failed,
-            # adding, “…”": the subject of "said" / "told".
-            current = _first_conjunct(_up_through_xcomp(current.head)).head
-            continue
-        if _statement_saying(current, lex):
-            # "issued a statement Tuesday saying, “…”": the one who issued it.
-            current = current.head.head
-            continue
-        if current.dep_ == "pcomp" and current.head.lower_ in BY_SAYING:
-            # "Husted continued by saying ...": the verb the preposition hangs on.
-            current = current.head.head
-            continue
-        if current.i == verb.i and (
-            taken := _subject_given_to_quotation(verb) or _subject_given_to_as(verb)
-        ):
-            return taken
-        if current.dep_ == "parataxis" and current.head.i < current.i:
-            # "Durbin, noting the size of his list, said, “…”": the parse may make
-            # the participle the root and hang "said" on it without a subject.
-            current = current.head
-            continue
-        if current.dep_ == "conj" and (nearer := _nearer_conjunct_with_subject(current)):
-            # "rabbis called for a boycott, and the League denounced it and said
-            # …": the parse hangs both verbs on the first; the nearer one speaks.
-            current = nearer
-            continue
-        if current.dep_ not in WALK_DEPS or current.head.i == current.i:
-            return _leading_clause_subject(current)
-        if current.dep_ == "xcomp" and (controller := _controller(current)) is not None:
-            return controller
-        if current.dep_ == "xcomp" and _copular_adjective(current.head):
-            # "Sexton was quick to point out that …": the one the adjective describes.
-            current = current.head.head
-            continue
-        current = current.head
+        for rule in SUBJECT_WALK:
+            outcome = rule(walk)
+            if outcome is None:
+                continue
+            walk.trail.append(rule.__name__.lstrip("_"))
+            if isinstance(outcome, Stop):
+                if trail is not None:
+                    trail.extend(walk.trail)
+                return outcome.subject
+            walk.current = outcome.to
+            break
+    if trail is not None:
+        trail.extend(walk.trail)
     return None
+
+
+def own_subject(walk: SubjectWalk) -> Stop | None:
+    """'Lim, who said ...': the verb's own subject (the "who" reads as its antecedent)."""
+    current = walk.current
+    # '"The more people know him, …," Briggs said' can come out with two
+    # subjects on "said", one inside the quotation: the speaker is the nearer.
+    subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+    # "Republican leaders, whose …, both suggested": "both" floats off its noun.
+    subjects = [c for c in subjects if c.lower_ not in FLOATING] or subjects
+    if not subjects:
+        return None
+    child = min(subjects, key=lambda c: abs(c.i - current.i))
+    if child.dep_ != "nsubjpass" or _has_read_as_is(current):
+        return Stop(child)
+    if _conjunct_of(walk.verb, current):
+        # "Trump was forced into damage control and said …", "officials
+        # were angered by the deal and predicted …": the subject both share.
+        return Stop(child)
+    return Stop(_passive_agent(current))
+
+
+def passive_agent(walk: SubjectWalk) -> Stop | None:
+    """'It was announced by the ministry': the by-phrase of the verb itself."""
+    if walk.at_verb and any(c.dep_ == "agent" for c in walk.verb.children):
+        return Stop(_passive_agent(walk.verb))
+    return None
+
+
+def at_the_verb(finder: Callable[[Token], Token | None]) -> WalkRule:
+    """A rule from a finder that reads the cue verb itself, before the walk climbs."""
+
+    def rule(walk: SubjectWalk) -> Stop | None:
+        if not walk.at_verb:
+            return None
+        found = finder(walk.verb)
+        return Stop(found) if found is not None else None
+
+    rule.__name__ = finder.__name__
+    return rule
+
+
+def cited_as_saying(walk: SubjectWalk) -> Stop | None:
+    """'KCNA cited the ministry as saying ...': the cited party says it."""
+    cited = _cited_as_saying(walk.current)
+    return Stop(cited) if cited is not None else None
+
+
+def second_participle(walk: SubjectWalk) -> Climb | None:
+    """'urging voters to see it and promising to act': the urger promises."""
+    outer = _second_participle_of(walk.verb) if walk.at_verb else None
+    return Climb(outer) if outer is not None else None
+
+
+def reporting_conjunct(walk: SubjectWalk) -> Climb | None:
+    """'said X was wrong and criticized him', 'told them that X had failed,
+    adding, “…”': the subject of "said" / "told"."""
+    current = walk.current
+    if _reporting_conjunct(current) or _reporting_participle(current):
+        return Climb(_first_conjunct(_up_through_xcomp(current.head)).head)
+    return None
+
+
+def statement_saying(walk: SubjectWalk) -> Climb | None:
+    """'issued a statement Tuesday saying, “…”': the one who issued it."""
+    if _statement_saying(walk.current, walk.lex):
+        return Climb(walk.current.head.head)
+    return None
+
+
+def by_saying(walk: SubjectWalk) -> Climb | None:
+    """'Husted continued by saying ...': the verb the preposition hangs on."""
+    current = walk.current
+    if current.dep_ == "pcomp" and current.head.lower_ in BY_SAYING:
+        return Climb(current.head.head)
+    return None
+
+
+def parataxis_before(walk: SubjectWalk) -> Climb | None:
+    """'Durbin, noting the size of his list, said, “…”': the parse may make the
+    participle the root and hang "said" on it without a subject."""
+    current = walk.current
+    if current.dep_ == "parataxis" and current.head.i < current.i:
+        return Climb(current.head)
+    return None
+
+
+def nearer_conjunct(walk: SubjectWalk) -> Climb | None:
+    """'rabbis called for a boycott, and the League denounced it and said …': the
+    parse hangs both verbs on the first; the nearer one speaks."""
+    current = walk.current
+    if current.dep_ == "conj" and (nearer := _nearer_conjunct_with_subject(current)):
+        return Climb(nearer)
+    return None
+
+
+def walk_ends(walk: SubjectWalk) -> Stop | None:
+    """'Asked about it, Smith ...': no dependency left to climb; a clause before may
+    hold the subject."""
+    current = walk.current
+    if current.dep_ not in WALK_DEPS or current.head.i == current.i:
+        return Stop(_leading_clause_subject(current))
+    return None
+
+
+def xcomp_controller(walk: SubjectWalk) -> Stop | None:
+    """'The strike prompted Lee to say ...': the one the verb's object controls."""
+    if walk.current.dep_ != "xcomp":
+        return None
+    controller = _controller(walk.current)
+    return Stop(controller) if controller is not None else None
+
+
+def copular_adjective(walk: SubjectWalk) -> Climb | None:
+    """'Sexton was quick to point out that …': the one the adjective describes."""
+    current = walk.current
+    if current.dep_ == "xcomp" and _copular_adjective(current.head):
+        return Climb(current.head.head)
+    return None
+
+
+def head_verb(walk: SubjectWalk) -> Climb:
+    """'…, KCNA said, citing ...': a participle or conjunct borrows its head's subject."""
+    return Climb(walk.current.head)
+
+
+def _root_name_before(verb: Token) -> Token | None:
+    return _name_before(verb) if verb.dep_ == "ROOT" else None
+
+
+def _root_apposition_before(verb: Token) -> Token | None:
+    return _apposition_before(verb) if verb.dep_ == "ROOT" else None
 
 
 def _nearer_conjunct_with_subject(verb: Token) -> Token | None:
@@ -406,3 +507,31 @@ def _passive_agent(verb: Token) -> Token | None:
                 if grand.dep_ == "pobj":
                     return grand
     return None
+
+
+# The subject walk, in order: the first rule that stops or climbs decides.
+SUBJECT_WALK: tuple[WalkRule, ...] = (
+    own_subject,
+    passive_agent,
+    at_the_verb(_share_read_as_number),
+    at_the_verb(_inverted_subject),
+    at_the_verb(_subject_of_participle),
+    at_the_verb(_misread_participle_subject),
+    at_the_verb(_name_read_as_modal),
+    at_the_verb(_root_name_before),
+    at_the_verb(_root_apposition_before),
+    at_the_verb(_verbless_root),
+    cited_as_saying,
+    second_participle,
+    reporting_conjunct,
+    statement_saying,
+    by_saying,
+    at_the_verb(_subject_given_to_quotation),
+    at_the_verb(_subject_given_to_as),
+    parataxis_before,
+    nearer_conjunct,
+    walk_ends,
+    xcomp_controller,
+    copular_adjective,
+    head_verb,
+)
