@@ -4,6 +4,8 @@ preposition (_content), with the edges cut where the report ends.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from nlp.content_clauses import (
@@ -18,7 +20,7 @@ from nlp.content_clauses import (
     _with_stranded_conjuncts,
 )
 from nlp.content_objects import CITING, _names_a_party, _reversed_content, object_range
-from nlp.ranges import _has_words, _subtree_range, trim
+from nlp.ranges import TokenRange, _has_words, _subtree_range, trim
 from nlp.syntax import (
     CONTENT_DEPS,
     FINITE,
@@ -29,35 +31,73 @@ from nlp.syntax import (
     verb_frames,
 )
 
+Content = list[TokenRange]
+# A content rule reads what a cue verb reports: a list of token ranges (empty:
+# the verb reports nothing here, stop) or None (the rule does not apply).
+ContentRule = Callable[[Token, str, Token], "Content | None"]
 
-def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
+
+def _content(verb: Token, lemma: str, source: Token, trail: list[str] | None = None) -> Content:
+    """What the verb reports: the first rule of CONTENT_RULES that applies."""
+    for rule in CONTENT_RULES:
+        content = rule(verb, lemma, source)
+        if content is not None:
+            if trail is not None:
+                trail.append(rule.__name__)
+            return content
+    return []
+
+
+def asked_question(verb: Token, lemma: str, source: Token) -> Content | None:
+    """'asked if he was ever bullied': the question asked."""
     if lemma == "ask" and (question := _question(verb)):
         return [question]
+    return None
+
+
+def that_clause(verb: Token, lemma: str, source: Token) -> Content | None:
+    """'He said that the talks had failed': the reported clause."""
     clause = _reported_clause(verb, source)
-    doc = verb.doc
-    if clause is not None:
-        start, end = _with_lost_subject(verb, clause)
-        start = _after_day_of_saying(verb, start, end)
-        for other in verb.children:
-            # 'told me he ’s had …': one clause the parse cut in two.
-            if _continues_clause(doc, other, end):
-                end = _clause_range(other)[1]
-        return [_with_stranded_conjuncts(verb, (start, end))]
-    if lemma in verb_frames().xcomp:
-        for child in verb.children:
-            if child.dep_ == "xcomp":
-                return [_with_object_before(verb, child)]
-    if lemma in verb_frames().object:
-        for child in verb.children:
-            if lemma in CITING and _names_a_party(child):
-                return []  # "KCNA said, citing the Foreign Ministry": a source, not words
-            if child.dep_ in ("dobj", "oprd"):
-                start, end = object_range(verb, child)
-                if lemma in NOUN_CUES and _has_words(verb.doc, child.i + 1, end):
-                    start = child.i + 1  # the cue already holds "concern"
-                if child.pos_ == "PRON" and end == child.i + 1:
-                    continue  # "denied it": the words are elsewhere
-                return [(start, end)]
+    if clause is None:
+        return None
+    start, end = _with_lost_subject(verb, clause)
+    start = _after_day_of_saying(verb, start, end)
+    for other in verb.children:
+        # 'told me he ’s had …': one clause the parse cut in two.
+        if _continues_clause(verb.doc, other, end):
+            end = _clause_range(other)[1]
+    return [_with_stranded_conjuncts(verb, (start, end))]
+
+
+def xcomp_content(verb: Token, lemma: str, source: Token) -> Content | None:
+    """'He promised to cut taxes': the infinitive a verb like "promise" takes."""
+    if lemma not in verb_frames().xcomp:
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            return [_with_object_before(verb, child)]
+    return None
+
+
+def object_content(verb: Token, lemma: str, source: Token) -> Content | None:
+    """'She denied the allegations': the object of a verb like "deny"."""
+    if lemma not in verb_frames().object:
+        return None
+    for child in verb.children:
+        if lemma in CITING and _names_a_party(child):
+            return []  # "KCNA said, citing the Foreign Ministry": a source, not words
+        if child.dep_ in ("dobj", "oprd"):
+            start, end = object_range(verb, child)
+            if lemma in NOUN_CUES and _has_words(verb.doc, child.i + 1, end):
+                start = child.i + 1  # the cue already holds "concern"
+            if child.pos_ == "PRON" and end == child.i + 1:
+                continue  # "denied it": the words are elsewhere
+            return [(start, end)]
+    return None
+
+
+def prep_content(verb: Token, lemma: str, source: Token) -> Content | None:
+    """'They called for a ceasefire': the object of the verb's own preposition."""
     preps = verb_frames().prep.get(lemma, ())
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in preps:
@@ -67,18 +107,65 @@ def _content(verb: Token, lemma: str, source: Token) -> list[tuple[int, int]]:
         if child.dep_ == "advcl" and child.left_edge.lower_ in preps:
             # "called for the wage to be raised": the parse makes "for" a clause mark.
             return [trim(verb.doc, child.left_edge.i + 1, child.right_edge.i + 1)]
+    return None
+
+
+def said_as_object(verb: Token, lemma: str, source: Token) -> Content | None:
+    """'said ending the program would hurt families': a clause parsed as an object."""
     if lemma in verb_frames().broken_clause and (said := _said_as_object(verb)):
         return [said]
+    return None
+
+
+def clause_without_copula(verb: Token, lemma: str, source: Token) -> Content | None:
+    """'Officials say visit planned for May': a headline clause without its copula."""
     if lemma not in ADDRESSED and (said := _clause_without_copula(verb)):
         return [said]
-    if lemma == "say" and (answer := _answer(verb)) is not None:
-        return [answer]
-    return (
-        _misplaced_that_clause(verb)
-        or _reversed_content(verb, source)
-        or _clause_before_comma(verb, source)
-        or _told_clause_hung_above(verb, lemma)
-    )
+    return None
+
+
+def answer(verb: Token, lemma: str, source: Token) -> Content | None:
+    """'46 percent said yes': the one word is what was said."""
+    if lemma == "say" and (found := _answer(verb)) is not None:
+        return [found]
+    return None
+
+
+def misplaced_that_clause(verb: Token, lemma: str, source: Token) -> Content | None:
+    """'said in a statement that X …': the that-clause the parse hung on the noun."""
+    return _misplaced_that_clause(verb) or None
+
+
+def reversed_content(verb: Token, lemma: str, source: Token) -> Content | None:
+    """'The plan will fail, he said': the clause before the cue."""
+    return _reversed_content(verb, source) or None
+
+
+def clause_before_comma(verb: Token, lemma: str, source: Token) -> Content | None:
+    """'A girl was pepper-sprayed by a bystander, police said.': the clause before the comma."""
+    return _clause_before_comma(verb, source) or None
+
+
+def told_clause_hung_above(verb: Token, lemma: str, source: Token) -> Content | None:
+    """'after Trump told The Washington Post he was “not quite there yet”': the clause above."""
+    return _told_clause_hung_above(verb, lemma) or None
+
+
+# What a cue verb reports, in order: the first rule that applies decides.
+CONTENT_RULES: tuple[ContentRule, ...] = (
+    asked_question,
+    that_clause,
+    xcomp_content,
+    object_content,
+    prep_content,
+    said_as_object,
+    clause_without_copula,
+    answer,
+    misplaced_that_clause,
+    reversed_content,
+    clause_before_comma,
+    told_clause_hung_above,
+)
 
 
 CONDITIONS = ("if", "unless")
