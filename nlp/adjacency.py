@@ -220,6 +220,7 @@ def _ends_before(first: Found, second: Found) -> bool:
 def _add_quotation(item: Found, mark: MarkTokens) -> None:
     item.content.append(mark.inner)
     item.marks.append(mark.marked)
+    item.trail.append("link:add_quotation")
 
 
 def _resumes_after_cue(doc: Doc, previous: Found, mark: MarkTokens) -> bool:

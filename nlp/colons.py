@@ -10,7 +10,7 @@ from nlp.adjacency import _sentence_like_span
 from nlp.found import MarkTokens
 from nlp.lexicon import Lexicon
 from nlp.sources import speaker_subject
-from nlp.syntax import Frame, _speaker_like, _with_particle
+from nlp.syntax import Frame, _speaker_like, _with_particle, cue_rule
 
 
 def _short_after_colon(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
@@ -25,6 +25,7 @@ def _short_after_colon(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None
     return frame
 
 
+@cue_rule
 def _colon_frame(doc: Doc, colon: int, lex: Lexicon) -> Frame | None:
     verb = doc[colon].head
     for _ in range(3):
@@ -96,6 +97,7 @@ LABEL_BOUNDARY = ("-", "—", "–", ".", ";")
 LABEL_WINDOW = 8
 
 
+@cue_rule
 def _name_before_colon(doc: Doc, colon: int, lex: Lexicon) -> Frame | None:
     """'Jeffrey M. Jones: “Gallup’s analysis …”', 'Clinton: "…" Bush: "…"': a
     name with no verb of its own, set before a quotation with a colon, labels it.

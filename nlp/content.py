@@ -43,7 +43,7 @@ def _content(verb: Token, lemma: str, source: Token, trail: list[str] | None = N
         content = rule(verb, lemma, source)
         if content is not None:
             if trail is not None:
-                trail.append(rule.__name__)
+                trail.append(f"content:{rule.__name__}")
             return content
     return []
 

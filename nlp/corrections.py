@@ -51,6 +51,7 @@ def _source_outside_quotations(doc: Doc, found: list[Found], marks: list[MarkTok
         frame.source = _speaker_of(found, item, mark, quoted) or _outside_source(
             doc, frame.anchor, mark, quoted
         )
+        item.trail.append("link:source_outside_quotations")
 
 
 def _according_takes_quotation(doc: Doc, found: list[Found], lex: Lexicon) -> None:
@@ -74,6 +75,7 @@ def _according_takes_quotation(doc: Doc, found: list[Found], lex: Lexicon) -> No
         for other in inside:
             item.content = _union(item.content, other.content)
             item.kind = "mixed"  # the quotation and the clause that frames it
+            item.trail.append("link:according_takes_quotation")
 
 
 def _holds(mark: MarkTokens, source: Token, anchor: int) -> bool:
@@ -136,6 +138,7 @@ def _close_last_quotation(doc: Doc, item: Found, marks: list[MarkTokens]) -> Non
         opened = end < mark.inner[1] or start <= mark.outer[0]
         if inside and opened and _same_paragraph(doc, end, mark.outer[1]):
             item.content[-1] = (start, mark.outer[1])
+            item.trail.append("link:close_last_quotation")
             return
 
 
@@ -165,7 +168,8 @@ def _tagged(
         else:
             kind = "mixed" if inside else "belief" if belief else "indirect"
             item = Found(tagged.content, frame, kind)
-        item.evidence = "attribution tagger"
+        frame.rule = "tagged"  # the trained tagger's cue
+        item.trail.append("link:tagged")
         taken |= tokens
         extra.append(item)
     return extra

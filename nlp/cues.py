@@ -26,7 +26,15 @@ from nlp.sources import (
     _put_to,
     speaker_subject,
 )
-from nlp.syntax import NOUN_CUES, SPEAKER_POS, Frame, _has_subject, _paragraphs, verb_frames
+from nlp.syntax import (
+    NOUN_CUES,
+    SPEAKER_POS,
+    Frame,
+    _has_subject,
+    _paragraphs,
+    cue_rule,
+    verb_frames,
+)
 
 
 def find_frames(doc: Doc, lex: Lexicon, include_beliefs: bool = True) -> list[Frame]:
@@ -65,6 +73,7 @@ def _attributive(token: Token) -> bool:
     return opens and after.pos_ == "NOUN"
 
 
+@cue_rule
 def _transcript_frames(doc: Doc) -> list[Frame]:
     """'TAPPER: Do you think …', 'Chris Matthews: Seriously …', 'Q: …' / 'A: …':
     a speaker's label opening a paragraph. One such line could be a label like
@@ -98,6 +107,7 @@ NAME_POS = ("PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT", "NUM", "CCONJ")
 HEADLINE_NAME_TOKENS = 8
 
 
+@cue_rule
 def _headline_frame(doc: Doc, lex: Lexicon) -> Frame | None:
     """'Reid: “Never underestimate Trump.”', 'Poll: Clinton leads in Ohio': a
     headline that opens with a speaker and a colon (on PolNeAR train, 71 of
@@ -141,6 +151,7 @@ def _speech_verb_form(word: str, lex: Lexicon) -> str | None:
     return next((stem for stem in stems if stem in lex.speech_verbs), None)
 
 
+@cue_rule
 def _headline_says_frame(doc: Doc, lex: Lexicon, frames: list[Frame]) -> Frame | None:
     """'Hillary Clinton Says No To Fox News', 'Carson says cut regulations …',
     'Jeb Bush Super PAC Chief Praises …': a headline that opens with a name
@@ -181,6 +192,7 @@ def _headline_says_frame(doc: Doc, lex: Lexicon, frames: list[Frame]) -> Frame |
     return None
 
 
+@cue_rule
 def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | None:
     if not token.tag_.startswith("VB") or token.dep_ in ("amod", "compound", "aux", "auxpass"):
         return None
@@ -197,10 +209,13 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     cue = [token.i] + [c.i for c in token.children if c.dep_ == "prt"]
     if _put_to(token):
         # "Asked whether …, Trump said": the question is somebody unnamed's.
-        return Frame(cue=cue, source=None, content=_content(token, lemma, token))
+        asked: list[str] = []
+        content = _content(token, lemma, token, asked)
+        return Frame(cue=cue, source=None, content=content, trail=asked)
     if (aside := _inverted_aside(token, lex)) is not None:
         return Frame(cue=sorted(cue), source=aside[0], content=aside[1], belief=belief)
-    source = speaker_subject(token, lex)
+    trail: list[str] = []
+    source = speaker_subject(token, lex, trail)
     if source is None:
         return None
     source = _poll_behind_share(token, source) or source
@@ -208,7 +223,7 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
         return None
     if issued is not None:
         # "released the following statement:": the words follow, the noun is the cue.
-        return Frame(cue=sorted([*cue, issued.i]), source=source)
+        return Frame(cue=sorted([*cue, issued.i]), source=source, trail=trail)
     if lemma in NOUN_CUES:
         # "expressed concern over X": the object noun is part of the cue's meaning.
         cue += [
@@ -218,10 +233,12 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
         ]
     if put_it is not None:
         # "As Dana Milbank puts it, “…”": the clause it hangs on is the content.
-        return Frame([token.i, put_it.i], source, content=_minus(token.head, _subtree_range(token)))
+        content = _minus(token.head, _subtree_range(token))
+        return Frame([token.i, put_it.i], source, content=content, trail=trail)
     frame = Frame(cue=sorted(cue), source=source, belief=belief)
     frame.framing = lemma in verb_frames().framing
-    content = _before_speaker(_content(token, lemma, source), token, source)
+    frame.trail = trail
+    content = _before_speaker(_content(token, lemma, source, trail), token, source)
     content = _without_own_clause(content, token, source)
     content = _before_second_participle(token, content)
     content = _infinitive_before_past_clause(token.doc, content)
@@ -325,6 +342,7 @@ def _is_share(token: Token) -> bool:
     return token.lower_ in SHARE_WORDS or token.like_num
 
 
+@cue_rule
 def _according_frame(token: Token) -> Frame | None:
     """'according to X, ...': X is the source, the rest of the clause the content."""
     if token.lower_ != "according":

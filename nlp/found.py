@@ -32,7 +32,7 @@ class Found:
     frame: Frame | None
     kind: str
     marks: list[Marked] = field(default_factory=list)
-    evidence: str = ""
+    trail: list[str] = field(default_factory=list)  # link rules, as they fired
     follows: Found | None = None  # quote this one continues (same speaker)
     # The clause the quoted words sit in, when they repeat another quotation:
     # kept when its subject is that quotation's speaker too.

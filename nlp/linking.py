@@ -84,6 +84,9 @@ def link(
     state = Linking(doc, frames, marks, lex, settings, quoted, extents)
     for link_pass in LINK_PASSES:
         link_pass(state)
+        for item in state.found:
+            if not item.trail:
+                item.trail.append(f"link:{link_pass.__name__}")
     return state.found
 
 
@@ -232,8 +235,8 @@ def _join_clause(state: Linking, mark: MarkTokens, frame: Frame) -> None:
     if (echoed := _echoed_quotation(state.doc, mark, found)) is not None:
         # 'Lee “gladly” accepts invitation' over '“… Lee gladly accepted it,”
         # the spokesman said': the word is the one quoted, not the subject's.
-        evidence = "repeats words of a quotation"
-        echo = Found(frame.content, None, "mixed", evidence=evidence, follows=echoed)
+        echo = Found(frame.content, None, "mixed", trail=["link:echoed_quotation"])
+        echo.follows = echoed
         echo.clause = frame
         found.append(echo)
         return
@@ -241,6 +244,7 @@ def _join_clause(state: Linking, mark: MarkTokens, frame: Frame) -> None:
     if same_cue:
         # The verb is already a cue ("dismissed X as a “claim”"): the quote joins it.
         same_cue[0].kind = "mixed"
+        same_cue[0].trail.append("link:join_clause(same_cue)")
         if not _overlaps(mark.inner, same_cue[0].content):
             same_cue[0].content = _union(same_cue[0].content, frame.content)
         return
@@ -253,8 +257,9 @@ def _join_clause(state: Linking, mark: MarkTokens, frame: Frame) -> None:
         # 'Ash wrote that Priebus has made “numerous requests” …, “and even …”':
         # a later quotation of a reported clause is the reporter's too.
         around[0].content = _union(around[0].content, frame.content)
+        around[0].trail.append("link:join_clause(around)")
         return
-    found.append(Found(frame.content, frame, "mixed", evidence="quoted words in its clause"))
+    found.append(Found(frame.content, frame, "mixed"))
 
 
 def leftover_quotations(state: Linking) -> None:
@@ -307,6 +312,7 @@ def _sentence_leftover(state: Linking, index: int, mark: MarkTokens) -> None:
         # '“A” but “B,” he said. “C.”': as with a direct quote, one attribution;
         # it wins over a direct quote earlier in the paragraph.
         mixed.content.append(mark.outer)
+        mixed.trail.append("link:mixed_cued_before")
     elif previous is not None and _same_paragraph(doc, previous.content[-1][1], mark.inner[0]):
         # '"A," Clark said, noting ... "B."': one attribution, one more range.
         _add_quotation(previous, mark)
@@ -323,14 +329,22 @@ def _continued_or_alone(state: Linking, mark: MarkTokens) -> None:
             # PolNeAR train joins these 33 times in 40: one attribution.
             _add_quotation(speaker, mark)
         else:
-            item = Found([mark.inner], None, "direct", [mark.marked], "continues")
+            item = Found([mark.inner], None, "direct", [mark.marked], ["link:attributed_before"])
             item.follows = speaker
             found.append(item)
     elif (clause := _sentence_before_frame(doc, mark)) is not None:
         state.direct.append(_next_to_its_clause(found, mark, clause))
     elif state.settings.keep_unattributed and not _title_in_body(doc, mark):
         # The marks, not the tokens, bound its words: '.“We …' is one token.
-        found.append(Found([mark.inner], None, "direct", [mark.marked], "nobody named"))
+        found.append(
+            Found(
+                [mark.inner],
+                None,
+                "direct",
+                [mark.marked],
+                ["link:continued_or_alone(unattributed)"],
+            )
+        )
 
 
 # The linking passes in the order they run: each takes quotations and frames the
@@ -386,6 +400,6 @@ def _with_whole_quotations(
 
 
 def _next_to_its_clause(found: list[Found], mark: MarkTokens, clause: Frame) -> Found:
-    item = Found([mark.inner], clause, "direct", [mark.marked], "its clause next to it")
+    item = Found([mark.inner], clause, "direct", [mark.marked], ["link:next_to_its_clause"])
     found.append(item)
     return item

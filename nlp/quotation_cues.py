@@ -12,7 +12,15 @@ from nlp.found import NAMED, MarkTokens
 from nlp.lexicon import Lexicon
 from nlp.ranges import trim
 from nlp.sources import speaker_subject
-from nlp.syntax import FINITE, QUOTE_END, SPEAKER_POS, Frame, _speaker_like, _with_particle
+from nlp.syntax import (
+    FINITE,
+    QUOTE_END,
+    SPEAKER_POS,
+    Frame,
+    _speaker_like,
+    _with_particle,
+    cue_rule,
+)
 
 
 def _exclaimed(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
@@ -33,6 +41,7 @@ def _exclaimed(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
     return _speech_verb_before(doc, mark.outer[0], lex)
 
 
+@cue_rule
 def _sentence_before_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
     """'Clinton touted her record on the bill. “We need to support workers …”':
     a quotation standing as its own sentence, with no cue of its own, goes on
@@ -62,6 +71,7 @@ def _sentence_before_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
     return Frame(cue=_with_particle(verb), source=subject)
 
 
+@cue_rule
 def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
     """The verb governing a quoted phrase, when its subject names somebody."""
     token = doc[mark.inner[0] : mark.inner[1]].root
@@ -112,6 +122,7 @@ NOUN_RUN = ("DET", "ADJ", "NUM", "NOUN", "PROPN", "PART")
 TRAILING_WORDS = 12
 
 
+@cue_rule
 def _trailing_by_words(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
     """'“…?” the 43-year-old asked in the video', '"…," tweeted Rubio spokesman
     Alex Conant.', '“…,” a voice-over in the ad states.': the parse may read the
@@ -202,6 +213,7 @@ def _verb_before(doc: Doc, comma: int) -> Token | None:
     return verb
 
 
+@cue_rule
 def _speech_verb_before(doc: Doc, comma: int, lex: Lexicon) -> Frame | None:
     verb = _verb_before(doc, comma)
     if verb is None:
@@ -223,6 +235,7 @@ def _speech_verb_before(doc: Doc, comma: int, lex: Lexicon) -> Frame | None:
     return Frame(cue=cue, source=subject)
 
 
+@cue_rule
 def _clause_before_sentence(doc: Doc, comma: int, mark: MarkTokens) -> Frame | None:
     """'Grandi reacted skeptically to the deal, “I am concerned about …”': a
     whole quoted sentence that closes the sentence a clause opened, set off from
@@ -287,6 +300,7 @@ def _shared_subject(verb: Token) -> Token | None:
     return None
 
 
+@cue_rule
 def _trailing_by_parse(doc: Doc, mark: MarkTokens) -> Frame | None:
     # The last quoted sentence is the one the verb governs.
     end = mark.outer[1]
@@ -309,6 +323,7 @@ def _ends_open(doc: Doc, mark: MarkTokens) -> bool:
     return mark.outer[1] - 2 >= mark.outer[0] and doc[mark.outer[1] - 2].text in QUOTE_END
 
 
+@cue_rule
 def _trailing_by_layout(doc: Doc, mark: MarkTokens) -> Frame | None:
     """'"…, right?" Trump went on.' when the parse splits the two: a noun phrase
     and a finite verb straight after a quotation that ends open."""

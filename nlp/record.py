@@ -29,18 +29,30 @@ def _speaker_for(item: Found, resolver: SpeakerResolver, done: dict[int, Speaker
             if here.name == before.name:
                 # 'She referenced the “Charleston loophole”' after her own
                 # quotation of it: her words, named here.
-                item.frame, item.evidence = item.clause, ""
+                item.frame = item.clause
+                item.trail = ["link:quoted_words_in_clause"]  # not an echo after all
                 return here
-        # The mention that named the speaker is the source: there is none nearer.
-        return Speaker(
-            before.name,
-            before.kind,
-            before.role,
-            "continues the quote before",
-            before.confidence * 0.7,
-            before.source,
-        )
-    return Speaker(None, None, None, "no speaker found", 0.2, None)
+        return _continued_speaker(before)
+    return _no_speaker()
+
+
+def _no_speaker() -> Speaker:
+    """'“We will win.”' with no cue near and nobody before: nobody is named."""
+    return Speaker(None, None, None, "speaker:no_speaker", 0.2, None)
+
+
+def _continued_speaker(before: Speaker) -> Speaker:
+    """'“A,” he said.⏎⏎“B.”': the speaker of the quote before goes on. The mention
+    that named the speaker is the source: there is none nearer."""
+    detail = f"({before.name})" if before.name else ""
+    return Speaker(
+        before.name,
+        before.kind,
+        before.role,
+        f"speaker:continued_speaker{detail}",
+        before.confidence * 0.7,
+        before.source,
+    )
 
 
 CONFIDENCE = {"direct": 1.0, "mixed": 0.9, "indirect": 0.85, "belief": 0.7}
@@ -64,20 +76,41 @@ def _as_dict(doc: Doc, item: Found, speaker: Speaker) -> dict:
         "role": speaker.role,
         "kind": item.kind,
         "confidence": round(CONFIDENCE[item.kind] * speaker.confidence, 3),
-        "evidence": _evidence(item, frame, speaker, doc),
+        "evidence": evidence_trail(doc, item, speaker),
         "parent": None,
     }
 
 
-def _evidence(item: Found, frame: Frame | None, speaker: Speaker, doc: Doc) -> str:
-    parts = []
-    if frame is not None:
-        cue = " ".join(doc[i].text for i in frame.cue)
-        parts.append(f"source of '{cue}'")
-    if item.evidence:
-        parts.append(item.evidence)
-    parts.append(speaker.evidence)
-    return "; ".join(parts)
+def evidence_trail(doc: Doc, item: Found, speaker: Speaker) -> str:
+    """The rules that made the quote, stage by stage: 'mark:close_double
+    cue:verb_frame(said) content:that_clause source:own_subject link:clause_content
+    speaker:…'. Each rule name is its function's name, so grep finds it."""
+    tokens = [*_mark_rules(item), *_frame_rules(doc, item.frame), *item.trail]
+    if speaker.evidence:
+        tokens.append(speaker.evidence)
+    return " ".join(dict.fromkeys(tokens))  # a rule that fired twice is named once
+
+
+def _mark_rules(item: Found) -> list[str]:
+    """'mark:close_double', 'mark:open_double(paragraphs)' for a quote over
+    several paragraphs, 'mark:single_mark' for ‘…’."""
+    tokens = []
+    for mark in item.marks:
+        if mark.single:
+            tokens.append("mark:single_mark")
+            continue
+        tokens.append("mark:close_double")
+        if mark.paragraphs:
+            tokens.append("mark:open_double(paragraphs)")
+    return tokens
+
+
+def _frame_rules(doc: Doc, frame: Frame | None) -> list[str]:
+    """'cue:verb_frame(said) content:that_clause source:own_subject'."""
+    if frame is None:
+        return []
+    words = " ".join(doc[i].text for i in frame.cue)
+    return [f"cue:{frame.rule or 'frame'}({words})", *frame.trail]
 
 
 def _char_ranges(doc: Doc, ranges: list[TokenRange]) -> list[tuple[int, int]]:

@@ -152,15 +152,32 @@ def _issued_statement(verb: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def speaker_subject(verb: Token, lex: Lexicon) -> Token | None:
-    """The verb's subject; after a quotation, the words between it and the verb."""
-    found = _parsed_subject(verb, lex)
+def speaker_subject(verb: Token, lex: Lexicon, trail: list[str] | None = None) -> Token | None:
+    """The verb's subject; after a quotation, the words between it and the verb.
+    The source rules that fired go on `trail` when one is given."""
+    walked: list[str] = []
+    found = _parsed_subject(verb, lex, walked)
     closing = _quotation_before(verb)
     if closing is None or (found is not None and not _inside_quotation(found, closing)):
+        if trail is not None:
+            trail.extend(walked)
         return found  # "Ann Smith, who called it “a disaster,” said …" keeps Smith
     # '“We were wrong …,” Ramos, 58, told AFP': the parse may take a word inside
     # the quotation for the subject ("We"), or find none at all.
-    return phrase_root(verb.doc, closing + 1, verb.i) or _inverted_subject(verb) or found
+    for rule in (_name_after_quotation, _inverted_subject):
+        if (named := rule(verb)) is not None:
+            if trail is not None:
+                trail.append(f"source:{rule.__name__.lstrip('_')}")
+            return named
+    if trail is not None:
+        trail.extend(walked)
+    return found
+
+
+def _name_after_quotation(verb: Token) -> Token | None:
+    """'“We were wrong …,” Ramos, 58, told AFP': the name between the quotation and the verb."""
+    closing = _quotation_before(verb)
+    return phrase_root(verb.doc, closing + 1, verb.i) if closing is not None else None
 
 
 CUE_WINDOW = 24

@@ -74,12 +74,12 @@ def _parsed_subject(verb: Token, lex: Lexicon, trail: list[str] | None = None) -
             walk.trail.append(rule.__name__.lstrip("_"))
             if isinstance(outcome, Stop):
                 if trail is not None:
-                    trail.extend(walk.trail)
+                    trail.extend(f"source:{name}" for name in walk.trail)
                 return outcome.subject
             walk.current = outcome.to
             break
     if trail is not None:
-        trail.extend(walk.trail)
+        trail.extend(f"source:{name}" for name in walk.trail)
     return None
 
 

@@ -4,8 +4,10 @@ dependency labels and verb classes the rules share.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, wraps
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Token
 
@@ -58,10 +60,31 @@ class Frame:
     according: bool = False
     # A transcript line's speaker label (token range): the content is that speaker's words.
     label: tuple[int, int] | None = None
+    rule: str = ""  # the cue rule that made it (cue_rule), for the evidence trail
+    trail: list[str] = field(default_factory=list)  # content and source rules, as fired
 
     @property
     def anchor(self) -> int:
         return self.cue[0]
+
+
+FrameMaker = TypeVar("FrameMaker", bound=Callable[..., Any])
+
+
+def cue_rule(maker: FrameMaker) -> FrameMaker:
+    """A function that makes frames: each frame it returns names it as its cue rule
+    (the innermost one wins), so the evidence trail says which rule found the cue."""
+    name = maker.__name__.lstrip("_")
+
+    @wraps(maker)
+    def named(*args: Any, **kwargs: Any) -> Any:
+        made = maker(*args, **kwargs)
+        for frame in made if isinstance(made, list) else [made]:
+            if frame is not None and not frame.rule:
+                frame.rule = name
+        return made
+
+    return named  # type: ignore[return-value]
 
 
 def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
