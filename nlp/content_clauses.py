@@ -187,22 +187,19 @@ def _closes_after_comma(doc: Doc, index: int) -> bool:
     return doc[index - 1].text in CLOSING and doc[index - 2].text == ","
 
 
-# Voices in a crowd: "said protesters marched, chanting “…”" is the protesters'.
-PERFORMED = ("chant", "shout", "yell", "scream", "sing", "cheer", "cry", "holler", "boo")
-
-
 def _reporting_participle(token: Token) -> bool:
     """A speech participle set off by a comma (or a 'while') after a reported
     clause: the parse hangs "adding" on the clause, but the reporter is the one
     adding ('insisted it was premature, while adding “…”')."""
-    speech = load_lexicon().speech_verbs
+    lex = load_lexicon()
+    speech = lex.speech_verbs
     head = _up_through_xcomp(token.head)
     return (
         token.tag_ == "VBG"
         and token.dep_ == "advcl"
         and (_after_comma(token) or _while_after_cue(token) and _set_off_or_empty(token, head))
         and token.lemma_.lower() in speech
-        and token.lemma_.lower() not in PERFORMED
+        and token.lemma_.lower() not in lex.performed_verbs  # voices in a crowd
         and head.dep_ in CONTENT_DEPS
         and head.i < token.i
         and (head.lemma_.lower() not in speech or _reported_report(head))

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from nlp.content import _content
 from nlp.content_clauses import _before_second_participle
 from nlp.content_objects import PARTY_ENTITIES, _minus
-from nlp.lexicon import Lexicon, load_lexicon, read_words
+from nlp.lexicon import Lexicon, read_words
 from nlp.ranges import _has_words, _subtree_range, trim
 from nlp.sources import (
     _across_dash_aside,
@@ -219,7 +219,7 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     if source is None:
         return None
     source = _poll_behind_share(token, source) or source
-    if lemma == "raise" and not _somebody(source):
+    if lemma == "raise" and not _somebody(source, lex):
         return None
     if issued is not None:
         # "released the following statement:": the words follow, the noun is the cue.
@@ -260,9 +260,8 @@ def _raised_concern(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in RAISED for c in verb.children)
 
 
-def _somebody(token: Token) -> bool:
+def _somebody(token: Token, lex: Lexicon) -> bool:
     """A person, a body or a people, by name, pronoun or noun."""
-    lex = load_lexicon()
     if token.pos_ == "PRON":
         return token.lower_ not in ("it", "that", "which", "this")
     if token.lemma_.lower() in lex.speech_nouns or token.lower_ in lex.speech_nouns:

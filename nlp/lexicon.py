@@ -32,6 +32,10 @@ class Lexicon:
     media_words: frozenset[str]
     unnamed_nouns: frozenset[str]
     pronouns: dict[str, str]
+    issuing_verbs: frozenset[str]  # "issued a statement"
+    prompting_verbs: frozenset[str]  # "was prompted to say"
+    reported_verbs: frozenset[str]  # "is reported to have called"
+    performed_verbs: frozenset[str]  # "chanting": voices in a crowd, not a reporter's aside
 
 
 @cache
@@ -48,4 +52,8 @@ def load_lexicon() -> Lexicon:
         media_words=read_words("media_words.txt"),
         unnamed_nouns=read_words("unnamed_nouns.txt"),
         pronouns={row[0].lower(): row[1] for row in read_table("pronouns.txt")},
+        issuing_verbs=read_words("issuing_verbs.txt"),
+        prompting_verbs=read_words("prompting_verbs.txt"),
+        reported_verbs=read_words("reported_verbs.txt"),
+        performed_verbs=read_words("performed_verbs.txt"),
     )

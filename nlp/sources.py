@@ -139,12 +139,9 @@ def _as_put_it(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
 
 
-ISSUING = ("issue", "release", "publish", "post", "put", "send", "give", "deliver")
-
-
 def _issued_statement(verb: Token, lex: Lexicon) -> Token | None:
     """The speech noun a verb like 'issued' or 'released' takes as its object."""
-    if verb.lemma_.lower() not in ISSUING:
+    if verb.lemma_.lower() not in lex.issuing_verbs:
         return None
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in lex.speech_nouns:

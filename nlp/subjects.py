@@ -190,7 +190,7 @@ def xcomp_controller(walk: SubjectWalk) -> Stop | None:
     """'The strike prompted Lee to say ...': the one the verb's object controls."""
     if walk.current.dep_ != "xcomp":
         return None
-    controller = _controller(walk.current)
+    controller = _controller(walk.current, walk.lex)
     return Stop(controller) if controller is not None else None
 
 
@@ -259,24 +259,21 @@ def _conjunct_of(verb: Token, head: Token) -> bool:
     return verb.dep_ == "conj" and verb.head.i == head.i
 
 
-# Verbs after which the speaking happened ("was prompted to say", "is reported to have
-# called"): not "urged Trump to say", "is expected to announce".
-PROMPTING = ("prompt", "force", "compel", "lead", "move", "spur", "provoke", "press", "push")
-REPORTED = ("report", "say", "quote", "hear")
-
-
-def _controller(xcomp: Token) -> Token | None:
+def _controller(xcomp: Token, lex: Lexicon) -> Token | None:
     """'prompted the Atlas to state', 'was prompted to say': the one made to
     speak is the verb's object, or its passive subject, not its agent. An
     object that is a thing is a means: "used an expletive to describe"."""
     verb = xcomp.head
     lemma = verb.lemma_.lower().removesuffix("ed")  # the lemmatizer leaves "pressed"
-    if lemma not in PROMPTING + REPORTED:
+    # After these the speaking happened ("was prompted to say", "is reported to
+    # have called"); not after "urged Trump to say", "is expected to announce".
+    prompting = lemma in lex.prompting_verbs
+    if not prompting and lemma not in lex.reported_verbs:
         return None
     for child in verb.children:
         if child.i < xcomp.i and child.dep_ == "dobj":
             person = child.pos_ == "PROPN" or child.lower_ in OBJECT_PERSONS
-            return child if person and lemma in PROMPTING else None
+            return child if person and prompting else None
     if any(c.dep_ in ("agent", "neg") for c in verb.children):
         return None  # "they were not authorized to reveal": nobody said it
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
