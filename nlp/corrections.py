@@ -7,13 +7,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from nlp.adjacency import _covered_by, _same_paragraph
-from nlp.attribution import Tagged, tagged_attributions
 from nlp.found import Found, MarkTokens, Settings, _quoted_indices, _quoted_tokens
 from nlp.lexicon import Lexicon
 from nlp.ranges import _overlaps, _union
 from nlp.sources import phrase_root
 from nlp.speakers import Speaker
 from nlp.syntax import Frame
+from nlp.tagger import Tagged, tagged_attributions
 
 
 def _thing_demands_thing(doc: Doc, item: Found, speaker: Speaker, found: list[Found]) -> bool:

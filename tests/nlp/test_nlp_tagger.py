@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Span
 
-from nlp.attribution import SPANS_KEY, tagged_attributions
 from nlp.evaluate import Attribution
+from nlp.tagger import SPANS_KEY, tagged_attributions
 from nlp.training import tagged_doc
 from tui.cli import app
 
