@@ -154,11 +154,6 @@ def _saying_participle(verb: Token, lex: Lexicon) -> bool:
     return verb.tag_ in ("VBD", "VBN") and verb.head.ent_type_ in ("PERSON", "ORG")
 
 
-# Verbs whose object is the one written to, not the message.
-MESSAGING = ("email", "text", "message", "telephone", "phone", "call", "ping", "tweet")
-SENDING = ("send", "blast", "email", "mail", "text", "write", "post", "circulate", "forward")
-
-
 def _participle_speaker(verb: Token, lex: Lexicon) -> Token | None:
     """For a 'saying' participle, the noun it hangs on, except one it was sent
     to: 'sent a text message to supporters saying: “…”' is the sender's
@@ -166,7 +161,7 @@ def _participle_speaker(verb: Token, lex: Lexicon) -> Token | None:
     if not _saying_participle(verb, lex):
         return None
     noun = verb.head
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in MESSAGING:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.messaging_words:
         # "emailed supporters saying: “…”": the one emailed is not the one writing.
         return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     if noun.dep_ != "pobj" or noun.head.lower_ != "to":
@@ -174,6 +169,6 @@ def _participle_speaker(verb: Token, lex: Lexicon) -> Token | None:
     sender = noun.head.head
     if sender.pos_ == "NOUN":
         sender = sender.head  # "sent a message to supporters"
-    if sender.lemma_.lower() not in SENDING:
+    if sender.lemma_.lower() not in lex.sending_verbs:
         return noun
     return next((c for c in sender.children if c.dep_ == "nsubj"), None)

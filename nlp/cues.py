@@ -129,9 +129,6 @@ def _headline_frame(doc: Doc, lex: Lexicon) -> Frame | None:
     return Frame(cue=[colon], source=nouns[-1], content=[(start, stop)])
 
 
-# Where a headline's report ends and the writer's framing starts: "… As
-# Sanders Turns Up The Heat".
-HEADLINE_BREAKS = ("as", "after", "while", "amid", "but", "before", "despite", "when", ";")
 VERB_GROUP = ("AUX", "PART", "ADV")
 IRREGULAR_SPEECH = {"said": "say", "says": "say", "told": "tell", "tells": "tell"}
 IRREGULAR_SPEECH |= {"wrote": "write", "writes": "write"}
@@ -179,7 +176,7 @@ def _headline_says_frame(doc: Doc, lex: Lexicon, frames: list[Frame]) -> Frame |
         start = verb.i + 1
         if start < end and doc[start].lower_ in ("that", "for", "on"):
             start += 1  # "Mike Pence Calls for Special Prosecutor"
-        stop = next((t.i for t in doc[start:end] if t.lower_ in HEADLINE_BREAKS), end)
+        stop = next((t.i for t in doc[start:end] if t.lower_ in lex.headline_breaks), end)
         start, stop = trim(doc, start, stop)
         if sum(1 for t in doc[start:stop] if not t.is_punct) < 2:
             return None
@@ -203,7 +200,7 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     issued = _issued_statement(token, lex)
     put_it = _as_put_it(token)
     speaks = lemma in lex.speech_verbs or issued is not None or put_it is not None
-    speaks = speaks or _raised_concern(token)
+    speaks = speaks or _raised_concern(token, lex)
     if not speaks and not (include_beliefs and belief):
         return None
     cue = [token.i] + [c.i for c in token.children if c.dep_ == "prt"]
@@ -218,7 +215,7 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     source = speaker_subject(token, lex, trail)
     if source is None:
         return None
-    source = _poll_behind_share(token, source) or source
+    source = _poll_behind_share(token, source, lex) or source
     if lemma == "raise" and not _somebody(source, lex):
         return None
     if issued is not None:
@@ -247,17 +244,16 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
 
 
 TIME_MARKS = ("when", "as", "after", "while")
-RAISED = ("concern", "question", "objection", "doubt", "alarm", "worry")
 
 
-def _raised_concern(verb: Token) -> bool:
+def _raised_concern(verb: Token, lex: Lexicon) -> bool:
     """'Washington raised concerns about arms deals': raising a concern is
     voicing it; raising taxes is not. Only somebody voices it (see _somebody):
     'the documents raised questions about …' says what they made others ask
     (on PolNeAR train the annotators give such questions no source)."""
     if verb.lemma_.lower() != "raise":
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in RAISED for c in verb.children)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.raised_nouns for c in verb.children)
 
 
 def _somebody(token: Token, lex: Lexicon) -> bool:
@@ -310,15 +306,14 @@ def _without_own_clause(
 
 
 POLLS = ("poll", "survey")
-SHARE_WORDS = ("percent", "%", "majority", "plurality", "half", "third", "quarter", "fifth")
 
 
-def _poll_behind_share(verb: Token, source: Token) -> Token | None:
+def _poll_behind_share(verb: Token, source: Token, lex: Lexicon) -> Token | None:
     """'In a CNN poll, 38 percent of voters said …', 'a poll found that 70
     percent said …': a share of respondents speaks through the poll, which
     is the source (PolNeAR marks it so); the share stays in the content's
     sentence for the analyst to read."""
-    if not _is_share(source):
+    if not _is_share(source, lex):
         return None
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "in":
@@ -333,12 +328,12 @@ def _poll_behind_share(verb: Token, source: Token) -> Token | None:
     return None
 
 
-def _is_share(token: Token) -> bool:
+def _is_share(token: Token, lex: Lexicon) -> bool:
     """'38 percent of voters', 'a majority', '6 in 10': a share of people, not a
     party ('Senate Majority Leader Mitch McConnell' is a person)."""
     if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
         return False
-    return token.lower_ in SHARE_WORDS or token.like_num
+    return token.lower_ in lex.share_words or token.like_num
 
 
 @cue_rule

@@ -154,7 +154,7 @@ def statement_saying(walk: SubjectWalk) -> Climb | None:
 def by_saying(walk: SubjectWalk) -> Climb | None:
     """'Husted continued by saying ...': the verb the preposition hangs on."""
     current = walk.current
-    if current.dep_ == "pcomp" and current.head.lower_ in BY_SAYING:
+    if current.dep_ == "pcomp" and current.head.lower_ in walk.lex.by_saying_preps:
         return Climb(current.head.head)
     return None
 
@@ -197,7 +197,7 @@ def xcomp_controller(walk: SubjectWalk) -> Stop | None:
 def copular_adjective(walk: SubjectWalk) -> Climb | None:
     """'Sexton was quick to point out that …': the one the adjective describes."""
     current = walk.current
-    if current.dep_ == "xcomp" and _copular_adjective(current.head):
+    if current.dep_ == "xcomp" and _copular_adjective(current.head, walk.lex):
         return Climb(current.head.head)
     return None
 
@@ -252,9 +252,6 @@ def _share_read_as_number(verb: Token) -> Token | None:
     )
 
 
-OBJECT_PERSONS = ("him", "her", "them", "us", "me")
-
-
 def _conjunct_of(verb: Token, head: Token) -> bool:
     return verb.dep_ == "conj" and verb.head.i == head.i
 
@@ -272,7 +269,7 @@ def _controller(xcomp: Token, lex: Lexicon) -> Token | None:
         return None
     for child in verb.children:
         if child.i < xcomp.i and child.dep_ == "dobj":
-            person = child.pos_ == "PROPN" or child.lower_ in OBJECT_PERSONS
+            person = child.pos_ == "PROPN" or child.lower_ in lex.object_persons
             return child if person and prompting else None
     if any(c.dep_ in ("agent", "neg") for c in verb.children):
         return None  # "they were not authorized to reveal": nobody said it
@@ -280,19 +277,15 @@ def _controller(xcomp: Token, lex: Lexicon) -> Token | None:
 
 
 # Adjectives that say how someone spoke, not whether they will ("is likely to say").
-EAGER = frozenset(
-    "quick eager keen careful happy glad proud willing ready anxious reluctant "
-    "hesitant loath loth swift fast first last".split()
-)
 COMPARED = ("more", "less", "most", "least")
 
 
-def _copular_adjective(head: Token) -> bool:
+def _copular_adjective(head: Token, lex: Lexicon) -> bool:
     if head.dep_ != "acomp" or head.head.lemma_ != "be":
         return False
     # "Voters were more likely to say …" reports a poll's answers, not a forecast.
     compared = head.lower_ == "likely" and any(c.lower_ in COMPARED for c in head.children)
-    return head.lower_ in EAGER or compared
+    return head.lower_ in lex.eager_adjectives or compared
 
 
 def _leading_clause_subject(verb: Token) -> Token | None:
@@ -310,9 +303,6 @@ def _leading_clause_subject(verb: Token) -> Token | None:
     return None
 
 
-# Not "for" or "of": "criticized him for saying", "accused of saying" are
-# somebody else's words ("has taken to urging" is the subject's own).
-BY_SAYING = ("by", "in", "after", "before", "while", "when", "without", "upon", "on", "to")
 NOUN_PHRASE_POS = ("DET", "ADJ", "PROPN", "NUM", "PART")
 
 
