@@ -32,6 +32,18 @@ class Lexicon:
     media_words: frozenset[str]
     unnamed_nouns: frozenset[str]
     pronouns: dict[str, str]
+    issuing_verbs: frozenset[str]  # "issued a statement"
+    prompting_verbs: frozenset[str]  # "was prompted to say"
+    reported_verbs: frozenset[str]  # "is reported to have called"
+    performed_verbs: frozenset[str]  # "chanting": voices in a crowd, not a reporter's aside
+    headline_breaks: frozenset[str]  # "… As Sanders Turns Up The Heat"
+    raised_nouns: frozenset[str]  # "raised concerns"
+    share_words: frozenset[str]  # "38 percent of voters said"
+    by_saying_preps: frozenset[str]  # "continued by saying"
+    eager_adjectives: frozenset[str]  # "was quick to point out"
+    object_persons: frozenset[str]  # "prompted him to say"
+    messaging_words: frozenset[str]  # "texted supporters saying:"
+    sending_verbs: frozenset[str]  # "sent a message saying:"
 
 
 @cache
@@ -48,4 +60,16 @@ def load_lexicon() -> Lexicon:
         media_words=read_words("media_words.txt"),
         unnamed_nouns=read_words("unnamed_nouns.txt"),
         pronouns={row[0].lower(): row[1] for row in read_table("pronouns.txt")},
+        issuing_verbs=read_words("issuing_verbs.txt"),
+        prompting_verbs=read_words("prompting_verbs.txt"),
+        reported_verbs=read_words("reported_verbs.txt"),
+        performed_verbs=read_words("performed_verbs.txt"),
+        headline_breaks=read_words("headline_breaks.txt"),
+        raised_nouns=read_words("raised_nouns.txt"),
+        share_words=read_words("share_words.txt"),
+        by_saying_preps=read_words("by_saying_preps.txt"),
+        eager_adjectives=read_words("eager_adjectives.txt"),
+        object_persons=read_words("object_persons.txt"),
+        messaging_words=read_words("messaging_words.txt"),
+        sending_verbs=read_words("sending_verbs.txt"),
     )

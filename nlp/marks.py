@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # "’’" is two right single marks typed for a closing double one ('a “question’’').
 MARK_RE = re.compile(r"``|''|’’|[\"“”„‘’]")
@@ -28,6 +28,9 @@ class Marked:
     outer_start: int
     outer_end: int
     single: bool = False
+    # Re-opened in a later paragraph (a quote over several paragraphs); for the
+    # evidence trail only, so not part of equality.
+    paragraphs: bool = field(default=False, compare=False)
 
 
 def _role(text: str, pos: int, mark: str) -> str:
@@ -62,49 +65,73 @@ def _typed_backwards(text: str, pos: int, inside: bool) -> bool:
     return not inside and opens_word and after.isalnum()
 
 
-def find_marked(text: str) -> list[Marked]:
-    """Every quoted span in text, in order."""
-    found: list[Marked] = []
+@dataclass
+class Pairing:
+    """The marks left open while find_marked reads the text."""
+
+    text: str
+    found: list[Marked] = field(default_factory=list)
     double_open: tuple[int, int] | None = None  # (mark start, inner start)
-    reopened = 0  # inner start of the latest mark that opened or re-opened it
+    reopened: int = 0  # inner start of the latest mark that opened or re-opened it
+    paragraphs: bool = False  # re-opened in a later paragraph
     single_open: tuple[int, int] | None = None
     nested: str | None = None  # the closing mark of a quote of another style inside one
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Every quoted span in text, in order."""
+    state = Pairing(text)
     for match in MARK_RE.finditer(text):
         mark, pos = match.group(), match.start()
         role = _role(text, pos, mark)
-        if mark in "“”" and _typed_backwards(text, pos, double_open is not None):
+        if mark in "“”" and _typed_backwards(text, pos, state.double_open is not None):
             role = "close" if role == "open" else "open"
-        is_single = mark in "‘’"
         if role == "skip":
             continue
-        if is_single:
-            if double_open is not None:
-                continue  # nested inside a double quote: part of its content
-            if role == "open":
-                single_open = (pos, match.end())
-            elif single_open is not None:
-                found.append(Marked(single_open[1], pos, single_open[0], match.end(), True))
-                single_open = None
-            continue
-        if nested is not None:
-            if mark == nested and role == "close":
-                nested = None
-            continue
-        if role == "open":
-            if double_open is not None and (close := _nested_close(text, double_open, pos)):
-                nested = close  # '"… about “Equal Justice” anymore."': part of the content
-                continue
-            if double_open is not None and not _continues(text, reopened, pos):
-                double_open = None  # the earlier mark was stray
-            if double_open is None:
-                double_open = (pos, match.end())
-            reopened = match.end()
-            single_open = None
-        elif double_open is not None:
-            if pos > double_open[1]:
-                found.append(Marked(double_open[1], pos, double_open[0], match.end()))
-            double_open = None
-    return found
+        if mark in "‘’":
+            _single_mark(state, role, pos, match.end())
+        elif state.nested is not None:
+            if mark == state.nested and role == "close":
+                state.nested = None
+        elif role == "open":
+            _open_double(state, pos, match.end())
+        else:
+            _close_double(state, pos, match.end())
+    return state.found
+
+
+def _single_mark(state: Pairing, role: str, pos: int, end: int) -> None:
+    """'‘No deal’ says PM': a single quote at top level; inside a double one it is content."""
+    if state.double_open is not None:
+        return  # nested inside a double quote: part of its content
+    if role == "open":
+        state.single_open = (pos, end)
+    elif state.single_open is not None:
+        opened = state.single_open
+        state.found.append(Marked(opened[1], pos, opened[0], end, True))
+        state.single_open = None
+
+
+def _open_double(state: Pairing, pos: int, end: int) -> None:
+    """'“A …⏎⏎“B …”': an opening mark opens, nests, or re-opens a quote across paragraphs."""
+    text, open_at = state.text, state.double_open
+    if open_at is not None and (close := _nested_close(text, open_at, pos)):
+        state.nested = close  # '"… about “Equal Justice” anymore."': part of the content
+        return
+    if open_at is not None and not _continues(text, state.reopened, pos):
+        open_at = None  # the earlier mark was stray
+    state.paragraphs = open_at is not None
+    state.double_open = open_at if open_at is not None else (pos, end)
+    state.reopened = end
+    state.single_open = None
+
+
+def _close_double(state: Pairing, pos: int, end: int) -> None:
+    """'“We will win,” she said': a closing mark ends the open quote."""
+    opened = state.double_open
+    if opened is not None and pos > opened[1]:
+        state.found.append(Marked(opened[1], pos, opened[0], end, paragraphs=state.paragraphs))
+    state.double_open = None
 
 
 def _continues(text: str, inner_start: int, reopen: int) -> bool:

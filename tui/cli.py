@@ -312,6 +312,35 @@ def evaluate(
 
 
 @app.command(cls=DeskCommand)
+def explain(
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="An article: .txt, .jsonl, .html, .warc.gz …")
+    ],
+    tagger: TaggerOption = None,
+) -> None:
+    """Print each quote of an article with its kind, speaker, words and the rules that found it."""
+    import shutil
+
+    from intake.fetch import WebSettings
+    from intake.files import InputError
+    from intake.sources import read_inputs
+    from nlp.explain import explain_extraction
+    from nlp.extract import extract as run_extract
+
+    articles = list(read_inputs([file], web=WebSettings(offline=True)))
+    bad = next((a for a in articles if isinstance(a, InputError)), None)
+    if bad is not None:
+        raise StoreError(str(bad))
+    if not articles:
+        raise StoreError(f"{file}: no article in it")
+    width = min(shutil.get_terminal_size().columns, 100)
+    for record in run_extract(articles, tagger=_tagger(tagger)):
+        if record.error:
+            raise StoreError(f"{record.article.doc}: {record.error}")
+        typer.echo(explain_extraction(record, width))
+
+
+@app.command(cls=DeskCommand)
 def train(
     corpus: CorpusArgument,
     output: Annotated[

@@ -345,7 +345,7 @@ def test_quoted_words_the_parse_hangs_on_the_cue_stay_the_quote(run):
     )
     (reply,) = by_prefix(run(text), "Well, maybe so")
     assert reply.speaker.endswith("Ray")
-    assert "source of 'replied'" in reply.evidence
+    assert "cue:verb_frame(replied)" in reply.evidence
 
 
 def test_a_colon_ending_a_paragraph_introduces_the_quotation_after_it(run):

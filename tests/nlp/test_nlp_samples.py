@@ -60,7 +60,7 @@ def test_surname_and_pronoun_resolution(samples):
     assert mr.speaker == "Dmitry Peskov"
     assert reuters.article.text[slice(*mr.source[0])] == "Mr. Peskov"
     (lim,) = by_prefix(samples[FT], "Any science and technology")
-    assert lim.evidence.startswith("source of 'told'")
+    assert "cue:verb_frame(told) source:own_subject" in lim.evidence
     assert "'Lim' -> Lim Soo-suk" in lim.evidence
 
 

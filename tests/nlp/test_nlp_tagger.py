@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Span
 
-from nlp.attribution import SPANS_KEY, tagged_attributions
 from nlp.evaluate import Attribution
+from nlp.tagger import SPANS_KEY, tagged_attributions
 from nlp.training import tagged_doc
 from tui.cli import app
 
@@ -166,7 +166,7 @@ def test_extract_with_a_trained_tagger_keeps_the_rules_and_the_names(trained, ru
     text = article.read_text(encoding="utf-8")
     assert text[slice(*learned["content"][0])] == "the harbour would stay open"
     assert learned["speaker"] == "Mei Chen" and learned["kind"] == "indirect"
-    assert "attribution tagger" in learned["evidence"]
+    assert "link:tagged" in learned["evidence"]
 
 
 def test_eval_scores_the_held_out_side_with_the_tagger(trained, runner):

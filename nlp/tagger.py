@@ -19,7 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from nlp.frames import trim
+from nlp.ranges import trim
 
 SPANS_KEY = "attribution"
 COMPONENT = "attribution"
