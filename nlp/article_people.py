@@ -22,12 +22,24 @@ ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
 HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
 
 
+def rule_token(rule: str, *detail: str) -> str:
+    """One evidence token: 'speaker:full_name(Peskov→Dmitry Peskov)', the rule
+    by its function's name (grep "def full_name"), then what it went from and
+    to; '?' where it found nobody."""
+    return f"speaker:{rule}({'→'.join(detail)})" if detail else f"speaker:{rule}"
+
+
+def joined(*tokens: str) -> str:
+    """Evidence tokens in the order their rules fired, the empty ones left out."""
+    return " ".join(t for t in tokens if t)
+
+
 @dataclass
 class Speaker:
     name: str | None
     kind: str | None  # person / organisation / unnamed
     role: str | None
-    evidence: str
+    evidence: str  # rule tokens (rule_token), space-separated
     confidence: float
     source: tuple[int, int] | None  # token range of the mention
 
@@ -120,14 +132,15 @@ class ArticlePeople:
         return {w[0] for w in full}, {w[-1] for w in full}
 
     def full_name(self, name: str, position: int) -> tuple[str, str, float]:
-        """A one-word name (surname, or family name first) -> the full name in the text."""
+        """A one-word name (surname, or family name first) -> the full name in the
+        text, with the evidence token of a name made full ("" for one already full)."""
         if is_full_name(name):
-            return name, "named in the source", 0.95
+            return name, "", 0.95
         named = [(e.start, full) for e, full in self.people if shares_surname(name, full)]
         if not named:
-            return name, "surname only", 0.7
+            return name, rule_token("full_name", name, "?"), 0.7
         full = self._likeliest(named, position)
-        return full, f"'{name}' -> {full} named in the text", 0.9
+        return full, rule_token("full_name", name, full), 0.9
 
     def _likeliest(self, named: list[tuple[int, str]], position: int) -> str:
         """Which of the people sharing a surname a bare 'Clinton' means: of the

@@ -15,6 +15,8 @@ from nlp.article_people import (
     ArticlePeople,
     Speaker,
     core_phrase,
+    joined,
+    rule_token,
     strip_article,
     without_possessive,
 )
@@ -34,7 +36,7 @@ def person_taken_for_a_body(article: ArticlePeople, head: Token, span: Span) -> 
         if ent.start <= head.i < ent.end and article.taken_for_a_body(ent):
             name = without_possessive(ent.text)
             full, evidence, confidence = article.full_name(name, ent.start)
-            evidence = f"'{name}' is a person elsewhere in the article; {evidence}"
+            evidence = joined(rule_token("person_taken_for_a_body", name), evidence)
             return Speaker(full, "person", None, evidence, confidence - 0.05, None)
     return None
 
@@ -48,7 +50,7 @@ def owned_organisation(article: ArticlePeople, head: Token, span: Span) -> Speak
         return None  # "Seoul's Yonhap News" has a name of its own
     owner = _org_owner(article, head)
     if owner is not None:
-        evidence = f"'{org}' is {owner}"
+        evidence = rule_token("owned_organisation", org, f"{owner} {org}")
         return Speaker(f"{owner} {org}", "organisation", None, evidence, 0.85, None)
     owners = {
         _org_owner(article, e.root)
@@ -59,7 +61,7 @@ def owned_organisation(article: ArticlePeople, head: Token, span: Span) -> Speak
     if len(owners) != 1:
         return None
     owner = owners.pop()
-    evidence = f"'{org}' -> {owner} {org}, the one the article names"
+    evidence = rule_token("owned_organisation", org, f"{owner} {org}")
     return Speaker(f"{owner} {org}", "organisation", None, evidence, 0.75, None)
 
 
@@ -78,7 +80,7 @@ def outlet_in_full(article: ArticlePeople, head: Token, span: Span) -> Speaker |
     longer = [n for n in longer if n.split()[-1] == org and n != org]
     if not longer:
         return None
-    evidence = f"'{org}' -> {longer[-1]} named before"
+    evidence = rule_token("outlet_in_full", org, longer[-1])
     return Speaker(longer[-1], "organisation", None, evidence, 0.8, None)
 
 
@@ -87,7 +89,7 @@ def named_organisation(article: ArticlePeople, head: Token, span: Span) -> Speak
     org = org_in(article, span, head)
     if org is None:
         return None
-    return Speaker(org, "organisation", None, "organisation named", 0.85, None)
+    return Speaker(org, "organisation", None, rule_token("named_organisation", org), 0.85, None)
 
 
 def org_in(article: ArticlePeople, span: Span, head: Token) -> str | None:
@@ -158,7 +160,7 @@ def body_named_before(article: ArticlePeople, head: Token, span: Span) -> Speake
         name = _outlet_before(article, start, head.i)
     if name is None:
         return None
-    evidence = f"'the {head.text}' -> {name}, the last named before it"
+    evidence = rule_token("body_named_before", head.text, name)
     return Speaker(name, "organisation", None, evidence, 0.65, None)
 
 
@@ -216,7 +218,7 @@ def owned_body(article: ArticlePeople, head: Token, span: Span) -> Speaker | Non
     start = owner.right_edge.i + 1
     start += doc[start].tag_ == "POS"  # the "'s" is written anew below
     name = f"{full}'s {doc[start : head.i + 1].text}"  # "re-election" stays whole
-    evidence = f"'{doc[owner.left_edge.i : head.i + 1].text}' is {full}'s"
+    evidence = rule_token("owned_body", doc[owner.left_edge.i : head.i + 1].text, name)
     return Speaker(name, "organisation", None, evidence, 0.75, None)
 
 
@@ -246,4 +248,6 @@ def organisation_noun(article: ArticlePeople, head: Token, span: Span) -> Speake
     """'The ministry said': a body named by its common noun only."""
     if not _org_noun(article, head):
         return None
-    return Speaker(core_phrase(head), "organisation", None, "organisation noun", 0.75, None)
+    phrase = core_phrase(head)
+    evidence = rule_token("organisation_noun", phrase)
+    return Speaker(phrase, "organisation", None, evidence, 0.75, None)

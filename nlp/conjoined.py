@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from nlp.article_people import ORG_LABELS, ArticlePeople, Speaker, is_full_name
+from nlp.article_people import ORG_LABELS, ArticlePeople, Speaker, is_full_name, rule_token
 from nlp.persons import person_in
 
 
@@ -24,7 +24,8 @@ def conjoined(article: ArticlePeople, head: Token, conj: list[Token]) -> Speaker
         if family and _given_name_only(article, token):
             # "David and Jeanne Heidler", "Serena and Venus Williams": one family name.
             name = f"{token.text} {family}"
-            parts[index] = Speaker(name, "person", None, "shares the family name", 0.85, None)
+            evidence = rule_token("given_name_only", token.text, name)
+            parts[index] = Speaker(name, "person", None, evidence, 0.85, None)
     names = [p.name or t.text for p, t in zip(parts, tokens, strict=True)]
     names = list(dict.fromkeys(names))
     named = sum(_names_someone(own_phrase(article, t)) for t in tokens)
@@ -35,7 +36,8 @@ def conjoined(article: ArticlePeople, head: Token, conj: list[Token]) -> Speaker
     kind = kinds.pop() if len(kinds) == 1 else "organisation"
     if all(t.ent_type_ in ORG_LABELS for t in tokens):
         kind = "organisation"
-    return Speaker(" and ".join(names), kind, None, "conjoined speakers", 0.8, None)
+    name = " and ".join(names)
+    return Speaker(name, kind, None, rule_token("conjoined", name), 0.8, None)
 
 
 def people_after_role(article: ArticlePeople, head: Token) -> tuple[Token, list[Token]] | None:

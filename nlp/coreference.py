@@ -15,6 +15,8 @@ from nlp.article_people import (
     ArticlePeople,
     Mention,
     Speaker,
+    joined,
+    rule_token,
     strip_article,
 )
 from nlp.gender import pronoun_gender
@@ -23,17 +25,18 @@ RELATIVE_PRONOUNS = ("who", "which", "that")
 ANTECEDENT_RELATIVES = ("that",)  # "who" is what PolNeAR marks, nine times in ten
 
 
-def pronoun(article: ArticlePeople, head: Token, span: Span) -> Speaker | None:
+def pronoun_antecedent(article: ArticlePeople, head: Token, span: Span) -> Speaker | None:
     """'“…,” he said': the last fitting speaker or subject before the pronoun."""
     if head.pos_ != "PRON" and head.lower_ not in article.lex.pronouns:
         return None
     kind = article.lex.pronouns.get(head.lower_)
+    unresolved = rule_token("pronoun_antecedent", head.text, "?")
     if kind is None:
-        return Speaker(None, "person", None, f"pronoun '{head.text}' unresolved", 0.3, None)
+        return Speaker(None, "person", None, unresolved, 0.3, None)
     antecedent = _antecedent(article, head, kind)
     if antecedent is None:
-        return Speaker(None, None, None, f"pronoun '{head.text}' unresolved", 0.3, None)
-    evidence = f"pronoun '{head.text}' -> {antecedent.name}"
+        return Speaker(None, None, None, unresolved, 0.3, None)
+    evidence = rule_token("pronoun_antecedent", head.text, antecedent.name)
     return Speaker(antecedent.name, antecedent.kind, None, evidence, 0.75, None)
 
 
@@ -83,15 +86,18 @@ def issued_document(article: ArticlePeople, head: Token, span: Span) -> Speaker 
     if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
         found = article.resolve_one(owner, article.doc[owner.left_edge.i : owner.i + 1])
         if found.name:
-            found.evidence = f"'{head.text}' of {found.name}"
+            found.evidence = joined(
+                found.evidence, rule_token("issued_document", head.text, found.name)
+            )
             return found
     earlier = [m for m in article.spoken if m.token < head.sent.start]
     for wanted in ("organisation", None):
         for mention in reversed(earlier):
             if wanted is None or mention.kind == wanted:
-                evidence = f"'{head.text}' issued by {mention.name}"
+                evidence = rule_token("issued_document", head.text, mention.name)
                 return Speaker(mention.name, mention.kind, None, evidence, 0.7, None)
-    return Speaker(None, None, None, f"'{head.text}' with no issuer", 0.3, None)
+    evidence = rule_token("issued_document", head.text, "?")
+    return Speaker(None, None, None, evidence, 0.3, None)
 
 
 def known_surname(article: ArticlePeople, head: Token, span: Span) -> Speaker | None:
@@ -102,9 +108,10 @@ def known_surname(article: ArticlePeople, head: Token, span: Span) -> Speaker | 
         return None  # acronyms are organisations
     if any(c.dep_ == "compound" and c.lower_.rstrip(".") not in HONORIFICS for c in head.children):
         return None  # "Morgan Stanley": a longer name, not a surname
-    full, evidence, confidence = article.full_name(head.text, head.i)
+    full, _, confidence = article.full_name(head.text, head.i)
     if full == head.text:
         return None
+    evidence = rule_token("known_surname", head.text, full)
     return Speaker(full, "person", None, evidence, confidence - 0.05, None)
 
 

@@ -12,7 +12,9 @@ from nlp.article_people import (
     ArticlePeople,
     Speaker,
     is_full_name,
+    joined,
     qualifies_a_noun,
+    rule_token,
 )
 from nlp.lexicon import Lexicon, read_table
 
@@ -27,6 +29,7 @@ def named_person(article: ArticlePeople, head: Token, span: Span) -> Speaker | N
     ent, name = person
     role = _role(span, ent, article.lex)
     full, evidence, confidence = article.full_name(name, ent.start)
+    evidence = joined(rule_token("named_person", name), evidence)
     return Speaker(full, "person", role, evidence, confidence, None)
 
 
@@ -124,7 +127,7 @@ def role_holder(article: ArticlePeople, head: Token, span: Span) -> Speaker | No
     if full is None:
         return None
     role = head.doc[head.left_edge.i + 1 : head.i + 1].text
-    return Speaker(full, "person", role, f"'{role}' -> {full} named with that role", 0.8, None)
+    return Speaker(full, "person", role, rule_token("role_holder", role, full), 0.8, None)
 
 
 def _last_holder(article: ArticlePeople, head: Token, lemma: str) -> str | None:

@@ -22,6 +22,8 @@ from nlp.article_people import (
     Mention,
     Speaker,
     is_full_name,
+    joined,
+    rule_token,
 )
 from nlp.conjoined import conjoined, describes, own_phrase, people_after_role
 from nlp.lexicon import Lexicon
@@ -36,7 +38,7 @@ Rule = Callable[[ArticlePeople, Token, Span], Speaker | None]
 # One mention's head and phrase go through these in order; the first that
 # returns a Speaker wins (no_name always does).
 RESOLVE_RULES: tuple[Rule, ...] = (
-    coreference.pronoun,
+    coreference.pronoun_antecedent,
     persons.named_person,
     unnamed.unnamed_group,
     coreference.issued_document,
@@ -95,7 +97,8 @@ class SpeakerResolver:
         else:
             speaker = self._resolve_span(named, self.doc[start:end])
         if named.i != head.i and speaker.name:
-            speaker.evidence = f"'{head.text}' -> {speaker.name}; {speaker.evidence}"
+            relative = rule_token("relative_antecedent", head.text, speaker.name)
+            speaker.evidence = joined(relative, speaker.evidence)
         relative = head.lower_ in coreference.ANTECEDENT_RELATIVES
         if named.i != head.i and relative and start < head.i:
             # 'a slide show that predicted …': a bare "that" names nothing a
@@ -126,7 +129,7 @@ class SpeakerResolver:
         while words and words[0].lower_.rstrip(".") in self.lex.titles | HONORIFICS:
             words.pop(0)
         if not words:
-            return Speaker(None, None, None, "no name in the label", 0.3, (start, end))
+            return Speaker(None, None, None, rule_token("label", "?"), 0.3, (start, end))
         mention = (words[0].i, words[-1].i + 1)
         key = " ".join(t.lower_ for t in words)
         labels = self.article.labels
@@ -139,12 +142,14 @@ class SpeakerResolver:
 
     def _label_speaker(self, words: list[Token]) -> Speaker:
         if len(words) == 1 and len(words[0].text) == 1:
-            return Speaker(None, None, None, "interview label", 0.3, None)
+            return Speaker(None, None, None, rule_token("label_speaker", words[0].text), 0.3, None)
         name = " ".join(t.text.title() if t.is_upper else t.text for t in words)
         full, evidence, confidence = self.full_name(name, words[0].i)
         if full == name and len(words) == 1 and words[0].ent_type_ == "ORG":
-            return Speaker(words[0].text, "organisation", None, "transcript label", 0.7, None)
-        return Speaker(full, "person", None, f"transcript label; {evidence}", confidence, None)
+            evidence = rule_token("label_speaker", name)
+            return Speaker(words[0].text, "organisation", None, evidence, 0.7, None)
+        evidence = joined(rule_token("label_speaker", name), evidence)
+        return Speaker(full, "person", None, evidence, confidence, None)
 
     def mention_range(self, head: Token, cue: int | None = None) -> tuple[int, int]:
         """The source mention: the subject phrase without relative clauses, and

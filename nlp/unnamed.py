@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from nlp.article_people import ArticlePeople, Speaker, core_phrase, qualifies_a_noun
+from nlp.article_people import ArticlePeople, Speaker, core_phrase, qualifies_a_noun, rule_token
 
 ONE_OF = ("a", "an", "another", "one", "each")
 
@@ -19,7 +19,8 @@ def unnamed_group(article: ArticlePeople, head: Token, span: Span) -> Speaker | 
     """'US intelligence officials said': unnamed, even when a country is named."""
     if not _unnamed_noun(article, head) or head.tag_ != "NNS":
         return None
-    return Speaker(core_phrase(head), "unnamed", None, "unnamed source", 0.8, None)
+    phrase = core_phrase(head)
+    return Speaker(phrase, "unnamed", None, rule_token("unnamed_group", phrase), 0.8, None)
 
 
 def one_of_a_group(article: ArticlePeople, head: Token, span: Span) -> Speaker | None:
@@ -29,21 +30,24 @@ def one_of_a_group(article: ArticlePeople, head: Token, span: Span) -> Speaker |
         return None
     if not any(c.dep_ == "det" and c.lower_ in ONE_OF for c in head.children):
         return None
-    return Speaker(core_phrase(head), "unnamed", None, "one of a group", 0.7, None)
+    phrase = core_phrase(head)
+    return Speaker(phrase, "unnamed", None, rule_token("one_of_a_group", phrase), 0.7, None)
 
 
 def unnamed_source(article: ArticlePeople, head: Token, span: Span) -> Speaker | None:
     """'A source close to the talks said': one unnamed source."""
     if not _unnamed_noun(article, head):
         return None
-    return Speaker(core_phrase(head), "unnamed", None, "unnamed source", 0.8, None)
+    phrase = core_phrase(head)
+    return Speaker(phrase, "unnamed", None, rule_token("unnamed_source", phrase), 0.8, None)
 
 
 def role_without_a_name(article: ArticlePeople, head: Token, span: Span) -> Speaker | None:
     """'A spokesman said': a role nobody in the article was named with."""
     if head.lemma_.lower() not in article.lex.roles:
         return None
-    return Speaker(core_phrase(head), "unnamed", None, "role without a name", 0.6, None)
+    phrase = core_phrase(head)
+    return Speaker(phrase, "unnamed", None, rule_token("role_without_a_name", phrase), 0.6, None)
 
 
 def proper_noun(article: ArticlePeople, head: Token, span: Span) -> Speaker | None:
@@ -52,7 +56,8 @@ def proper_noun(article: ArticlePeople, head: Token, span: Span) -> Speaker | No
     if head.pos_ != "PROPN":
         return None
     kind = "organisation" if head.is_upper else "person"
-    return Speaker(core_phrase(head), kind, None, "proper noun", 0.6, None)
+    phrase = core_phrase(head)
+    return Speaker(phrase, kind, None, rule_token("proper_noun", phrase), 0.6, None)
 
 
 def name_says_whose(article: ArticlePeople, head: Token, span: Span) -> Speaker | None:
@@ -60,10 +65,10 @@ def name_says_whose(article: ArticlePeople, head: Token, span: Span) -> Speaker 
     people = [e for e, _ in article.people if span.start <= e.start < span.end]
     if not any(qualifies_a_noun(e) for e in people):
         return None
-    evidence = "unnamed; the name in it says whose"
-    return Speaker(core_phrase(head), "unnamed", None, evidence, 0.6, None)
+    phrase = core_phrase(head)
+    return Speaker(phrase, "unnamed", None, rule_token("name_says_whose", phrase), 0.6, None)
 
 
 def no_name(article: ArticlePeople, head: Token, span: Span) -> Speaker | None:
     """'Something said': no rule names anyone; always the last rule."""
-    return Speaker(None, None, None, "no name in the source mention", 0.3, None)
+    return Speaker(None, None, None, rule_token("no_name"), 0.3, None)
