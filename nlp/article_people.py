@@ -19,7 +19,6 @@ from nlp.lexicon import Lexicon
 from nlp.names import shares_surname
 
 ORG_LABELS = ("ORG", "GPE", "NORP", "FAC")
-HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
 
 
 def rule_token(rule: str, *detail: str) -> str:
@@ -164,7 +163,7 @@ def clean_person(ent: Span, lex: Lexicon) -> str:
     words = [t for t in extend_name(ent) if not t.is_space and not t.is_quote]
     while words and words[-1].lower_ in ("’s", "'s", "'", "’"):
         words.pop()
-    while words and words[0].lower_.rstrip(".") in lex.titles | HONORIFICS:
+    while words and words[0].lower_.rstrip(".") in lex.titles | lex.honorifics:
         words.pop(0)
     if not words or "\n" in doc[words[0].i : words[-1].i + 1].text:
         return ""

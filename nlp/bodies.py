@@ -10,7 +10,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from nlp.article_people import (
-    HONORIFICS,
     ORG_LABELS,
     ArticlePeople,
     Speaker,
@@ -22,11 +21,6 @@ from nlp.article_people import (
 )
 from nlp.persons import titled_holder
 
-# Bodies a bare "the newspaper" refers back to by name (a news organisation's
-# name carries one of nlp/data/media_words.txt). Not "the group" or "the
-# company": any earlier organisation is a poor guess for them (on PolNeAR train
-# the last company named was it 3 times in 5).
-BACK_REFERENCE = frozenset("newspaper paper network station campaign".split())
 BACK_REFERENCE_WINDOW = 60  # tokens before the mention's sentence: about three sentences
 
 
@@ -149,7 +143,7 @@ def body_named_before(article: ArticlePeople, head: Token, span: Span) -> Speake
     lemma = head.lemma_.lower()
     plain = all(c.dep_ in ("det", "punct") for c in head.lefts)
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
-    if not _org_noun(article, head) or lemma not in BACK_REFERENCE:
+    if not _org_noun(article, head) or lemma not in article.lex.back_reference_nouns:
         return None
     if head.tag_ != "NN" or not (plain and definite):
         return None
@@ -233,7 +227,7 @@ def _owner_name(article: ArticlePeople, owner: Token) -> str | None:
         # the article names in full will do.
         full = article.full_name(owner.text, owner.i)[0] if owner.pos_ == "PROPN" else None
         return full if full != owner.text else None
-    titles = article.lex.titles | HONORIFICS
+    titles = article.lex.titles | article.lex.honorifics
     words = [
         c
         for c in owner.lefts

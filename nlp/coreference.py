@@ -10,7 +10,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from nlp.article_people import (
-    HONORIFICS,
     ORG_LABELS,
     ArticlePeople,
     Mention,
@@ -106,7 +105,8 @@ def known_surname(article: ArticlePeople, head: Token, span: Span) -> Speaker | 
     # A headline's "Sanders:" may come out as a common noun; capitalised will do.
     if not (head.pos_ == "PROPN" or head.is_title) or head.is_upper:
         return None  # acronyms are organisations
-    if any(c.dep_ == "compound" and c.lower_.rstrip(".") not in HONORIFICS for c in head.children):
+    honorifics = article.lex.honorifics
+    if any(c.dep_ == "compound" and c.lower_.rstrip(".") not in honorifics for c in head.children):
         return None  # "Morgan Stanley": a longer name, not a surname
     full, _, confidence = article.full_name(head.text, head.i)
     if full == head.text:

@@ -32,6 +32,10 @@ class Lexicon:
     media_words: frozenset[str]
     unnamed_nouns: frozenset[str]
     pronouns: dict[str, str]
+    honorifics: frozenset[str]
+    back_reference_nouns: frozenset[str]
+    one_of_determiners: frozenset[str]
+    initials_small_words: frozenset[str]
 
 
 @cache
@@ -48,4 +52,8 @@ def load_lexicon() -> Lexicon:
         media_words=read_words("media_words.txt"),
         unnamed_nouns=read_words("unnamed_nouns.txt"),
         pronouns={row[0].lower(): row[1] for row in read_table("pronouns.txt")},
+        honorifics=read_words("honorifics.txt"),
+        back_reference_nouns=read_words("back_reference_nouns.txt"),
+        one_of_determiners=read_words("one_of_determiners.txt"),
+        initials_small_words=read_words("initials_small_words.txt"),
     )

@@ -8,7 +8,6 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from nlp.article_people import (
-    HONORIFICS,
     ArticlePeople,
     Speaker,
     is_full_name,
@@ -68,9 +67,9 @@ def _possessor(ent: Span) -> bool:
 def _role(span: Span, ent: Span, lex: Lexicon) -> str | None:
     """Words around the name that say what the person is: 'Kremlin spokesman'."""
     before = [t for t in span if t.i < ent.start and not t.is_punct and not t.is_space]
-    while before and (before[0].pos_ == "DET" or before[0].lower_.rstrip(".") in HONORIFICS):
+    while before and (before[0].pos_ == "DET" or before[0].lower_.rstrip(".") in lex.honorifics):
         before.pop(0)
-    while before and before[-1].lower_.rstrip(".") in HONORIFICS:
+    while before and before[-1].lower_.rstrip(".") in lex.honorifics:
         before.pop()
     if before:
         return " ".join(span.doc[before[0].i : before[-1].i + 1].text.split())

@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp import bodies, coreference, persons, unnamed
 from nlp.article_people import (
-    HONORIFICS,
     ArticlePeople,
     Mention,
     Speaker,
@@ -126,7 +125,7 @@ class SpeakerResolver:
         an interview's 'Q' and 'A' name nobody. The same label is the same
         speaker on every line."""
         words = [t for t in self.doc[start:end] if not (t.is_punct or t.is_space)]
-        while words and words[0].lower_.rstrip(".") in self.lex.titles | HONORIFICS:
+        while words and words[0].lower_.rstrip(".") in self.lex.titles | self.lex.honorifics:
             words.pop(0)
         if not words:
             return Speaker(None, None, None, rule_token("label", "?"), 0.3, (start, end))

@@ -7,8 +7,6 @@ from spacy.tokens import Span, Token
 
 from nlp.article_people import ArticlePeople, Speaker, core_phrase, qualifies_a_noun, rule_token
 
-ONE_OF = ("a", "an", "another", "one", "each")
-
 
 def _unnamed_noun(article: ArticlePeople, head: Token) -> bool:
     unnamed = article.lex.unnamed_nouns
@@ -28,7 +26,8 @@ def one_of_a_group(article: ArticlePeople, head: Token, span: Span) -> Speaker |
     member of a group the entity recogniser labels like a party or a nation."""
     if head.ent_type_ != "NORP":
         return None
-    if not any(c.dep_ == "det" and c.lower_ in ONE_OF for c in head.children):
+    one = article.lex.one_of_determiners
+    if not any(c.dep_ == "det" and c.lower_ in one for c in head.children):
         return None
     phrase = core_phrase(head)
     return Speaker(phrase, "unnamed", None, rule_token("one_of_a_group", phrase), 0.7, None)
