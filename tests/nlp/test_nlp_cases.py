@@ -121,8 +121,11 @@ def test_case(case: Case, extracted):
     extraction = extracted(case.text)
     if case.quote == "@":
         found = [found_values(q, case.text) for q in extraction.quotes]
-        wanted = {c: v.split(" ; ") for c, v in case.expected.items()}
-        assert {c: [f[c] for f in found] for c in wanted} == wanted
+        for column, values in case.expected.items():
+            wanted = values.split(" ; ")
+            have = [f[column] for f in found]
+            assert len(have) == len(wanted), (column, have)
+            assert all(holds(f, column, v) for f, v in zip(found, wanted, strict=True)), have
         return
     quotes = picked(extraction, case.quote)
     found = [found_values(q, case.text) for q in quotes]
