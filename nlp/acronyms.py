@@ -19,7 +19,8 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
-from nlp.names import SMALL_WORDS, name_key
+from nlp.lexicon import load_lexicon
+from nlp.names import name_key
 
 # Two letters will do in a definition ("United Nations (UN)"); initials an
 # article merely uses need three ("SC" is as often South Carolina as the
@@ -37,7 +38,8 @@ def initials(name: str) -> str:
     """'Korean Central News Agency' -> KCNA; 'U.S. Army' -> UA, not USA: a word
     is what spaces set apart, so 'U.S.' is one."""
     words = [w.lstrip(OPENING) for w in name.split()]
-    return "".join(w[0] for w in words if w and w.lower() not in SMALL_WORDS).upper()
+    small = load_lexicon().initials_small_words
+    return "".join(w[0] for w in words if w and w.lower() not in small).upper()
 
 
 def defined_acronyms(text: str) -> dict[str, str]:
@@ -63,7 +65,7 @@ def _name_ending(words: list[str], acronym: str) -> str | None:
 
 
 def _name_word(word: str) -> bool:
-    if word.lower() in SMALL_WORDS:
+    if word.lower() in load_lexicon().initials_small_words:
         return True
     return word[:1].isupper() and NAME_WORD_RE.fullmatch(word) is not None
 

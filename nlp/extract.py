@@ -278,7 +278,7 @@ def _name_from_earlier_blocks(quote: dict, people: dict[str, int], block_index: 
     matches = [full for full in earlier if shares_surname(name, full)]
     if len(matches) == 1:
         quote["speaker"] = matches[0]
-        quote["evidence"] += f"; '{name}' -> {matches[0]} named earlier in the article"
+        quote["evidence"] += f" speaker:name_from_earlier_blocks({name}→{matches[0]})"
 
 
 def to_extraction(found: Found, article: Article, names: Names) -> Extraction:
@@ -295,29 +295,43 @@ def to_extraction(found: Found, article: Article, names: Names) -> Extraction:
     organisations = {q.speaker for q in quotes if q.speaker_type == "organisation" and q.speaker}
     names.organisations.learn(article.text, article.doc, sorted(organisations))
     for quote in quotes:
-        canonical, why = _canonical_speaker(quote, names)
+        canonical, why, rule = _canonical_speaker(quote, names)
         if why and quote.speaker not in seen_aliases:
             seen_aliases.add(quote.speaker)
             extraction.aliases.append(Alias(quote.speaker, canonical, why, quote.speaker_type))
         if canonical != quote.speaker:
-            quote.evidence += f"; '{quote.speaker}' merged into {canonical}"
+            # A rule token like the speaker stage's, for the cross-article stage.
+            quote.evidence += f" canonical:{rule}({quote.speaker}→{canonical})"
             quote.speaker = canonical
         extraction.quotes.append(quote)
     return extraction
 
 
-def _canonical_speaker(quote: Quote, names: Names) -> tuple[str | None, str | None]:
+def _canonical_speaker(quote: Quote, names: Names) -> tuple[str | None, str | None, str]:
+    """(canonical name, why, the rule's name) for the quote's speaker."""
     if not quote.speaker:
-        return quote.speaker, None
+        return quote.speaker, None, ""
     if quote.speaker_type == "person":
-        return names.people.canonical(quote.speaker)
+        return (*canonical_person(quote.speaker, names), "canonical_person")
     if quote.speaker_type == "organisation":
-        canonical, why = names.organisations.canonical(quote.speaker)
-        return (canonical, why) if why else _owner_canonical(quote.speaker, names.people)
-    return quote.speaker, None
+        canonical, why = canonical_organisation(quote.speaker, names)
+        if why:
+            return canonical, why, "canonical_organisation"
+        return (*owner_canonical(quote.speaker, names.people), "owner_canonical")
+    return quote.speaker, None, ""
 
 
-def _owner_canonical(name: str, people: Canonicals) -> tuple[str, str | None]:
+def canonical_person(name: str, names: Names) -> tuple[str, str | None]:
+    """'Choe Son-hui' -> Choe Son Hui, the spelling met first (nlp.names.Canonicals)."""
+    return names.people.canonical(name)
+
+
+def canonical_organisation(name: str, names: Names) -> tuple[str, str | None]:
+    """'Korea Central News Agency' -> KCNA, initials an article vouches for."""
+    return names.organisations.canonical(name)
+
+
+def owner_canonical(name: str, people: Canonicals) -> tuple[str, str | None]:
     """A body named for a person goes by the person's canonical name, so
     "Choe Son-hui's assistant office" is "Choe Son Hui's" in every outlet."""
     owner, owned, rest = name.partition("'s ")

@@ -44,6 +44,10 @@ class Lexicon:
     object_persons: frozenset[str]  # "prompted him to say"
     messaging_words: frozenset[str]  # "texted supporters saying:"
     sending_verbs: frozenset[str]  # "sent a message saying:"
+    honorifics: frozenset[str]
+    back_reference_nouns: frozenset[str]
+    one_of_determiners: frozenset[str]
+    initials_small_words: frozenset[str]
 
 
 @cache
@@ -72,4 +76,8 @@ def load_lexicon() -> Lexicon:
         object_persons=read_words("object_persons.txt"),
         messaging_words=read_words("messaging_words.txt"),
         sending_verbs=read_words("sending_verbs.txt"),
+        honorifics=read_words("honorifics.txt"),
+        back_reference_nouns=read_words("back_reference_nouns.txt"),
+        one_of_determiners=read_words("one_of_determiners.txt"),
+        initials_small_words=read_words("initials_small_words.txt"),
     )

@@ -16,8 +16,9 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from nlp.lexicon import load_lexicon
+
 VOWELS_RE = re.compile(r"[aeiouy]")
-HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
 
 
 def _ascii_words(name: str) -> list[str]:
@@ -26,7 +27,8 @@ def _ascii_words(name: str) -> list[str]:
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"['’\-]", "", text)
     words = re.findall(r"[a-z0-9]+", text)
-    while words and words[0] in HONORIFICS:
+    honorifics = load_lexicon().honorifics
+    while words and words[0] in honorifics:
         words.pop(0)
     return words
 
@@ -59,11 +61,11 @@ def _skeleton(rest: str) -> str:
 FUZZY_CANDIDATE = 91
 
 ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
-SMALL_WORDS = frozenset(["of", "the", "and", "for", "on", "in", "de"])
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in _ascii_words(name) if w not in SMALL_WORDS).upper()
+    small = load_lexicon().initials_small_words
+    return "".join(w[0] for w in _ascii_words(name) if w not in small).upper()
 
 
 def _acronym_of(short: str, full: str) -> bool:

@@ -1,6 +1,13 @@
 """The sample articles: direct quotes with the right speakers, offsets, name variants."""
 
+import re
+from pathlib import Path
+
 from tests.nlp.conftest import by_prefix, words_at
+
+NLP = Path(__file__).resolve().parents[2] / "nlp"
+# "speaker:full_name(Lim→Lim Soo-suk)": the stage, the rule's function, what it saw.
+RULE_TOKEN = re.compile(r"(?<![\w(])(speaker|canonical):([a-z_]+)(?:\(([^)]*)\))?")
 
 FT = "003_1c2efdea2e879c8f"
 REUTERS = "000_f96a94ac9a68771c"
@@ -55,13 +62,13 @@ def test_surname_and_pronoun_resolution(samples):
     reuters = samples[REUTERS]
     (he,) = by_prefix(reuters, "no date had yet been agreed")
     assert he.speaker == "Dmitry Peskov"
-    assert "pronoun" in he.evidence
+    assert "speaker:pronoun_antecedent(he→Dmitry Peskov)" in he.evidence
     (mr,) = by_prefix(reuters, "The Russian president accepted")
     assert mr.speaker == "Dmitry Peskov"
     assert reuters.article.text[slice(*mr.source[0])] == "Mr. Peskov"
     (lim,) = by_prefix(samples[FT], "Any science and technology")
     assert "cue:verb_frame(told) source:own_subject" in lim.evidence
-    assert "'Lim' -> Lim Soo-suk" in lim.evidence
+    assert "speaker:full_name(Lim→Lim Soo-suk)" in lim.evidence
 
 
 def test_choe_variants_merge_and_kims_stay_apart(samples):
@@ -79,7 +86,7 @@ def test_an_agency_named_in_full_and_by_initials_is_one_speaker(samples):
     herald = samples["004_e88cf532e1811814"]
     (full,) = by_prefix(herald, "that Putin has expressed his willingness")
     assert full.speaker == "KCNA"
-    assert "'Korea Central News Agency' merged into KCNA" in full.evidence
+    assert "canonical:canonical_organisation(Korea Central News Agency→KCNA)" in full.evidence
     (alias,) = [a for a in herald.aliases if a.speaker == "KCNA"]
     assert (alias.alias, alias.speaker_type) == ("Korea Central News Agency", "organisation")
 
@@ -196,3 +203,24 @@ def test_slips_from_the_hardening_issue_stay_mended(samples):
     herald = samples["004_e88cf532e1811814"]
     (appreciation,) = by_prefix(herald, "Russia expressed “deep appreciation")
     assert appreciation.kind == "mixed"
+
+
+def test_every_speaker_names_the_rules_that_found_it_by_their_functions(samples):
+    source = "\n".join(p.read_text(encoding="utf-8") for p in NLP.glob("*.py"))
+    functions = set(re.findall(r"^\s*def _?([a-z_]+)\(", source, re.MULTILINE))
+    rules = []
+    for extraction in samples.values():
+        by_source: dict[tuple, list[str]] = {}
+        for quote in extraction.quotes:
+            tokens = RULE_TOKEN.findall(quote.evidence)
+            assert all(" " not in rule for _, rule, _ in tokens)
+            rules += [rule for _, rule, _ in tokens]
+            stages = by_source.setdefault(tuple(quote.source), [])
+            stages += [stage for stage, _, _ in tokens]
+        # A quote that goes on from another shares its source mention and its speaker.
+        for source, stages in by_source.items():
+            assert not source or "speaker" in stages, source
+    assert set(rules) <= functions
+    # The samples exercise names, surnames, pronouns, documents and merges.
+    assert {"named_person", "full_name", "pronoun_antecedent", "issued_document"} <= set(rules)
+    assert {"canonical_organisation", "owner_canonical"} <= set(rules)
