@@ -262,6 +262,11 @@ def _shifted(quote: dict, offset: int, numbers: dict[int, int]) -> dict:
     moved = dict(quote)
     for name in ("content", "cue", "source"):
         moved[name] = [[start + offset, end + offset] for start, end in quote[name]]
+    if quote.get("speakers"):
+        moved["speakers"] = [
+            member | {"source": [[s + offset, e + offset] for s, e in member["source"]]}
+            for member in quote["speakers"]
+        ]
     # A nested quote's outer one sits in the same sentence, so in the same block.
     moved["parent"] = numbers.get(quote["parent"]) if quote["parent"] is not None else None
     return moved
@@ -302,19 +307,32 @@ def to_extraction(found: Found, article: Article, names: Names) -> Extraction:
         if canonical != quote.speaker:
             quote.evidence += f"; '{quote.speaker}' merged into {canonical}"
             quote.speaker = canonical
+        for member in quote.speakers or []:
+            # Each source merges across articles like any speaker.
+            name, why = _canonical_name(member["name"], member["type"], names)
+            if why and member["name"] not in seen_aliases:
+                seen_aliases.add(member["name"])
+                extraction.aliases.append(Alias(member["name"], name, why, member["type"]))
+            member["name"] = name
         extraction.quotes.append(quote)
     return extraction
 
 
 def _canonical_speaker(quote: Quote, names: Names) -> tuple[str | None, str | None]:
-    if not quote.speaker:
-        return quote.speaker, None
-    if quote.speaker_type == "person":
-        return names.people.canonical(quote.speaker)
-    if quote.speaker_type == "organisation":
-        canonical, why = names.organisations.canonical(quote.speaker)
-        return (canonical, why) if why else _owner_canonical(quote.speaker, names.people)
-    return quote.speaker, None
+    return _canonical_name(quote.speaker, quote.speaker_type, names)
+
+
+def _canonical_name(
+    name: str | None, type_: str | None, names: Names
+) -> tuple[str | None, str | None]:
+    if not name:
+        return name, None
+    if type_ == "person":
+        return names.people.canonical(name)
+    if type_ == "organisation":
+        canonical, why = names.organisations.canonical(name)
+        return (canonical, why) if why else _owner_canonical(name, names.people)
+    return name, None
 
 
 def _owner_canonical(name: str, people: Canonicals) -> tuple[str, str | None]:
@@ -339,4 +357,5 @@ def to_quote(raw: dict) -> Quote:
         role=raw["role"],
         evidence=raw["evidence"],
         parent=raw["parent"],
+        speakers=raw.get("speakers"),
     )

@@ -1512,6 +1512,7 @@ def _speaker_for(item: Found, resolver: SpeakerResolver, done: dict[int, Speaker
             "continues the quote before",
             before.confidence * 0.7,
             before.source,
+            before.members,
         )
     return Speaker(None, None, None, "no speaker found", 0.2, None)
 
@@ -1531,7 +1532,7 @@ def _as_dict(doc: Doc, item: Found, speaker: Speaker) -> dict:
         # Exact inner text of the marks, independent of tokenisation.
         text = doc.text  # built from the tokens on every access: once, not per mark
         content = [_without_joining_comma(text, m.start, m.end) for m in item.marks]
-    return {
+    record = {
         "content": [list(r) for r in content],
         "cue": [list(r) for r in cue],
         "source": [list(r) for r in source],
@@ -1543,6 +1544,12 @@ def _as_dict(doc: Doc, item: Found, speaker: Speaker) -> dict:
         "evidence": _evidence(item, frame, speaker, doc),
         "parent": None,
     }
+    if speaker.members:  # several sources: each one is a speaker of the quote
+        record["speakers"] = [
+            {"name": m.name, "type": m.kind, "role": m.role, "source": _char_ranges(doc, [m.source])}
+            for m in speaker.members
+        ]
+    return record
 
 
 def _evidence(item: Found, frame: Frame | None, speaker: Speaker, doc: Doc) -> str:

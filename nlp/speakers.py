@@ -9,7 +9,7 @@ stay unnamed. Across documents, names.py merges spelling variants.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +32,9 @@ class Speaker:
     evidence: str
     confidence: float
     source: tuple[int, int] | None  # token range of the mention
+    # "The ministry and the agency said": each source resolved in its own right
+    # (set by _conjoined only); `name` joins them for readers of old records.
+    members: list[Speaker] = field(default_factory=list)
 
 
 @dataclass
@@ -634,7 +637,12 @@ class SpeakerResolver:
         kind = kinds.pop() if len(kinds) == 1 else "organisation"
         if all(t.ent_type_ in ORG_LABELS for t in [head, *conj]):
             kind = "organisation"
-        return Speaker(" and ".join(names), kind, None, "conjoined speakers", 0.8, None)
+        members = {}
+        for part, token in zip(parts, [head, *conj], strict=True):
+            name = part.name or token.text
+            members.setdefault(name, replace(part, name=name, source=_alone(token)))
+        joined = " and ".join(names)
+        return Speaker(joined, kind, None, "conjoined speakers", 0.8, None, [*members.values()])
 
     def _people_after_role(self, head: Token) -> tuple[Token, list[Token]] | None:
         """'biographers, David and Jeanne Heidler': a role noun, a comma, then
@@ -685,6 +693,21 @@ class SpeakerResolver:
         words = [t for t in token.subtree if t.dep_ not in ("conj", "cc") or t.i == token.i]
         words = [t for t in words if token.i in (t.i, t.head.i, t.head.head.i)]
         return self.doc[min(t.i for t in words) : max(t.i for t in words) + 1]
+
+
+def _alone(token: Token) -> tuple[int, int]:
+    """A conjunct's own words as a token range: "the agency" of "the ministry
+    and the agency", without the conjunctions and conjuncts hung on it."""
+
+    def own(word: Token) -> bool:
+        while word.i != token.i:
+            if word.dep_ in ("conj", "cc", "punct"):
+                return False
+            word = word.head
+        return True
+
+    words = [t.i for t in token.subtree if own(t)]
+    return min(words), max(words) + 1
 
 
 def _topic_of_its_clause(ent: Span) -> bool:

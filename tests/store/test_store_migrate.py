@@ -8,19 +8,38 @@ from store import decisions
 from store.db import SCHEMA_VERSION, open_db
 from store.ingest import save_extraction, stored_at_url
 from store.queries import QuoteFilter, count_quotes, overview
-from store.schema import QUOTE_VIEW
+from store.schema import QUOTE_VIEW, TALLIES_V2
 
+# Schema 7's merged view: one speaker per quote.
+QUOTE_VIEW_7 = QUOTE_VIEW[: QUOTE_VIEW.index(",\n    (select group_concat")] + QUOTE_VIEW[
+    QUOTE_VIEW.index("\nfrom current c") :
+]
 # Schema 4's merged view: no hand_quotes to join.
 QUOTE_VIEW_4 = (
-    QUOTE_VIEW.replace("and hq.quote_key is null ", "")
+    QUOTE_VIEW_7.replace("and hq.quote_key is null ", "")
     .replace(",\n    hq.quote_key is not null as hand_made", "")
     .replace("\nleft join hand_quotes hq on hq.quote_key = q.quote_key", "")
 )
 WEB_COLUMNS = ("canonical_url", "fetched_at", "author", "wire", "evidence")
 
 
+def make_version_7(path) -> None:
+    """Turn a current database back into what schema 7 wrote (one speaker per quote)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("drop view quote_speaker_view")
+        conn.execute("drop view quote_view")
+        conn.execute(QUOTE_VIEW_7)
+        for trigger in ("current_tally_ai", "current_tally_ad", "current_tally_au"):
+            conn.execute(f"drop trigger {trigger}")
+        conn.executescript(TALLIES_V2)
+        conn.execute("drop table current_speakers")
+        conn.execute("drop table quote_speakers")
+        conn.execute("update meta set value = '7' where key = 'schema_version'")
+
+
 def make_version_6(path) -> None:
     """Turn a current database back into what schema 6 wrote (no pass values under hand quotes)."""
+    make_version_7(path)
     with sqlite3.connect(path) as conn:
         conn.execute("alter table hand_quotes drop column machine")
         conn.execute("update meta set value = '6' where key = 'schema_version'")
@@ -91,7 +110,7 @@ def test_a_version_1_database_is_migrated_with_its_decisions(db, db_path):
     make_version_1(db_path)
     migrated = open_db(db_path)
     stamp = migrated.execute("select value from meta where key = 'schema_version'").fetchone()
-    assert int(stamp[0]) == SCHEMA_VERSION == 7
+    assert int(stamp[0]) == SCHEMA_VERSION == 8
     assert count_quotes(migrated, QuoteFilter()) == 2
     assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
     decisions.accept(migrated, quote_id(migrated, "a good day"), analyst="li")
