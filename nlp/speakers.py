@@ -221,7 +221,23 @@ class SpeakerResolver:
             return self._conjoined(*people)
         if conj and head.pos_ != "PRON":
             return self._conjoined(head, conj)
-        return self._resolve_one(head, span)
+        return self._pair_on_noun(head) or self._resolve_one(head, span)
+
+    def _pair_on_noun(self, head: Token) -> Speaker | None:
+        """'the Kremlin and Pyongyang state media said': the parse hangs the pair
+        on the noun, but the first is a body named in full, speaking for itself,
+        and the noun goes with the last: two sources."""
+        for first in head.lefts:
+            conj = [c for c in first.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+            ends = first.i + 1 < len(self.doc) and self.doc[first.i + 1].ent_iob_ != "I"
+            if first.dep_ in ("nmod", "compound") and first.ent_type_ in ORG_LABELS and conj and ends:
+                body = self._resolve_one(first, self.doc[first.left_edge.i : first.i + 1])
+                last = self.doc[conj[-1].left_edge.i : head.i + 1]
+                rest = Speaker(last.text, "organisation", None, "organisation noun", 0.75, None)
+                members = [replace(body, source=_alone(first)), replace(rest, source=(last.start, last.end))]
+                joined = f"{body.name} and {last.text}"
+                return Speaker(joined, "organisation", None, "conjoined speakers", 0.8, None, members)
+        return None
 
     def _resolve_one(self, head: Token, span: Span) -> Speaker:
         lower = head.lower_
