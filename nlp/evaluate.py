@@ -292,11 +292,7 @@ def _score_quotes(tokens, gold: list[Attribution], pred: list[Quote], report: Re
         if i not in matched and j not in used_pred:
             matched[i] = j
             used_pred.add(j)
-    attributed = {
-        i: j
-        for i, j in matched.items()
-        if _attributed(gold[i], pred[j])
-    }
+    attributed = {i: j for i, j in matched.items() if _attributed(gold[i], pred[j])}
     report.quotes.add(Score(len(used_pred), len(pred), len(matched), len(gold)))
     report.attributed.add(Score(len(attributed), len(pred), len(attributed), len(gold)))
     for i, g in enumerate(gold):

@@ -1546,7 +1546,8 @@ def _as_dict(doc: Doc, item: Found, speaker: Speaker) -> dict:
     }
     if speaker.members:  # several sources: each one is a speaker of the quote
         record["speakers"] = [
-            {"name": m.name, "type": m.kind, "role": m.role, "source": _char_ranges(doc, [m.source])}
+            {"name": m.name, "type": m.kind, "role": m.role}
+            | {"source": _char_ranges(doc, [m.source])}
             for m in speaker.members
         ]
     return record

@@ -230,13 +230,15 @@ class SpeakerResolver:
         for first in head.lefts:
             conj = [c for c in first.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
             ends = first.i + 1 < len(self.doc) and self.doc[first.i + 1].ent_iob_ != "I"
-            if first.dep_ in ("nmod", "compound") and first.ent_type_ in ORG_LABELS and conj and ends:
+            named = first.dep_ in ("nmod", "compound") and first.ent_type_ in ORG_LABELS
+            if named and conj and ends:
                 body = self._resolve_one(first, self.doc[first.left_edge.i : first.i + 1])
                 last = self.doc[conj[-1].left_edge.i : head.i + 1]
                 rest = Speaker(last.text, "organisation", None, "organisation noun", 0.75, None)
-                members = [replace(body, source=_alone(first)), replace(rest, source=(last.start, last.end))]
+                rest.source, body = (last.start, last.end), replace(body, source=_alone(first))
                 joined = f"{body.name} and {last.text}"
-                return Speaker(joined, "organisation", None, "conjoined speakers", 0.8, None, members)
+                both = [body, rest]
+                return Speaker(joined, "organisation", None, "conjoined speakers", 0.8, None, both)
         return None
 
     def _resolve_one(self, head: Token, span: Span) -> Speaker:

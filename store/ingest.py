@@ -152,7 +152,7 @@ def _save_one(db, record: dict, pipeline_version: str, batch: _NewQuotes) -> Sav
         speaker = row.pop("speaker")
         row["speaker_id"] = batch.speaker(*speaker) if speaker[0] else None
         members = row.pop("members")
-        batch.links += _links(row["quote_key"], members, [batch.speaker(*m) for m in members])
+        batch.links += _links(row["quote_key"], members, [batch.speaker(*m[:3]) for m in members])
     batch.add(article_id, rows)
     return SaveResult(article_id, "new", len(rows))
 
@@ -170,14 +170,14 @@ INSERT_QUOTE = (
 
 THESE_ARTICLES = "article_id in (select value from json_each(?))"
 LINK_SPEAKER = (
-    "insert into quote_speakers (quote_id, position, speaker_id, name)"
+    "insert into quote_speakers (quote_id, position, speaker_id, source_text)"
     " select id, ?, ?, ? from quotes where quote_key = ?"
 )
 
 
 def _links(key: str, members: list[tuple], ids: list[int]) -> list[tuple]:
     """A quote's several speakers as LINK_SPEAKER rows (none for one speaker)."""
-    return [(n, id_, m[0], key) for n, (m, id_) in enumerate(zip(members, ids, strict=True))]
+    return [(n, id_, m[3], key) for n, (m, id_) in enumerate(zip(members, ids, strict=True))]
 
 
 class _NewQuotes:
@@ -188,7 +188,7 @@ class _NewQuotes:
         self.rows: list[tuple] = []
         self.articles: list[int] = []
         self.speakers: dict[tuple, int] = {}
-        self.links: list[tuple] = []  # (position, speaker id, name, quote key)
+        self.links: list[tuple] = []  # LINK_SPEAKER's parameters
 
     def speaker(self, name: str, type_: str | None, role: str | None) -> int:
         # The same (name, type, role) again changes nothing in speaker_id: ask once.
@@ -246,6 +246,8 @@ def check_record(record: dict) -> None:
                 raise BadRecord(f"{doc}: quote {n}: a speaker in `speakers` has no name")
             if member.get("type") not in (None, *SPEAKER_TYPES):
                 raise BadRecord(f"{doc}: quote {n}: speaker type {member['type']!r} is unknown")
+            if not all(_fits(span, len(text)) for span in member.get("source") or []):
+                raise BadRecord(f"{doc}: quote {n}: a speaker's source span is outside the text")
         for name in ("cue", "source"):
             if not isinstance(quote.get(name), list):
                 raise BadRecord(f"{doc}: quote {n} has no {name} list (an empty one is fine)")
@@ -370,7 +372,7 @@ def _replace_quotes(db, article_id, digest, text, quotes, pipeline_version) -> i
         speaker = row.pop("speaker")
         row["speaker_id"] = speaker_id(db, *speaker) if speaker[0] else None
         members = row.pop("members")
-        links += _links(row["quote_key"], members, [speaker_id(db, *m) for m in members])
+        links += _links(row["quote_key"], members, [speaker_id(db, *m[:3]) for m in members])
     db["quotes"].upsert_all(rows, pk="quote_key", alter=False)
     # The pass's speakers of each quote it found now replace those it found before.
     db.execute(
@@ -388,7 +390,7 @@ def _quote_row(digest: str, text: str, quote: dict, pipeline_version: str) -> di
     content = [tuple(r) for r in quote["content"]]
     start, end = content[0][0], content[-1][1]
     content_text = " … ".join(text[s:e] for s, e in content)
-    members = _members(quote)
+    members = _members(quote, text)
     own = (quote.get("speaker"), quote.get("speaker_type"), quote.get("role"))
     return {
         "quote_key": quote_key(digest, start, end, content_text),
@@ -402,7 +404,7 @@ def _quote_row(digest: str, text: str, quote: dict, pipeline_version: str) -> di
         "cue": " ".join(text[s:e] for s, e in quote["cue"]) or None,
         "source_text": " ".join(text[s:e] for s, e in quote["source"]) or None,
         # Several speakers: each is its own speaker row, and the joined name none.
-        "speaker": members[0] if members else own,
+        "speaker": members[0][:3] if members else own,
         "members": members,
         "role": quote.get("role"),
         "confidence": quote.get("confidence"),
@@ -413,11 +415,15 @@ def _quote_row(digest: str, text: str, quote: dict, pipeline_version: str) -> di
     }
 
 
-def _members(quote: dict) -> list[tuple]:
-    """(name, type, role) of each of a quote's several speakers: [] for one."""
-    members = [m for m in quote.get("speakers") or [] if m.get("name")]
-    members = [(m["name"], m.get("type"), m.get("role")) for m in members]
-    return list(dict.fromkeys(members)) if len(members) > 1 else []
+def _members(quote: dict, text: str) -> list[tuple]:
+    """(name, type, role, the words naming it) of each of a quote's several
+    speakers, one per name: [] for a quote with one."""
+    members: dict[str, tuple] = {}
+    for m in quote.get("speakers") or []:
+        if m.get("name"):
+            words = " ".join(text[s:e] for s, e in m.get("source") or []) or m["name"]
+            members.setdefault(m["name"], (m["name"], m.get("type"), m.get("role"), words))
+    return list(members.values()) if len(members) > 1 else []
 
 
 def spans_json(spans) -> str:

@@ -246,8 +246,8 @@ left join outlets o on o.id = st.first_outlet_id;
 """
 
 # The speakers of a quote the pass found several for ("the ministry and the
-# agency said"), in the order the text names them, each by the name the pass
-# gave it; quotes.speaker_id holds the first. A quote with one speaker has no
+# agency said"), in the order the text names them, each with the words that
+# name it; quotes.speaker_id holds the first. A quote with one speaker has no
 # rows here. `current_speakers` is every speaker of every quote as it stands:
 # the analyst's one, else the pass's (merged speakers folded in), carrying
 # the quote's outlet and status so the speaker tallies need no join.
@@ -256,7 +256,7 @@ create table if not exists quote_speakers (
     quote_id integer not null references quotes(id) on delete cascade,
     position integer not null,
     speaker_id integer not null references speakers(id),
-    name text not null,
+    source_text text not null,
     primary key (quote_id, position)
 ) without rowid;
 create index if not exists quote_speakers_speaker on quote_speakers(speaker_id);
@@ -336,7 +336,8 @@ select id, speaker_id, min(position), outlet_id, status from (
     left join human h on h.quote_key = q.quote_key
     join current c on c.id = q.id
     where ({condition}) and c.speaker_id is not null
-    and (h.speaker_id is not null or not exists (select 1 from quote_speakers x where x.quote_id = q.id))
+    and (h.speaker_id is not null
+         or not exists (select 1 from quote_speakers x where x.quote_id = q.id))
     union all
     select c.id, coalesce(s.merged_into, s.id), qs.position, c.outlet_id, c.status
     from quotes q
@@ -450,6 +451,11 @@ insert into speaker_tallies
   select speaker_id, ifnull(outlet_id, 0), count(*) from current_speakers
   where status != 'rejected' group by 1, 2;
 """
+
+# Before schema 8, one speaker per quote: counted from `current` itself.
+TALLY_FILL_V2 = TALLY_FILL.replace(
+    "current_speakers\n  where status", "current\n  where speaker_id is not null and status"
+)
 
 
 # A bulk ingest indexes a batch's quotes for search in one statement
@@ -604,7 +610,7 @@ MIGRATIONS: dict[int, str] = {
     # Running counts for the Overview and Speakers screens; the log searchable
     # by old and new value (ingest asks it about renamed speakers, split aliases).
     2: TALLIES_V2
-    + TALLY_FILL.replace("current_speakers\n  where status", "current\n  where speaker_id is not null and status")
+    + TALLY_FILL_V2
     + "create index if not exists decisions_field_old on decisions(field, old);"
     + "create index if not exists decisions_field_new on decisions(field, new);",
     # Articles from the web (intake/): where the page said it lives, when it

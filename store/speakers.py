@@ -132,7 +132,7 @@ def split_joined(db: sqlite_utils.Database) -> list[str]:
             continue
         quotes = [row[0] for row in db.execute("select id from quotes where speaker_id = ?", [sid])]
         db.conn.executemany(
-            "insert or replace into quote_speakers (quote_id, position, speaker_id, name)"
+            "insert or replace into quote_speakers (quote_id, position, speaker_id, source_text)"
             " values (?, ?, ?, ?)",
             [(q, n, id_, part) for q in quotes for n, (part, id_) in enumerate(parts)],
         )

@@ -11,9 +11,10 @@ from store.queries import QuoteFilter, count_quotes, overview
 from store.schema import QUOTE_VIEW, TALLIES_V2
 
 # Schema 7's merged view: one speaker per quote.
-QUOTE_VIEW_7 = QUOTE_VIEW[: QUOTE_VIEW.index(",\n    (select group_concat")] + QUOTE_VIEW[
-    QUOTE_VIEW.index("\nfrom current c") :
-]
+QUOTE_VIEW_7 = (
+    QUOTE_VIEW[: QUOTE_VIEW.index(",\n    (select group_concat")]
+    + QUOTE_VIEW[QUOTE_VIEW.index("\nfrom current c") :]
+)
 # Schema 4's merged view: no hand_quotes to join.
 QUOTE_VIEW_4 = (
     QUOTE_VIEW_7.replace("and hq.quote_key is null ", "")
