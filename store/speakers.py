@@ -126,8 +126,8 @@ def split_joined(db: sqlite_utils.Database) -> list[str]:
         unknown = [part for part, id_ in parts if id_ is None]
         if unknown:
             notes.append(
-                f"left speaker {name!r} as one: {', '.join(map(repr, unknown))} is no known"
-                " speaker (ingest its articles again to split it)"
+                f"left speaker {name!r} as one: no speaker is called"
+                f" {' or '.join(map(repr, unknown))} (ingest its articles again to split it)"
             )
             continue
         quotes = [row[0] for row in db.execute("select id from quotes where speaker_id = ?", [sid])]

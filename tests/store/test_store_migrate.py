@@ -188,3 +188,37 @@ def test_a_version_5_database_indexes_a_batch_of_new_quotes_for_search(db, db_pa
         0
     ]
     assert "search_by_batch" in trigger
+
+
+def test_a_version_7_database_splits_joined_speakers_whose_parts_are_known(db, db_path, capsys):
+    text = (
+        "Talks\n\nThe ministry and the agency said the talks would resume.\n\n"
+        "The ministry said the port would stay open. The agency said ships would wait.\n\n"
+        "Reuters and the BBC reported that the port was shut."
+    )
+
+    def joined(content, source, name, cue="said"):
+        return quote(
+            text, content, cue, source, name, "indirect", speaker_type="organisation",
+            evidence=f"source of '{cue}'; conjoined speakers",
+        )  # fmt: skip
+
+    quotes = [
+        joined("the talks would resume", "The ministry and the agency", "ministry and agency"),
+        quote(text, "the port would stay open", "said", "The ministry", "ministry", "indirect"),
+        quote(text, "ships would wait", "said", "The agency", "agency", "indirect"),
+        joined("the port was shut", "Reuters and the BBC", "Reuters and BBC", "reported"),
+    ]
+    save_extraction(db, record(text, doc="talks", quotes=quotes), "rules-1")
+    db.conn.close()
+    make_version_7(db_path)
+    migrated = open_db(db_path)
+    rows = dict(migrated.execute("select quote, speakers from quote_view"))
+    assert rows["the talks would resume"] == "ministry; agency"
+    names = {r[0] for r in migrated.execute("select name from speakers")}
+    assert "ministry and agency" not in names
+    agency = QuoteFilter(speaker="agency")
+    assert count_quotes(migrated, agency) == 2
+    # Neither Reuters nor BBC is a speaker of this desk: left as one, and said so.
+    assert rows["the port was shut"] == "Reuters and BBC"
+    assert "left speaker 'Reuters and BBC' as one" in capsys.readouterr().err
