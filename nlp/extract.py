@@ -297,10 +297,14 @@ def to_extraction(found: Found, article: Article, names: Names) -> Extraction:
             seen_aliases.add(name)
             extraction.aliases.append(Alias(name, canonical, why))
     quotes = [to_quote(raw) for raw in found.quotes]
-    organisations = {q.speaker for q in quotes if q.speaker_type == "organisation" and q.speaker}
+    # Each of several sources is a speaker to learn and merge; their joined name is none.
+    speakers = [(m["name"], m["type"]) for q in quotes for m in q.speakers or []]
+    speakers += [(q.speaker, q.speaker_type) for q in quotes if not q.speakers]
+    organisations = {name for name, type_ in speakers if type_ == "organisation" and name}
     names.organisations.learn(article.text, article.doc, sorted(organisations))
     for quote in quotes:
-        canonical, why = _canonical_speaker(quote, names)
+        joined = (quote.speaker, None)  # several sources: each merges below, not their names
+        canonical, why = joined if quote.speakers else _canonical_speaker(quote, names)
         if why and quote.speaker not in seen_aliases:
             seen_aliases.add(quote.speaker)
             extraction.aliases.append(Alias(quote.speaker, canonical, why, quote.speaker_type))

@@ -40,3 +40,16 @@ def test_a_source_named_in_a_long_article_s_later_block_keeps_its_offsets(run):
     extraction = run(text)
     _, sources = members(extraction, "the talks would resume")
     assert sources == [("ministry", "The ministry"), ("agency", "the agency")]
+
+
+def test_each_source_merges_with_its_name_in_another_article(nlp):
+    from nlp.extract import extract
+    from nlp.records import Article
+
+    first = "Title\n\nForeign Minister Choe Son Hui said the visit would go ahead."
+    second = "Title\n\nThe ministry and Choe Son-hui said the talks would resume in March."
+    found = list(extract([Article(doc="a", text=first), Article(doc="b", text=second)]))
+    (quote,) = by_prefix(found[1], "the talks would resume")
+    assert [m["name"] for m in quote.speakers] == ["ministry", "Choe Son Hui"]
+    assert any(a.alias == "Choe Son-hui" for a in found[1].aliases)
+    assert quote.speaker not in {a.speaker for a in found[1].aliases}  # no joined speaker
