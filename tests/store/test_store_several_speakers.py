@@ -116,6 +116,12 @@ def test_set_speaker_replaces_every_speaker_and_undo_brings_them_back(db):
     assert talks(db)[1:] == ("ministry", "ministry; agency")
     assert talks_id in ids(db, "agency")
     assert tallied(db) == recount(db)
+    decisions.redo(db, analyst="maria")
+    assert talks(db)[1:] == ("Ann Lee", "Ann Lee")
+    # Setting the first of the pass's speakers is a decision too: it drops the others.
+    decisions.undo(db, analyst="maria")
+    decisions.set_speaker(db, talks_id, "ministry", analyst="maria")
+    assert talks(db)[1:] == ("ministry", "ministry")
 
 
 def test_merge_rename_and_reject_keep_every_speaker_counted(db):
