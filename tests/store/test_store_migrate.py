@@ -7,7 +7,7 @@ from store_helpers import quote, quote_id, record
 from store import decisions
 from store.db import SCHEMA_VERSION, open_db
 from store.ingest import save_extraction, stored_at_url
-from store.queries import QuoteFilter, count_quotes, overview
+from store.queries import QuoteFilter, count_quotes, list_speakers, overview
 from store.schema import QUOTE_VIEW, TALLIES_V2
 
 # Schema 7's merged view: one speaker per quote.
@@ -219,6 +219,8 @@ def test_a_version_7_database_splits_joined_speakers_whose_parts_are_known(db, d
     assert "ministry and agency" not in names
     agency = QuoteFilter(speaker="agency")
     assert count_quotes(migrated, agency) == 2
+    counts = {s["name"]: s["quotes"] for s in list_speakers(migrated)}
+    assert (counts["agency"], counts["ministry"]) == (2, 2)
     # Neither Reuters nor BBC is a speaker of this desk: left as one, and said so.
     assert rows["the port was shut"] == "Reuters and BBC"
     assert "left speaker 'Reuters and BBC' as one" in capsys.readouterr().err
