@@ -9,7 +9,7 @@ seen. A one-word name finds its full name here: "Peskov" -> Dmitry Peskov,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
@@ -41,6 +41,9 @@ class Speaker:
     evidence: str  # rule tokens (rule_token), space-separated
     confidence: float
     source: tuple[int, int] | None  # token range of the mention
+    # "The ministry and the agency said": each source resolved in its own right
+    # (set by the conjoined rules only); `name` joins them for readers of old records.
+    members: list[Speaker] = field(default_factory=list)
 
 
 @dataclass

@@ -3,6 +3,8 @@ said', and the "and" that only goes on describing one speaker."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from nlp.article_people import ORG_LABELS, ArticlePeople, Speaker, is_full_name, rule_token
@@ -36,8 +38,55 @@ def conjoined(article: ArticlePeople, head: Token, conj: list[Token]) -> Speaker
     kind = kinds.pop() if len(kinds) == 1 else "organisation"
     if all(t.ent_type_ in ORG_LABELS for t in tokens):
         kind = "organisation"
+    members: dict[str, Speaker] = {}
+    for part, token in zip(parts, tokens, strict=True):
+        member = part.name or token.text
+        members.setdefault(member, replace(part, name=member, source=alone(token)))
     name = " and ".join(names)
-    return Speaker(name, kind, None, rule_token("conjoined", name), 0.8, None)
+    evidence = rule_token("conjoined", name)
+    return Speaker(name, kind, None, evidence, 0.8, None, [*members.values()])
+
+
+def pair_on_noun(article: ArticlePeople, head: Token) -> Speaker | None:
+    """'the Kremlin and Pyongyang state media said': the parse hangs the pair
+    on the noun, but the first is a body named in full, speaking for itself,
+    and the noun goes with the last: two sources."""
+    doc = article.doc
+    for first in head.lefts:
+        conj = [c for c in first.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        ends = first.i + 1 < len(doc) and doc[first.i + 1].ent_iob_ != "I"
+        named = first.dep_ in ("nmod", "compound") and first.ent_type_ in ORG_LABELS
+        if named and conj and ends:
+            body = article.resolve_one(first, doc[first.left_edge.i : first.i + 1])
+            last = doc[conj[-1].left_edge.i : head.i + 1]
+            rest = Speaker(
+                last.text,
+                "organisation",
+                None,
+                rule_token("pair_on_noun", last.text),
+                0.75,
+                (last.start, last.end),
+            )
+            body = replace(body, source=alone(first))
+            name = f"{body.name} and {last.text}"
+            evidence = rule_token("pair_on_noun", name)
+            return Speaker(name, "organisation", None, evidence, 0.8, None, [body, rest])
+    return None
+
+
+def alone(token: Token) -> tuple[int, int]:
+    """A conjunct's own words as a token range: "the agency" of "the ministry
+    and the agency", without the conjunctions and conjuncts hung on it."""
+
+    def own(word: Token) -> bool:
+        while word.i != token.i:
+            if word.dep_ in ("conj", "cc", "punct"):
+                return False
+            word = word.head
+        return True
+
+    words = [t.i for t in token.subtree if own(t)]
+    return min(words), max(words) + 1
 
 
 def people_after_role(article: ArticlePeople, head: Token) -> tuple[Token, list[Token]] | None:

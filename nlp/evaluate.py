@@ -292,11 +292,7 @@ def _score_quotes(tokens, gold: list[Attribution], pred: list[Quote], report: Re
         if i not in matched and j not in used_pred:
             matched[i] = j
             used_pred.add(j)
-    attributed = {
-        i: j
-        for i, j in matched.items()
-        if _overlap(gold[i].source, pred[j].source) or not (gold[i].source or pred[j].source)
-    }
+    attributed = {i: j for i, j in matched.items() if _attributed(gold[i], pred[j])}
     report.quotes.add(Score(len(used_pred), len(pred), len(matched), len(gold)))
     report.attributed.add(Score(len(attributed), len(pred), len(attributed), len(gold)))
     for i, g in enumerate(gold):
@@ -308,6 +304,15 @@ def _score_quotes(tokens, gold: list[Attribution], pred: list[Quote], report: Re
         group = f"pred:{p.kind}"
         report.by_group[group].add(Score(int(j in used_pred), 1, 0, 0))
         report.attributed_by_group[group].add(Score(int(j in attributed_pred), 1, 0, 0))
+
+
+def _attributed(gold: Attribution, pred: Quote) -> bool:
+    """The predicted source overlaps the gold one; for a quote with several
+    sources, the gold source may be any one of them (or all, as joined)."""
+    if not (gold.source or pred.source):
+        return True
+    members = [[tuple(r) for r in m["source"]] for m in pred.speakers or []]
+    return any(_overlap(gold.source, source) for source in [pred.source, *members])
 
 
 # -- entry points ------------------------------------------------------------------------

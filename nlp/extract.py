@@ -262,6 +262,11 @@ def _shifted(quote: dict, offset: int, numbers: dict[int, int]) -> dict:
     moved = dict(quote)
     for name in ("content", "cue", "source"):
         moved[name] = [[start + offset, end + offset] for start, end in quote[name]]
+    if quote.get("speakers"):
+        moved["speakers"] = [
+            member | {"source": [[s + offset, e + offset] for s, e in member["source"]]}
+            for member in quote["speakers"]
+        ]
     # A nested quote's outer one sits in the same sentence, so in the same block.
     moved["parent"] = numbers.get(quote["parent"]) if quote["parent"] is not None else None
     return moved
@@ -292,10 +297,16 @@ def to_extraction(found: Found, article: Article, names: Names) -> Extraction:
             seen_aliases.add(name)
             extraction.aliases.append(Alias(name, canonical, why))
     quotes = [to_quote(raw) for raw in found.quotes]
-    organisations = {q.speaker for q in quotes if q.speaker_type == "organisation" and q.speaker}
+    # Each of several sources is a speaker to learn and merge; their joined name is none.
+    speakers = [(m["name"], m["type"]) for q in quotes for m in q.speakers or []]
+    speakers += [(q.speaker, q.speaker_type) for q in quotes if not q.speakers]
+    organisations = {name for name, type_ in speakers if type_ == "organisation" and name}
     names.organisations.learn(article.text, article.doc, sorted(organisations))
     for quote in quotes:
-        canonical, why, rule = _canonical_speaker(quote, names)
+        if quote.speakers:  # several sources: each merges below, not their joined name
+            canonical, why, rule = quote.speaker, None, ""
+        else:
+            canonical, why, rule = _canonical_speaker(quote, names)
         if why and quote.speaker not in seen_aliases:
             seen_aliases.add(quote.speaker)
             extraction.aliases.append(Alias(quote.speaker, canonical, why, quote.speaker_type))
@@ -303,22 +314,35 @@ def to_extraction(found: Found, article: Article, names: Names) -> Extraction:
             # A rule token like the speaker stage's, for the cross-article stage.
             quote.evidence += f" canonical:{rule}({quote.speaker}→{canonical})"
             quote.speaker = canonical
+        for member in quote.speakers or []:
+            # Each source merges across articles like any speaker.
+            name, why, _ = _canonical_name(member["name"], member["type"], names)
+            if why and member["name"] not in seen_aliases:
+                seen_aliases.add(member["name"])
+                extraction.aliases.append(Alias(member["name"], name, why, member["type"]))
+            member["name"] = name
         extraction.quotes.append(quote)
     return extraction
 
 
 def _canonical_speaker(quote: Quote, names: Names) -> tuple[str | None, str | None, str]:
     """(canonical name, why, the rule's name) for the quote's speaker."""
-    if not quote.speaker:
-        return quote.speaker, None, ""
-    if quote.speaker_type == "person":
-        return (*canonical_person(quote.speaker, names), "canonical_person")
-    if quote.speaker_type == "organisation":
-        canonical, why = canonical_organisation(quote.speaker, names)
+    return _canonical_name(quote.speaker, quote.speaker_type, names)
+
+
+def _canonical_name(
+    name: str | None, type_: str | None, names: Names
+) -> tuple[str | None, str | None, str]:
+    if not name:
+        return name, None, ""
+    if type_ == "person":
+        return (*canonical_person(name, names), "canonical_person")
+    if type_ == "organisation":
+        canonical, why = canonical_organisation(name, names)
         if why:
             return canonical, why, "canonical_organisation"
-        return (*owner_canonical(quote.speaker, names.people), "owner_canonical")
-    return quote.speaker, None, ""
+        return (*owner_canonical(name, names.people), "owner_canonical")
+    return name, None, ""
 
 
 def canonical_person(name: str, names: Names) -> tuple[str, str | None]:
@@ -353,4 +377,5 @@ def to_quote(raw: dict) -> Quote:
         role=raw["role"],
         evidence=raw["evidence"],
         parent=raw["parent"],
+        speakers=raw.get("speakers"),
     )

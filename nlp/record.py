@@ -52,6 +52,7 @@ def _continued_speaker(before: Speaker) -> Speaker:
         f"speaker:continued_speaker{detail}",
         before.confidence * 0.7,
         before.source,
+        before.members,
     )
 
 
@@ -67,7 +68,7 @@ def _as_dict(doc: Doc, item: Found, speaker: Speaker) -> dict:
         # Exact inner text of the marks, independent of tokenisation.
         text = doc.text  # built from the tokens on every access: once, not per mark
         content = [_without_joining_comma(text, m.start, m.end) for m in item.marks]
-    return {
+    record = {
         "content": [list(r) for r in content],
         "cue": [list(r) for r in cue],
         "source": [list(r) for r in source],
@@ -79,6 +80,13 @@ def _as_dict(doc: Doc, item: Found, speaker: Speaker) -> dict:
         "evidence": evidence_trail(doc, item, speaker),
         "parent": None,
     }
+    if speaker.members:  # several sources: each one is a speaker of the quote
+        record["speakers"] = [
+            {"name": m.name, "type": m.kind, "role": m.role}
+            | {"source": _char_ranges(doc, [m.source])}
+            for m in speaker.members
+        ]
+    return record
 
 
 def evidence_trail(doc: Doc, item: Found, speaker: Speaker) -> str:

@@ -75,6 +75,9 @@ class Quote:
     role: str | None = None  # "Kremlin spokesman"
     evidence: str = ""  # why this speaker: "subject of 'said'", "pronoun -> Dmitry Peskov"
     parent: int | None = None  # index of the outer quote when this one is nested in it
+    # Several sources ("the Kremlin and Pyongyang state media said"): each one's
+    # name, type, role and source span; `speaker` then joins their names.
+    speakers: list[dict] | None = None
 
     def to_json(self) -> dict:
         return {
@@ -88,7 +91,7 @@ class Quote:
             "role": self.role,
             "evidence": self.evidence,
             "parent": self.parent,
-        }
+        } | ({"speakers": self.speakers} if self.speakers else {})
 
 
 @dataclass

@@ -24,7 +24,7 @@ from nlp.article_people import (
     joined,
     rule_token,
 )
-from nlp.conjoined import conjoined, describes, own_phrase, people_after_role
+from nlp.conjoined import conjoined, describes, own_phrase, pair_on_noun, people_after_role
 from nlp.lexicon import Lexicon
 
 __all__ = ["Speaker", "SpeakerResolver", "people", "resolve_one"]
@@ -117,7 +117,7 @@ class SpeakerResolver:
             return conjoined(self.article, *people)
         if conj and head.pos_ != "PRON":
             return conjoined(self.article, head, conj)
-        return resolve_one(self.article, head, span)
+        return pair_on_noun(self.article, head) or resolve_one(self.article, head, span)
 
     def label(self, start: int, end: int) -> Speaker:
         """A transcript's speaker label: 'FALLIN' -> Mary Fallin when the

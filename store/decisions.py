@@ -211,10 +211,13 @@ def split_alias(db, speaker_id_: int, alias: str, *, analyst: str) -> None:
         type_ = db.execute("select type from speakers where id = ?", [speaker_id_]).fetchone()
         # An organisation's alias ('Korea Central News Agency' of KCNA) is one too.
         new_id = _speaker_for(db, alias, type_[0], None)
-        # Quotes the NLP pass attributed through this alias go to the new speaker.
+        # Quotes the NLP pass attributed through this alias go to the new
+        # speaker; of a quote with several, only the one it named.
+        _relink_members(db, alias, speaker_id_, new_id)
         for (quote_id,) in db.execute(
             "select id from quotes where speaker_id = ?"
-            " and (source_text like ? or evidence like ?)",
+            " and (source_text like ? or evidence like ?)"
+            " and not exists (select 1 from quote_speakers where quote_id = quotes.id)",
             [speaker_id_, f"%{alias}%", f"%'{alias}'%"],
         ).fetchall():
             _set_quote(
@@ -393,6 +396,10 @@ def _set_quote(db, quote_id, action, values, analyst, seen, batch=None, settles=
             # Logging a value the desk already holds would turn the machine's
             # value into a human one that a later NLP fix could not change.
             old = current[field]
+            if field == "speaker_id" and _several_speakers(db, key):
+                # The analyst's one speaker replaces the pass's several, and an
+                # undo gives them all back: the human layer held none.
+                old = None
             if old != value:
                 batch = _append(
                     db, batch, analyst, action, key, None, field, old, value, settles=settles
@@ -464,16 +471,40 @@ def _apply(db, key, sid, field, value, analyst, old=None) -> None:
     elif field == "alias":
         if value is None:
             db.execute("delete from speaker_aliases where speaker_id = ? and alias = ?", [sid, old])
+            _relink_members(db, old, sid, _named(db, old))  # a redo of a split
         else:
             db.execute(
                 "insert or ignore into speaker_aliases (speaker_id, alias, evidence)"
                 " values (?, ?, 'restored by undo')",
                 [sid, value],
             )
+            _relink_members(db, value, _named(db, value), sid)
     else:
         db.execute(f"update speakers set {field} = ? where id = ?", [value, sid])
         if field == "merged_into":
-            refresh_current(db, "q.speaker_id = ? or h.speaker_id = ?", [sid, sid])
+            condition = f"q.speaker_id = ? or h.speaker_id = ? or {SPOKEN_BY_MEMBER}"
+            refresh_current(db, condition, [sid, sid, sid])
+
+
+# Quotes with several speakers one of which is ? (the pass's links).
+SPOKEN_BY_MEMBER = "q.id in (select quote_id from quote_speakers where speaker_id = ?)"
+
+
+def _relink_members(db, words: str, from_id: int | None, to_id: int | None) -> None:
+    """The pass's speaker links named by `words` move from one speaker to
+    another: a split alias takes its mentions in quotes with several speakers."""
+    if from_id is None or to_id is None:
+        return
+    db.execute(
+        "update quote_speakers set speaker_id = ? where speaker_id = ? and source_text like ?",
+        [to_id, from_id, f"%{words}%"],
+    )
+    refresh_current(db, SPOKEN_BY_MEMBER, [to_id])
+
+
+def _named(db, name: str) -> int | None:
+    row = db.execute("select id from speakers where name = ?", [name]).fetchone()
+    return row[0] if row else None
 
 
 def _apply_row(db, batch, analyst, action, row, value, reverts) -> int:
@@ -531,6 +562,17 @@ def _check_unchanged(db, row: dict) -> None:
         raise StaleEdit(
             f"cannot undo {row['action']}: {row['field']} was changed since (now {current!r})"
         )
+
+
+def _several_speakers(db, key: str) -> bool:
+    """The quote's speakers are the pass's, and it found more than one."""
+    row = db.execute(
+        "select 1 from quotes q where q.quote_key = ? and exists (select 1 from quote_speakers"
+        " where quote_id = q.id) and not exists (select 1 from human h"
+        " where h.quote_key = q.quote_key and h.speaker_id is not null)",
+        [key],
+    ).fetchone()
+    return row is not None
 
 
 def _human_value(db, key: str, field: str) -> object:

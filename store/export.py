@@ -20,6 +20,7 @@ from store.queries import QuoteFilter, where
 COLUMNS = (
     "id",
     "speaker",
+    "speakers",  # every speaker of the quote, "; "-joined (several for "A and B said")
     "speaker_type",
     "role",
     "outlet",

@@ -56,6 +56,8 @@ class QuoteItem:
     text: str
     day: date | None
     words: frozenset[str] = field(default_factory=frozenset)
+    # Every speaker of the quote ("the ministry and the agency said" has two).
+    speaker_ids: frozenset[int] = field(default_factory=frozenset)
 
 
 @dataclass
@@ -92,6 +94,8 @@ def _stem(word: str) -> str:
 def speakers_compatible(a: QuoteItem, b: QuoteItem) -> bool:
     """Same person; or organisations and the unnamed; or a person speaking for an organisation."""
     if a.speaker_id is not None and a.speaker_id == b.speaker_id:
+        return True
+    if a.speaker_ids & b.speaker_ids:  # one of several speakers is the other's
         return True
     people = [q for q in (a, b) if q.speaker_type == "person"]
     if not people:

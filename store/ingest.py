@@ -151,6 +151,8 @@ def _save_one(db, record: dict, pipeline_version: str, batch: _NewQuotes) -> Sav
         row["article_id"] = article_id
         speaker = row.pop("speaker")
         row["speaker_id"] = batch.speaker(*speaker) if speaker[0] else None
+        members = row.pop("members")
+        batch.links += _links(row["quote_key"], members, [batch.speaker(*m[:3]) for m in members])
     batch.add(article_id, rows)
     return SaveResult(article_id, "new", len(rows))
 
@@ -167,6 +169,15 @@ INSERT_QUOTE = (
 
 
 THESE_ARTICLES = "article_id in (select value from json_each(?))"
+LINK_SPEAKER = (
+    "insert into quote_speakers (quote_id, position, speaker_id, source_text)"
+    " select id, ?, ?, ? from quotes where quote_key = ?"
+)
+
+
+def _links(key: str, members: list[tuple], ids: list[int]) -> list[tuple]:
+    """A quote's several speakers as LINK_SPEAKER rows (none for one speaker)."""
+    return [(n, id_, m[3], key) for n, (m, id_) in enumerate(zip(members, ids, strict=True))]
 
 
 class _NewQuotes:
@@ -177,6 +188,7 @@ class _NewQuotes:
         self.rows: list[tuple] = []
         self.articles: list[int] = []
         self.speakers: dict[tuple, int] = {}
+        self.links: list[tuple] = []  # LINK_SPEAKER's parameters
 
     def speaker(self, name: str, type_: str | None, role: str | None) -> int:
         # The same (name, type, role) again changes nothing in speaker_id: ask once.
@@ -202,8 +214,9 @@ class _NewQuotes:
                 f" from quotes where {THESE_ARTICLES}",
                 articles,
             )
+            self.db.conn.executemany(LINK_SPEAKER, self.links)
             refresh_current(self.db, THESE_ARTICLES.replace("article_id", "q.article_id"), articles)
-        self.rows, self.articles = [], []
+        self.rows, self.articles, self.links = [], [], []
         # An analyst's rename or merge within the batch is not possible, but
         # an updated article's _replace_quotes may create speakers: start afresh.
         self.speakers.clear()
@@ -219,25 +232,39 @@ def check_record(record: dict) -> None:
     if record.get("error"):
         raise BadRecord(f"{doc}: {record['error']}")
     for n, quote in enumerate(record.get("quotes") or [], start=1):
-        if not quote.get("content"):
-            raise BadRecord(f"{doc}: quote {n} has no content span")
-        if not quote.get("kind"):
-            raise BadRecord(f"{doc}: quote {n} has no kind")
-        # Records may come from shards written elsewhere: nothing is taken on trust.
-        if quote["kind"] not in KINDS:
-            raise BadRecord(f"{doc}: quote {n}: kind {quote['kind']!r} is not one of {KINDS}")
-        if quote.get("speaker_type") not in (None, *SPEAKER_TYPES):
-            raise BadRecord(f"{doc}: quote {n}: speaker type {quote['speaker_type']!r} is unknown")
-        for name in ("cue", "source"):
-            if not isinstance(quote.get(name), list):
-                raise BadRecord(f"{doc}: quote {n} has no {name} list (an empty one is fine)")
-        for name in ("content", "cue", "source"):
-            for span in quote.get(name) or []:
-                if not _fits(span, len(text)):
-                    raise BadRecord(
-                        f"{doc}: quote {n}: {name} span {list(span)} is outside the text"
-                        f" ({len(text)} characters)"
-                    )
+        _check_quote(quote, f"{doc}: quote {n}", len(text))
+
+
+def _check_quote(quote: dict, where: str, length: int) -> None:
+    if not quote.get("content"):
+        raise BadRecord(f"{where} has no content span")
+    if not quote.get("kind"):
+        raise BadRecord(f"{where} has no kind")
+    # Records may come from shards written elsewhere: nothing is taken on trust.
+    if quote["kind"] not in KINDS:
+        raise BadRecord(f"{where}: kind {quote['kind']!r} is not one of {KINDS}")
+    if quote.get("speaker_type") not in (None, *SPEAKER_TYPES):
+        raise BadRecord(f"{where}: speaker type {quote['speaker_type']!r} is unknown")
+    for member in quote.get("speakers") or []:
+        _check_member(member, where, length)
+    for name in ("cue", "source"):
+        if not isinstance(quote.get(name), list):
+            raise BadRecord(f"{where} has no {name} list (an empty one is fine)")
+    for name in ("content", "cue", "source"):
+        for span in quote.get(name) or []:
+            if not _fits(span, length):
+                raise BadRecord(
+                    f"{where}: {name} span {list(span)} is outside the text ({length} characters)"
+                )
+
+
+def _check_member(member: dict, where: str, length: int) -> None:
+    if not isinstance(member, dict) or not isinstance(member.get("name"), str | None):
+        raise BadRecord(f"{where}: a speaker in `speakers` has no name")
+    if member.get("type") not in (None, *SPEAKER_TYPES):
+        raise BadRecord(f"{where}: speaker type {member['type']!r} is unknown")
+    if not all(_fits(span, length) for span in member.get("source") or []):
+        raise BadRecord(f"{where}: a speaker's source span is outside the text")
 
 
 def _fits(span, length: int) -> bool:
@@ -346,11 +373,21 @@ def _replace_quotes(db, article_id, digest, text, quotes, pipeline_version) -> i
             db.execute("update quotes set machine_missing = 1 where quote_key = ?", [key])
         else:
             db.execute("delete from quotes where quote_key = ?", [key])
+    links = []
     for row in rows:
         row["article_id"] = article_id
         speaker = row.pop("speaker")
         row["speaker_id"] = speaker_id(db, *speaker) if speaker[0] else None
+        members = row.pop("members")
+        links += _links(row["quote_key"], members, [speaker_id(db, *m[:3]) for m in members])
     db["quotes"].upsert_all(rows, pk="quote_key", alter=False)
+    # The pass's speakers of each quote it found now replace those it found before.
+    db.execute(
+        "delete from quote_speakers where quote_id in (select id from quotes"
+        " where quote_key in (select value from json_each(?)))",
+        [json.dumps([row["quote_key"] for row in rows])],
+    )
+    db.conn.executemany(LINK_SPEAKER, links)
     hand_quotes.restore(db, article_id)  # a machine quote over hand-made words joins it
     refresh_current(db, "q.article_id = ?", [article_id])
     return len(rows)
@@ -360,6 +397,8 @@ def _quote_row(digest: str, text: str, quote: dict, pipeline_version: str) -> di
     content = [tuple(r) for r in quote["content"]]
     start, end = content[0][0], content[-1][1]
     content_text = " … ".join(text[s:e] for s, e in content)
+    members = _members(quote, text)
+    own = (quote.get("speaker"), quote.get("speaker_type"), quote.get("role"))
     return {
         "quote_key": quote_key(digest, start, end, content_text),
         "kind": quote["kind"],
@@ -371,7 +410,9 @@ def _quote_row(digest: str, text: str, quote: dict, pipeline_version: str) -> di
         "source_spans": spans_json(quote["source"]),
         "cue": " ".join(text[s:e] for s, e in quote["cue"]) or None,
         "source_text": " ".join(text[s:e] for s, e in quote["source"]) or None,
-        "speaker": (quote.get("speaker"), quote.get("speaker_type"), quote.get("role")),
+        # Several speakers: each is its own speaker row, and the joined name none.
+        "speaker": members[0][:3] if members else own,
+        "members": members,
         "role": quote.get("role"),
         "confidence": quote.get("confidence"),
         "evidence": quote.get("evidence"),
@@ -379,6 +420,17 @@ def _quote_row(digest: str, text: str, quote: dict, pipeline_version: str) -> di
         "pipeline_version": pipeline_version,
         "machine_missing": 0,
     }
+
+
+def _members(quote: dict, text: str) -> list[tuple]:
+    """(name, type, role, the words naming it) of each of a quote's several
+    speakers, one per name: [] for a quote with one."""
+    members: dict[str, tuple] = {}
+    for m in quote.get("speakers") or []:
+        if m.get("name"):
+            words = " ".join(text[s:e] for s, e in m.get("source") or []) or m["name"]
+            members.setdefault(m["name"], (m["name"], m.get("type"), m.get("role"), words))
+    return list(members.values()) if len(members) > 1 else []
 
 
 def spans_json(spans) -> str:

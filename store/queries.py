@@ -40,13 +40,16 @@ def where(f: QuoteFilter, search: bool = True) -> tuple[str, list]:
     the FTS index themselves (paging and counting do, to read it in order).
     """
     clauses, params = [], []
-    for column in ("kind", "stance", "status", "article_id", "speaker_id"):
+    for column in ("kind", "stance", "status", "article_id"):
         value = getattr(f, column)
         if value is not None and value != "":
             clauses.append(f"{column} = ?")
             params.append(value)
+    if f.speaker_id is not None:
+        clauses.append(f"{SPOKEN_BY} = ?)")
+        params.append(f.speaker_id)
     if f.speaker:
-        clauses.append(f"speaker_id in ({SPEAKER_IDS} name = ?)")
+        clauses.append(f"{SPOKEN_BY} in ({SPEAKER_IDS} name = ?))")
         params.append(f.speaker)
     if f.outlet:
         clauses.append("outlet_id = (select id from outlets where name = ?)")
@@ -57,7 +60,7 @@ def where(f: QuoteFilter, search: bool = True) -> tuple[str, list]:
     if search and _searching(f):
         clauses.append(
             "(id in (select rowid from quotes_fts where quotes_fts match ?)"
-            f" or speaker_id in ({SPEAKER_IDS} name like ?))"
+            f" or {SPOKEN_BY} in ({SPEAKER_IDS} name like ?)))"
         )
         params += [fts_query(f.search), f"%{f.search.strip()}%"]
     if not f.include_rejected and f.status != "rejected":
@@ -67,6 +70,9 @@ def where(f: QuoteFilter, search: bool = True) -> tuple[str, list]:
 
 # Canonical ids of speakers picked by a condition on their name (merged ones fold in).
 SPEAKER_IDS = "select coalesce(merged_into, id) from speakers where"
+# Quotes any of whose speakers is one of some (a quote may have several);
+# completed by "= ?)" or "in (...))".
+SPOKEN_BY = "id in (select id from current_speakers where speaker_id"
 
 
 def _searching(f: QuoteFilter) -> bool:
@@ -96,7 +102,7 @@ def _matching_ids(f: QuoteFilter, first: int | None) -> tuple[str, list]:
         "select id from (select c.id from quotes_fts join current c on c.id = quotes_fts.rowid"
         f" where quotes_fts match ?{also} order by quotes_fts.rowid{cut})"
         " union "
-        f"select id from (select id from current where speaker_id in ({SPEAKER_IDS} name like ?)"
+        f"select id from (select id from current where {SPOKEN_BY} in ({SPEAKER_IDS} name like ?))"
         f"{also} order by id{cut})"
         " order by id"
     )

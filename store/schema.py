@@ -19,7 +19,9 @@ HAND_QUOTES_VERSION = 5
 BATCH_SEARCH_VERSION = 6
 # The step that keeps what the pass found under a hand-made quote's words.
 HAND_MACHINE_VERSION = 7
-SCHEMA_VERSION = HAND_MACHINE_VERSION
+# The step that gives a quote several speakers ("the ministry and the agency said").
+MULTI_SPEAKER_VERSION = 8
+SCHEMA_VERSION = MULTI_SPEAKER_VERSION
 APPLICATION = "quotedesk"
 
 TABLES = """
@@ -208,7 +210,10 @@ select
     qs.statement_id as statement_id,
     q.content_start as content_start,
     q.content_end as content_end,
-    hq.quote_key is not null as hand_made
+    hq.quote_key is not null as hand_made,
+    (select group_concat(name, '; ') from (select sp.name as name from current_speakers cs
+        join speakers sp on sp.id = cs.speaker_id where cs.id = c.id order by cs.position)
+    ) as speakers
 from current c
 join quotes q on q.id = c.id
 join articles a on a.id = c.article_id
@@ -240,6 +245,68 @@ left join speakers sp on sp.id = st.speaker_id
 left join outlets o on o.id = st.first_outlet_id;
 """
 
+# The speakers of a quote the pass found several for ("the ministry and the
+# agency said"), in the order the text names them, each with the words that
+# name it; quotes.speaker_id holds the first. A quote with one speaker has no
+# rows here. `current_speakers` is every speaker of every quote as it stands:
+# the analyst's one, else the pass's (merged speakers folded in), carrying
+# the quote's outlet and status so the speaker tallies need no join.
+MULTI_SPEAKER = """
+create table if not exists quote_speakers (
+    quote_id integer not null references quotes(id) on delete cascade,
+    position integer not null,
+    speaker_id integer not null references speakers(id),
+    source_text text not null,
+    primary key (quote_id, position)
+) without rowid;
+create index if not exists quote_speakers_speaker on quote_speakers(speaker_id);
+
+create table if not exists current_speakers (
+    id integer not null,
+    speaker_id integer not null,
+    position integer not null,
+    outlet_id integer,
+    status text not null,
+    primary key (id, speaker_id)
+) without rowid;
+create index if not exists current_speakers_speaker on current_speakers(speaker_id, id);
+
+create trigger if not exists current_speakers_ai after insert on current_speakers begin
+  insert into speaker_tallies select new.speaker_id, ifnull(new.outlet_id, 0), 1
+    where new.status != 'rejected'
+    on conflict do update set n = n + 1;
+end;
+create trigger if not exists current_speakers_ad after delete on current_speakers begin
+  update speaker_tallies set n = n - 1
+    where old.status != 'rejected'
+    and speaker_id = old.speaker_id and outlet_id = ifnull(old.outlet_id, 0);
+end;
+"""
+
+# One row per quote and speaker, for SQL that counts or filters by speaker
+# (a quote with two speakers counts for each).
+QUOTE_SPEAKER_VIEW = """
+create view if not exists quote_speaker_view as
+select
+    v.id as id,
+    cs.position as position,
+    sp.name as speaker,
+    cs.speaker_id as speaker_id,
+    sp.type as speaker_type,
+    v.outlet as outlet,
+    v.title as title,
+    v.published as published,
+    v.kind as kind,
+    v.quote as quote,
+    v.status as status,
+    v.stance as stance,
+    v.source as source,
+    v.speakers as speakers
+from current_speakers cs
+join quote_view v on v.id = cs.id
+join speakers sp on sp.id = cs.speaker_id;
+"""
+
 # Recomputes `current` for the quotes a condition picks (q, a, h in scope).
 REFRESH_CURRENT = """
 insert into current (id, article_id, speaker_id, outlet_id, kind, status, stance)
@@ -258,11 +325,46 @@ on conflict (id) do update set
     status = excluded.status, stance = excluded.stance
 """
 
+# Recomputes `current_speakers` for the same quotes, after `current`: the
+# analyst's speaker alone, else the pass's several, else its one.
+REFRESH_SPEAKERS = """
+insert into current_speakers (id, speaker_id, position, outlet_id, status)
+select id, speaker_id, min(position), outlet_id, status from (
+    select c.id, c.speaker_id, 0 as position, c.outlet_id, c.status
+    from quotes q
+    join articles a on a.id = q.article_id
+    left join human h on h.quote_key = q.quote_key
+    join current c on c.id = q.id
+    where ({condition}) and c.speaker_id is not null
+    and (h.speaker_id is not null
+         or not exists (select 1 from quote_speakers x where x.quote_id = q.id))
+    union all
+    select c.id, coalesce(s.merged_into, s.id), qs.position, c.outlet_id, c.status
+    from quotes q
+    join articles a on a.id = q.article_id
+    left join human h on h.quote_key = q.quote_key
+    join current c on c.id = q.id
+    join quote_speakers qs on qs.quote_id = q.id
+    join speakers s on s.id = qs.speaker_id
+    where ({condition}) and h.speaker_id is null
+)
+group by id, speaker_id
+"""
+
+FORGET_SPEAKERS = """
+delete from current_speakers where id in (
+    select q.id from quotes q
+    join articles a on a.id = q.article_id
+    left join human h on h.quote_key = q.quote_key
+    where {condition}
+)
+"""
+
 # Running counts of `current`, kept by triggers in the same transaction as
 # every change to it, so the Overview and Speakers screens add up a few
 # thousand rows instead of grouping 200,000. NULLs are stored as 0 / '' so
 # they can be part of a primary key. Rows at n = 0 stay; readers skip them.
-TALLIES = """
+TALLIES_V2 = """
 create table if not exists tallies (
     outlet_id integer not null,
     kind text not null,
@@ -314,6 +416,29 @@ create trigger if not exists current_tally_au after update on current begin
 end;
 """
 
+# Schema 8 counts every speaker of a quote (current_speakers), not only its first.
+TALLIES = (
+    TALLIES_V2.replace(
+        """
+  insert into speaker_tallies select new.speaker_id, ifnull(new.outlet_id, 0), 1
+    where new.speaker_id is not null and new.status != 'rejected'
+    on conflict do update set n = n + 1;""",
+        "",
+    )
+    .replace(
+        """
+  update speaker_tallies set n = n - 1
+    where old.status != 'rejected'
+    and speaker_id = old.speaker_id and outlet_id = ifnull(old.outlet_id, 0);""",
+        "",
+    )
+    .replace(
+        "create trigger if not exists current_tally_ad after delete on current begin",
+        "create trigger if not exists current_tally_ad after delete on current begin\n"
+        "  delete from current_speakers where id = old.id;",
+    )
+)
+
 # Counts `current` from scratch: the migration that adds the tallies, and the
 # test that checks the triggers kept them right.
 TALLY_FILL = """
@@ -323,9 +448,14 @@ insert into tallies
   select ifnull(outlet_id, 0), kind, status, ifnull(stance, ''), count(*)
   from current group by 1, 2, 3, 4;
 insert into speaker_tallies
-  select speaker_id, ifnull(outlet_id, 0), count(*) from current
-  where speaker_id is not null and status != 'rejected' group by 1, 2;
+  select speaker_id, ifnull(outlet_id, 0), count(*) from current_speakers
+  where status != 'rejected' group by 1, 2;
 """
+
+# Before schema 8, one speaker per quote: counted from `current` itself.
+TALLY_FILL_V2 = TALLY_FILL.replace(
+    "current_speakers\n  where status", "current\n  where speaker_id is not null and status"
+)
 
 
 # A bulk ingest indexes a batch's quotes for search in one statement
@@ -448,9 +578,11 @@ def create(db: sqlite_utils.Database) -> None:
         + HAND_MACHINE
         + INDICES
         + FTS
-        + QUOTE_VIEW
-        + STATEMENT_VIEW
         + TALLIES
+        + MULTI_SPEAKER
+        + QUOTE_VIEW
+        + QUOTE_SPEAKER_VIEW
+        + STATEMENT_VIEW
         + CODING
         + STAMP
         + "commit;"
@@ -459,7 +591,9 @@ def create(db: sqlite_utils.Database) -> None:
 
 def refresh_current(db: sqlite_utils.Database, condition: str, params: list) -> None:
     """Bring the merged state of the quotes matching `condition` up to date."""
+    db.execute(FORGET_SPEAKERS.format(condition=condition), params)
     db.execute(REFRESH_CURRENT.format(condition=condition), params)
+    db.execute(REFRESH_SPEAKERS.format(condition=condition), params * 2)
 
 
 def version(db: sqlite_utils.Database) -> tuple[str | None, int | None]:
@@ -475,8 +609,8 @@ def version(db: sqlite_utils.Database) -> tuple[str | None, int | None]:
 MIGRATIONS: dict[int, str] = {
     # Running counts for the Overview and Speakers screens; the log searchable
     # by old and new value (ingest asks it about renamed speakers, split aliases).
-    2: TALLIES
-    + TALLY_FILL
+    2: TALLIES_V2
+    + TALLY_FILL_V2
     + "create index if not exists decisions_field_old on decisions(field, old);"
     + "create index if not exists decisions_field_new on decisions(field, new);",
     # Articles from the web (intake/): where the page said it lives, when it
@@ -493,6 +627,18 @@ MIGRATIONS: dict[int, str] = {
     HAND_QUOTES_VERSION: HAND_QUOTES + "drop view if exists quote_view;" + QUOTE_VIEW,
     BATCH_SEARCH_VERSION: "drop trigger if exists quotes_ai;" + INDEX_NEW_QUOTE,
     HAND_MACHINE_VERSION: HAND_MACHINE,
+    # Every speaker of a quote: the links, their merged state, the speaker
+    # tallies and the view that list them all (the joined "A and B" speakers
+    # an older pass made are split by store.speakers.split_joined afterwards).
+    MULTI_SPEAKER_VERSION: MULTI_SPEAKER
+    + "".join(f"drop trigger current_tally_{t};" for t in ("ai", "ad", "au"))
+    + TALLIES
+    + "insert into current_speakers (id, speaker_id, position, outlet_id, status)"
+    " select id, speaker_id, 0, outlet_id, status from current where speaker_id is not null;"
+    + TALLY_FILL
+    + "drop view quote_view;"
+    + QUOTE_VIEW
+    + QUOTE_SPEAKER_VIEW,
 }
 
 
@@ -503,4 +649,8 @@ def migrate(db: sqlite_utils.Database, from_version: int, to_version: int = SCHE
     for target in range(from_version + 1, to_version + 1):
         with transaction(db):
             db.executescript(MIGRATIONS[target])
+            if target == MULTI_SPEAKER_VERSION:
+                from store.speakers import split_joined  # speakers imports nothing of ours
+
+                split_joined(db)
             db.execute("update meta set value = ? where key = 'schema_version'", [target])

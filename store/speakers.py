@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import sys
+
 import sqlite_utils
 
 from store.errors import StoreError
@@ -95,3 +98,78 @@ def aliases(db: sqlite_utils.Database, id_: int) -> list[str]:
         [id_, id_],
     )
     return [row[0] for row in rows]
+
+
+# The evidence the NLP pass gives a quote whose source names several speakers.
+JOINED_EVIDENCE = "conjoined speakers"
+
+
+def split_joined(db: sqlite_utils.Database) -> list[str]:
+    """Schema 8: an older pass stored "A and B said" as one speaker, "A and B".
+
+    Where every part of such a name is a known speaker (by name or alias),
+    the pass's quotes of it get the parts as their speakers and the joined
+    speaker goes, unless an analyst's decision names it. The others are left
+    as they are, and named on stderr with why. Returns those lines.
+    """
+    from store.schema import refresh_current  # schema imports this module in migrate
+    from store.statements import recount
+
+    joined = db.execute(
+        "select distinct s.id, s.name from quotes q join speakers s on s.id = q.speaker_id"
+        " where q.evidence like ? and s.name like '% and %' order by s.id",
+        [f"%{JOINED_EVIDENCE}%"],
+    ).fetchall()
+    notes = []
+    for sid, name in joined:
+        parts = [(part, _known_id(db, part)) for part in name.split(" and ")]
+        unknown = [part for part, id_ in parts if id_ is None]
+        if unknown:
+            notes.append(
+                f"left speaker {name!r} as one: no speaker is called"
+                f" {' or '.join(map(repr, unknown))} (ingest its articles again to split it)"
+            )
+            continue
+        quotes = [row[0] for row in db.execute("select id from quotes where speaker_id = ?", [sid])]
+        db.conn.executemany(
+            "insert or replace into quote_speakers (quote_id, position, speaker_id, source_text)"
+            " values (?, ?, ?, ?)",
+            [(q, n, id_, part) for q in quotes for n, (part, id_) in enumerate(parts)],
+        )
+        db.execute("update quotes set speaker_id = ? where speaker_id = ?", [parts[0][1], sid])
+        refresh_current(db, "q.id in (select value from json_each(?))", [json.dumps(quotes)])
+        for (key,) in db.execute(
+            "select quote_key from quotes where id in (select value from json_each(?))",
+            [json.dumps(quotes)],
+        ).fetchall():
+            recount(db, key)
+        if _named_by_analysts(db, sid):
+            notes.append(f"kept speaker {name!r}: an analyst's decision names it")
+        else:
+            db.execute("delete from speaker_aliases where speaker_id = ?", [sid])
+            db.execute("delete from speakers where id = ?", [sid])
+    for note in notes:
+        # A migration runs inside whatever command opened the database: the
+        # user learns of it here or not at all.
+        print(f"quotedesk: note: {note}", file=sys.stderr)
+    return notes
+
+
+def _known_id(db: sqlite_utils.Database, name: str) -> int | None:
+    row = db.execute(
+        "select id from speakers where name = ? union all"
+        " select speaker_id from speaker_aliases where alias = ? limit 1",
+        [name, name],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _named_by_analysts(db: sqlite_utils.Database, sid: int) -> bool:
+    checks = (
+        "select 1 from human where speaker_id = ?1",
+        "select 1 from speakers where merged_into = ?1",
+        "select 1 from statements where speaker_id = ?1",
+        "select 1 from decisions where speaker_id = ?1",
+        "select 1 from decisions where field = 'speaker_id' and (old = ?1 or new = ?1)",
+    )
+    return any(db.execute(sql, [sid]).fetchone() for sql in checks)

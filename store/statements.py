@@ -188,7 +188,9 @@ def also_reported(db: sqlite_utils.Database, quote_id: int) -> list[dict]:
 def _items(db, days: list[str] | None) -> list[QuoteItem]:
     sql = (
         "select v.quote_key, v.article_id, v.speaker_id, v.speaker_type, v.speaker, v.role,"
-        " v.kind, v.quote, v.published from quote_view v where v.status != 'rejected'"
+        " v.kind, v.quote, v.published,"
+        " (select group_concat(cs.speaker_id) from current_speakers cs where cs.id = v.id)"
+        " from quote_view v where v.status != 'rejected'"
     )
     params: list = []
     window = _window(days)
@@ -196,11 +198,16 @@ def _items(db, days: list[str] | None) -> list[QuoteItem]:
         sql += " and (v.published between ? and ? or v.published is null)"
         params += window
     return [
-        QuoteItem(key, article, sid, stype, speaker, role, kind, text, _day(published))
-        for key, article, sid, stype, speaker, role, kind, text, published in db.execute(
+        QuoteItem(key, article, sid, stype, speaker, role, kind, text, _day(published), **_of(ids))
+        for key, article, sid, stype, speaker, role, kind, text, published, ids in db.execute(
             sql, params
         )
     ]
+
+
+def _of(ids: str | None) -> dict:
+    """The speaker_ids argument of a QuoteItem from group_concat's "3,7"."""
+    return {"speaker_ids": frozenset(int(i) for i in (ids or "").split(",") if i)}
 
 
 def _window(days: list[str] | None) -> list[str] | None:

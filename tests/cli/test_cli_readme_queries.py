@@ -36,8 +36,10 @@ def test_each_query_answers_its_question(sample_db_copy, runner):
     with sqlite3.connect(db) as conn:
         run = {title: conn.execute(sql).fetchall() for title, sql in queries.items()}
         total = conn.execute("select count(*) from quote_view").fetchone()[0]
+        # A quote counts once for each of its speakers.
+        spoken = conn.execute("select count(*) from quote_speaker_view").fetchone()[0]
     per_speaker = run["Quotes per speaker per outlet"]
-    assert sum(n for _, _, n in per_speaker) == total
+    assert sum(n for _, _, n in per_speaker) == spoken
     assert [(outlet, stance) for outlet, stance, _ in run["Stance by outlet"]] == [
         (run_outlet(db, 1), "oppose")
     ]

@@ -75,3 +75,27 @@ def test_evaluate_counts_by_hand(corpus, nlp):
     assert report.by_group["belief"].recall == 0.0
     text = format_report(report)
     assert "attributed quote" in text and "0.667" in text
+
+
+def test_a_quote_with_several_speakers_is_attributed_when_gold_names_one_of_them():
+    from nlp.evaluate import Attribution, Report, score_document
+    from nlp.records import Quote
+
+    text = "Title\n\nThe agency said the talks would resume, the ministry added."
+
+    def at(words: str) -> tuple[int, int]:
+        return (text.index(words), text.index(words) + len(words))
+
+    gold = [Attribution(content=[at("the talks would resume")], source=[at("the ministry")],
+                        cue=[at("said")])]  # fmt: skip
+    members = [{"name": n, "type": "organisation", "role": None, "source": [list(at(w))]}
+               for n, w in (("agency", "The agency"), ("ministry", "the ministry"))]  # fmt: skip
+    several = Quote(
+        content=[at("the talks would resume")], cue=[at("said")], source=[at("The agency")],
+        speaker="agency and ministry", kind="indirect", speakers=members,
+    )  # fmt: skip
+    alone = Quote(**{**vars(several), "speakers": None, "speaker": "agency"})
+    for quote, attributed in ((several, 1), (alone, 0)):
+        report = Report()
+        score_document(text, gold, [quote], report)
+        assert report.attributed.tp_gold == attributed

@@ -165,3 +165,29 @@ def test_statements_found_by_speaker_or_words(db):
     ]
     assert len(list_statements(db, min_outlets=1, search="Ruiz")) == 2
     assert list_statements(db, min_outlets=1, search="nobody said this") == []
+
+
+def test_a_statement_two_people_made_together_groups_with_either_one_s_report(tmp_path):
+    database = open_db(tmp_path / "data.db")
+    together = "Mayor Tom Hale and Minister Ana Ruiz said the harbour expansion would create"
+    wire = article("wire")
+    text = wire["article"]["text"].replace(
+        "Minister Ana Ruiz said the harbour expansion would create", together
+    )
+    wire["article"]["text"] = text
+    (found,) = wire["quotes"]
+    content = text[text.index("the harbour") :].rstrip(".")
+    found["content"] = [[text.index(content), text.index(content) + len(content)]]
+    found["cue"] = [[text.index("said"), text.index("said") + 4]]
+    found["source"] = [[0, text.index(" said")]]
+    found["speaker"] = "Tom Hale and Ana Ruiz"
+    found["speakers"] = [
+        {"name": name, "type": "person", "role": None, "source": [[start, start + len(name)]]}
+        for name, start in (("Tom Hale", text.index("Tom")), ("Ana Ruiz", text.index("Ana")))
+    ]
+    save_extraction(database, wire, "rules-1")
+    save_extraction(database, article("daily"), "rules-1")
+    regroup(database, ["2024-05-03"])
+    q = ids(database)
+    assert statement(database, q["wire"]) == statement(database, q["daily"])
+    database.conn.close()

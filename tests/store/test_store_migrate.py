@@ -7,20 +7,40 @@ from store_helpers import quote, quote_id, record
 from store import decisions
 from store.db import SCHEMA_VERSION, open_db
 from store.ingest import save_extraction, stored_at_url
-from store.queries import QuoteFilter, count_quotes, overview
-from store.schema import QUOTE_VIEW
+from store.queries import QuoteFilter, count_quotes, list_speakers, overview
+from store.schema import QUOTE_VIEW, TALLIES_V2
 
+# Schema 7's merged view: one speaker per quote.
+QUOTE_VIEW_7 = (
+    QUOTE_VIEW[: QUOTE_VIEW.index(",\n    (select group_concat")]
+    + QUOTE_VIEW[QUOTE_VIEW.index("\nfrom current c") :]
+)
 # Schema 4's merged view: no hand_quotes to join.
 QUOTE_VIEW_4 = (
-    QUOTE_VIEW.replace("and hq.quote_key is null ", "")
+    QUOTE_VIEW_7.replace("and hq.quote_key is null ", "")
     .replace(",\n    hq.quote_key is not null as hand_made", "")
     .replace("\nleft join hand_quotes hq on hq.quote_key = q.quote_key", "")
 )
 WEB_COLUMNS = ("canonical_url", "fetched_at", "author", "wire", "evidence")
 
 
+def make_version_7(path) -> None:
+    """Turn a current database back into what schema 7 wrote (one speaker per quote)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("drop view quote_speaker_view")
+        conn.execute("drop view quote_view")
+        conn.execute(QUOTE_VIEW_7)
+        for trigger in ("current_tally_ai", "current_tally_ad", "current_tally_au"):
+            conn.execute(f"drop trigger {trigger}")
+        conn.executescript(TALLIES_V2)
+        conn.execute("drop table current_speakers")
+        conn.execute("drop table quote_speakers")
+        conn.execute("update meta set value = '7' where key = 'schema_version'")
+
+
 def make_version_6(path) -> None:
     """Turn a current database back into what schema 6 wrote (no pass values under hand quotes)."""
+    make_version_7(path)
     with sqlite3.connect(path) as conn:
         conn.execute("alter table hand_quotes drop column machine")
         conn.execute("update meta set value = '6' where key = 'schema_version'")
@@ -91,7 +111,7 @@ def test_a_version_1_database_is_migrated_with_its_decisions(db, db_path):
     make_version_1(db_path)
     migrated = open_db(db_path)
     stamp = migrated.execute("select value from meta where key = 'schema_version'").fetchone()
-    assert int(stamp[0]) == SCHEMA_VERSION == 7
+    assert int(stamp[0]) == SCHEMA_VERSION == 8
     assert count_quotes(migrated, QuoteFilter()) == 2
     assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
     decisions.accept(migrated, quote_id(migrated, "a good day"), analyst="li")
@@ -168,3 +188,39 @@ def test_a_version_5_database_indexes_a_batch_of_new_quotes_for_search(db, db_pa
         0
     ]
     assert "search_by_batch" in trigger
+
+
+def test_a_version_7_database_splits_joined_speakers_whose_parts_are_known(db, db_path, capsys):
+    text = (
+        "Talks\n\nThe ministry and the agency said the talks would resume.\n\n"
+        "The ministry said the port would stay open. The agency said ships would wait.\n\n"
+        "Reuters and the BBC reported that the port was shut."
+    )
+
+    def joined(content, source, name, cue="said"):
+        return quote(
+            text, content, cue, source, name, "indirect", speaker_type="organisation",
+            evidence=f"source of '{cue}'; conjoined speakers",
+        )  # fmt: skip
+
+    quotes = [
+        joined("the talks would resume", "The ministry and the agency", "ministry and agency"),
+        quote(text, "the port would stay open", "said", "The ministry", "ministry", "indirect"),
+        quote(text, "ships would wait", "said", "The agency", "agency", "indirect"),
+        joined("the port was shut", "Reuters and the BBC", "Reuters and BBC", "reported"),
+    ]
+    save_extraction(db, record(text, doc="talks", quotes=quotes), "rules-1")
+    db.conn.close()
+    make_version_7(db_path)
+    migrated = open_db(db_path)
+    rows = dict(migrated.execute("select quote, speakers from quote_view"))
+    assert rows["the talks would resume"] == "ministry; agency"
+    names = {r[0] for r in migrated.execute("select name from speakers")}
+    assert "ministry and agency" not in names
+    agency = QuoteFilter(speaker="agency")
+    assert count_quotes(migrated, agency) == 2
+    counts = {s["name"]: s["quotes"] for s in list_speakers(migrated)}
+    assert (counts["agency"], counts["ministry"]) == (2, 2)
+    # Neither Reuters nor BBC is a speaker of this desk: left as one, and said so.
+    assert rows["the port was shut"] == "Reuters and BBC"
+    assert "left speaker 'Reuters and BBC' as one" in capsys.readouterr().err

@@ -153,7 +153,7 @@ class DetailPane(VerticalScroll, can_focus=False):
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column(ratio=1)
-        speaker = Text(d.get("speaker") or "unknown", style="bold")
+        speaker = Text(d.get("speakers") or d.get("speaker") or "unknown", style="bold")
         if d.get("role"):
             speaker.append(f", {d['role']}", style="")
         if d.get("speaker_type"):

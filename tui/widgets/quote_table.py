@@ -221,7 +221,9 @@ class QuoteTable(DataTable):
     def _cells(self, row: dict[str, Any]) -> tuple[Any, ...]:
         status = row.get("status") or "unreviewed"
         w = self.widths
-        speaker = Text(fit(one_line(row.get("speaker")) or "unknown", w["speaker"]))
+        # Every speaker of the quote: "ministry; agency" for "the ministry and the agency said".
+        name = row.get("speakers") or row.get("speaker")
+        speaker = Text(fit(one_line(name) or "unknown", w["speaker"]))
         if not row.get("speaker"):
             speaker.stylize("dim italic")
         quote = Text(fit(one_line(row.get("quote")), w.get("quote", 200)))
