@@ -40,16 +40,16 @@ def tagged_doc(doc: Doc, gold: list[Attribution]) -> Doc:
             ("SOURCE", attribution.source),
         ):
             for start, end in ranges:
-                span = _token_span(doc, start, end, label)
+                span = token_span(doc, start, end, label)
                 if span is None or any(taken[span.start : span.end]):
                     continue
                 taken[span.start : span.end] = b"\x01" * len(span)
-                spans.extend(_sentence_pieces(span))
+                spans.extend(sentence_pieces(span))
     doc.ents = sorted(spans, key=lambda span: span.start)
     return doc
 
 
-def _sentence_pieces(span: Span) -> list[Span]:
+def sentence_pieces(span: Span) -> list[Span]:
     doc, pieces, start = span.doc, [], span.start
     for i in range(span.start + 1, span.end + 1):
         if i == span.end or doc[i].is_sent_start:
@@ -73,7 +73,7 @@ def _content_length(attribution: Attribution) -> int:
     return sum(end - start for start, end in attribution.content)
 
 
-def _token_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+def token_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     text = doc.text
     # Trim spaces so no span starts or ends on a whitespace token.
     while start < end and text[start].isspace():

@@ -342,18 +342,74 @@ def explain(
 
 @app.command(cls=DeskCommand)
 def train(
-    corpus: CorpusArgument,
+    corpus: Annotated[
+        Path | None,
+        typer.Argument(metavar="[CORPUS]", help="A folder with text/ and attributions/ (brat)."),
+    ] = None,
+    from_db: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-db",
+            metavar="FILE",
+            help="Learn from the analysts' decisions in this database (with CORPUS, from both).",
+        ),
+    ] = None,
     output: Annotated[
         Path, typer.Option("--output", "-o", metavar="DIR", help="Where the trained tagger goes.")
     ] = Path("models/attribution"),
     epochs: Annotated[int, typer.Option(min=1, help="Passes over the training articles.")] = 6,
+    held_out: Annotated[
+        float,
+        typer.Option(
+            min=0.0, max=0.9, help="Share of the decided articles kept out to score the tagger."
+        ),
+    ] = 0.2,
 ) -> None:
-    """Train the attribution tagger on a PolNeAR-style corpus (CPU; held-out articles unseen)."""
+    """Train the attribution tagger on a PolNeAR-style corpus and/or the desk's decisions (CPU)."""
     from nlp.training import train as run_train
 
-    _check_corpus(corpus)
+    if corpus is None and from_db is None:
+        raise typer.BadParameter("give a CORPUS, --from-db FILE, or both")
+    if corpus is not None:
+        _check_corpus(corpus)
+    if from_db is not None:
+        _train_from_desk(from_db, corpus, output, epochs, held_out)
+        return
     tagger = run_train(corpus, output, {"training.max_epochs": epochs})
     say(f"trained tagger in {tagger}; use it with --tagger {tagger} or QUOTEDESK_TAGGER")
+
+
+def _train_from_desk(
+    db_path: Path, corpus: Path | None, output: Path, epochs: int, held_out: float
+) -> None:
+    from nlp.desk_training import describe_score, score_on_desk, train_from_desk
+    from nlp.pipeline import load_nlp
+    from store.db import open_db
+    from store.desk_examples import desk_articles, record_tagger
+
+    db = open_db(db_path, create=False)  # before the long training, not after
+    articles = desk_articles(db)
+    db.conn.close()
+    kept = sum(len(a.positives) for a in articles)
+    thrown = sum(len(a.negatives) for a in articles)
+    if not kept:
+        raise StoreError(
+            f"{db_path}: no decided quotes to learn from (accept, add or fix some first)"
+        )
+    say(f"learning from {kept} kept and {thrown} thrown-out quotes in {len(articles)} articles")
+    settings = {"training.max_epochs": epochs}
+    tagger, held = train_from_desk(articles, output, corpus, held_out, settings)
+    scored = [a for a in articles if a.doc in held]
+    if scored:
+        for line in describe_score(score_on_desk(load_nlp(str(tagger)), scored)):
+            say(line)
+    else:
+        say("nothing held out to score on (fewer than 5 decided articles or --held-out 0)")
+    trained_on = f"{kept} kept, {thrown} thrown-out quotes" + (f" + {corpus}" if corpus else "")
+    db = open_db(db_path, create=False)
+    record_tagger(db, tagger, trained_on)
+    db.conn.close()
+    say(f"trained tagger in {tagger}; the next ingest into {db_path} uses it")
 
 
 def _check_corpus(corpus: Path) -> None:
@@ -507,6 +563,7 @@ def run_ingest(
         try:
             if shards:
                 return _load_shards(db, shards, IngestSummary())
+            tagger_path = tagger_path or _desk_tagger(db)
             return _ingest_into(db, paths, outlet, jobs, tagger_path, web, workers)
         except ClusterError as exc:
             raise StoreError(f"{exc}; run again to go on from there") from None
@@ -515,6 +572,22 @@ def run_ingest(
     finally:
         if workers is not None:
             workers.close()
+
+
+def _desk_tagger(db) -> str | None:
+    """The tagger `train --from-db` made for this desk, when no other is asked for."""
+    from store.desk_examples import desk_tagger
+
+    recorded = desk_tagger(db)
+    if recorded is None:
+        return None
+    try:
+        path = _tagger(Path(recorded["path"]))
+    except StoreError:
+        say(f"quotedesk: the desk's tagger {recorded['path']} is gone; ingesting without it")
+        return None
+    say(f"quotedesk: using the desk's tagger {path} ({recorded['trained_on']})")
+    return path
 
 
 def connect_cluster(address: str):
