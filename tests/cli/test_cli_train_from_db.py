@@ -1,4 +1,4 @@
-"""`quotedesk train --from-db`: the analysts' decisions teach the tagger; the next ingest uses it."""
+"""`quotedesk train --from-db`: the decisions teach the tagger; the next ingest uses it."""
 
 import json
 import re
