@@ -63,6 +63,14 @@ def checkout(rev: str, into: Path) -> None:
             tar.extractall(into, filter="data")
 
 
+def _tagger_module(code: Path) -> None:
+    """Older code has the tagger in nlp/attribution.py; this venv's spaCy entry
+    point names nlp.tagger, so give the old code that name too."""
+    old, new = code / "nlp" / "attribution.py", code / "nlp" / "tagger.py"
+    if old.exists() and not new.exists():
+        new.write_text("from nlp.attribution import *  # noqa: F403\n", encoding="utf-8")
+
+
 def resolve(rev: str) -> str:
     out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", rev], capture_output=True)
     if out.returncode:
@@ -82,6 +90,7 @@ def before_output(rev: str, paths: list[Path], jobs: int) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         code = Path(tmp) / "code"
         checkout(rev, code)
+        _tagger_module(code)
         partial = cached.with_suffix(".part")
         seconds = extract_with(code, paths, jobs, partial)
         partial.rename(cached)
