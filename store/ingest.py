@@ -158,7 +158,7 @@ def _save_one(db, record: dict, pipeline_version: str, batch: _NewQuotes) -> Sav
 QUOTE_COLUMNS = (
     "quote_key", "kind", "text", "content_start", "content_end", "content_spans", "cue_spans",
     "source_spans", "cue", "source_text", "role", "confidence", "evidence", "parent_key",
-    "pipeline_version", "machine_missing", "article_id", "speaker_id",
+    "pipeline_version", "machine_missing", "article_id", "speaker_id", "candidate",
 )  # fmt: skip
 INSERT_QUOTE = (
     f"insert into quotes ({', '.join(QUOTE_COLUMNS)})"
@@ -378,6 +378,7 @@ def _quote_row(digest: str, text: str, quote: dict, pipeline_version: str) -> di
         "parent_key": None,
         "pipeline_version": pipeline_version,
         "machine_missing": 0,
+        "candidate": int(bool(quote.get("candidate"))),
     }
 
 

@@ -19,7 +19,10 @@ HAND_QUOTES_VERSION = 5
 BATCH_SEARCH_VERSION = 6
 # The step that keeps what the pass found under a hand-made quote's words.
 HAND_MACHINE_VERSION = 7
-SCHEMA_VERSION = HAND_MACHINE_VERSION
+# Step 8 is another branch's (several speakers per quote); the lead renumbers at merge.
+# The step that keeps what the pass is unsure of as candidates.
+CANDIDATES_VERSION = 9
+SCHEMA_VERSION = CANDIDATES_VERSION
 APPLICATION = "quotedesk"
 
 TABLES = """
@@ -240,16 +243,19 @@ left join speakers sp on sp.id = st.speaker_id
 left join outlets o on o.id = st.first_outlet_id;
 """
 
+# A quote's status before any analyst decides: a candidate is one until confirmed.
+MACHINE_STATUS = "case when q.candidate then 'candidate' else 'unreviewed' end"
+
 # Recomputes `current` for the quotes a condition picks (q, a, h in scope).
-REFRESH_CURRENT = """
+REFRESH_CURRENT = f"""
 insert into current (id, article_id, speaker_id, outlet_id, kind, status, stance)
 select q.id, q.article_id, coalesce(s0.merged_into, s0.id), coalesce(h.outlet_id, a.outlet_id),
-       q.kind, coalesce(h.status, 'unreviewed'), h.stance
+       q.kind, coalesce(h.status, {MACHINE_STATUS}), h.stance
 from quotes q
 join articles a on a.id = q.article_id
 left join human h on h.quote_key = q.quote_key
 left join speakers s0 on s0.id = coalesce(h.speaker_id, q.speaker_id)
-where {condition}
+where {{condition}}
 -- An upsert, not "insert or replace": a replace deletes without firing the
 -- delete triggers, and the tallies below must see every change.
 on conflict (id) do update set
@@ -262,7 +268,12 @@ on conflict (id) do update set
 # every change to it, so the Overview and Speakers screens add up a few
 # thousand rows instead of grouping 200,000. NULLs are stored as 0 / '' so
 # they can be part of a primary key. Rows at n = 0 stay; readers skip them.
-TALLIES = """
+# Statuses that are not (yet) quotes: the pass's candidates and the ones an
+# analyst dismissed. Like rejected quotes, no count, chart or grouping sees them.
+NOT_QUOTES = "('candidate', 'dismissed')"
+NOT_COUNTED = "('rejected', 'candidate', 'dismissed')"
+
+TALLIES = f"""
 create table if not exists tallies (
     outlet_id integer not null,
     kind text not null,
@@ -285,7 +296,7 @@ create trigger if not exists current_tally_ai after insert on current begin
     (ifnull(new.outlet_id, 0), new.kind, new.status, ifnull(new.stance, ''), 1)
     on conflict do update set n = n + 1;
   insert into speaker_tallies select new.speaker_id, ifnull(new.outlet_id, 0), 1
-    where new.speaker_id is not null and new.status != 'rejected'
+    where new.speaker_id is not null and new.status not in {NOT_COUNTED}
     on conflict do update set n = n + 1;
 end;
 
@@ -294,7 +305,7 @@ create trigger if not exists current_tally_ad after delete on current begin
     where outlet_id = ifnull(old.outlet_id, 0) and kind = old.kind
     and status = old.status and stance = ifnull(old.stance, '');
   update speaker_tallies set n = n - 1
-    where old.status != 'rejected'
+    where old.status not in {NOT_COUNTED}
     and speaker_id = old.speaker_id and outlet_id = ifnull(old.outlet_id, 0);
 end;
 
@@ -303,20 +314,20 @@ create trigger if not exists current_tally_au after update on current begin
     where outlet_id = ifnull(old.outlet_id, 0) and kind = old.kind
     and status = old.status and stance = ifnull(old.stance, '');
   update speaker_tallies set n = n - 1
-    where old.status != 'rejected'
+    where old.status not in {NOT_COUNTED}
     and speaker_id = old.speaker_id and outlet_id = ifnull(old.outlet_id, 0);
   insert into tallies values
     (ifnull(new.outlet_id, 0), new.kind, new.status, ifnull(new.stance, ''), 1)
     on conflict do update set n = n + 1;
   insert into speaker_tallies select new.speaker_id, ifnull(new.outlet_id, 0), 1
-    where new.speaker_id is not null and new.status != 'rejected'
+    where new.speaker_id is not null and new.status not in {NOT_COUNTED}
     on conflict do update set n = n + 1;
 end;
 """
 
 # Counts `current` from scratch: the migration that adds the tallies, and the
 # test that checks the triggers kept them right.
-TALLY_FILL = """
+TALLY_FILL = f"""
 delete from tallies;
 delete from speaker_tallies;
 insert into tallies
@@ -324,7 +335,7 @@ insert into tallies
   from current group by 1, 2, 3, 4;
 insert into speaker_tallies
   select speaker_id, ifnull(outlet_id, 0), count(*) from current
-  where speaker_id is not null and status != 'rejected' group by 1, 2;
+  where speaker_id is not null and status not in {NOT_COUNTED} group by 1, 2;
 """
 
 
@@ -429,6 +440,20 @@ create index if not exists hand_quotes_article on hand_quotes(article_id);
 # no pass finds them.
 HAND_MACHINE = "alter table hand_quotes add column machine text;"
 
+# Candidates (nlp/candidates.py): quotes rows the pass is unsure of, with
+# status 'candidate' until an analyst confirms (accepted) or dismisses them.
+# They stay in `quotes` and `current`, so paging, search, undo and re-runs
+# treat them as every other row; quote_view leaves them out, so every count,
+# export and README query is of quotes alone, and quote_view_all has both.
+CANDIDATES = (
+    "alter table quotes add column candidate integer not null default 0;"
+    + QUOTE_VIEW.replace("view if not exists quote_view as", "view if not exists quote_view_all as")
+    + "create view if not exists quote_view as select * from quote_view_all"
+    + f" where status not in {NOT_QUOTES};"
+    + "create view if not exists candidate_view as select * from quote_view_all"
+    + " where status = 'candidate';"
+)
+
 STAMP = f"""
 insert or ignore into meta values ('application', '{APPLICATION}');
 insert or ignore into meta values ('schema_version', '{SCHEMA_VERSION}');
@@ -448,7 +473,7 @@ def create(db: sqlite_utils.Database) -> None:
         + HAND_MACHINE
         + INDICES
         + FTS
-        + QUOTE_VIEW
+        + CANDIDATES
         + STATEMENT_VIEW
         + TALLIES
         + CODING
@@ -493,6 +518,15 @@ MIGRATIONS: dict[int, str] = {
     HAND_QUOTES_VERSION: HAND_QUOTES + "drop view if exists quote_view;" + QUOTE_VIEW,
     BATCH_SEARCH_VERSION: "drop trigger if exists quotes_ai;" + INDEX_NEW_QUOTE,
     HAND_MACHINE_VERSION: HAND_MACHINE,
+    8: "",  # another branch's step (quote_speakers); renumbered at merge
+    # Candidates: the flag, the views, and tallies that leave them out.
+    CANDIDATES_VERSION: "drop view if exists quote_view;"
+    + CANDIDATES
+    + "drop trigger if exists current_tally_ai;"
+    + "drop trigger if exists current_tally_ad;"
+    + "drop trigger if exists current_tally_au;"
+    + TALLIES
+    + TALLY_FILL,
 }
 
 

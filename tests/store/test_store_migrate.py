@@ -8,7 +8,7 @@ from store import decisions
 from store.db import SCHEMA_VERSION, open_db
 from store.ingest import save_extraction, stored_at_url
 from store.queries import QuoteFilter, count_quotes, overview
-from store.schema import QUOTE_VIEW
+from store.schema import QUOTE_VIEW, TALLY_FILL
 
 # Schema 4's merged view: no hand_quotes to join.
 QUOTE_VIEW_4 = (
@@ -19,8 +19,30 @@ QUOTE_VIEW_4 = (
 WEB_COLUMNS = ("canonical_url", "fetched_at", "author", "wire", "evidence")
 
 
+# Before candidates, a rejected quote was the only row the running counts left out.
+def _counts_of_version_8(sql: str) -> str:
+    return sql.replace("not in ('rejected', 'candidate', 'dismissed')", "!= 'rejected'")
+
+
+def make_version_8(path) -> None:
+    """Turn a current database back into what schema 8 wrote (no candidates).
+    (Step 8 is another branch's; on this one it changes nothing.)"""
+    with sqlite3.connect(path) as conn:
+        for view in ("candidate_view", "quote_view", "quote_view_all"):
+            conn.execute(f"drop view {view}")
+        conn.execute(QUOTE_VIEW)
+        conn.execute("alter table quotes drop column candidate")
+        for name in ("current_tally_ai", "current_tally_ad", "current_tally_au"):
+            (sql,) = conn.execute("select sql from sqlite_master where name = ?", [name]).fetchone()
+            conn.execute(f"drop trigger {name}")
+            conn.execute(_counts_of_version_8(sql))
+        conn.executescript(_counts_of_version_8(TALLY_FILL))
+        conn.execute("update meta set value = '8' where key = 'schema_version'")
+
+
 def make_version_6(path) -> None:
     """Turn a current database back into what schema 6 wrote (no pass values under hand quotes)."""
+    make_version_8(path)
     with sqlite3.connect(path) as conn:
         conn.execute("alter table hand_quotes drop column machine")
         conn.execute("update meta set value = '6' where key = 'schema_version'")
@@ -91,7 +113,7 @@ def test_a_version_1_database_is_migrated_with_its_decisions(db, db_path):
     make_version_1(db_path)
     migrated = open_db(db_path)
     stamp = migrated.execute("select value from meta where key = 'schema_version'").fetchone()
-    assert int(stamp[0]) == SCHEMA_VERSION == 7
+    assert int(stamp[0]) == SCHEMA_VERSION == 9
     assert count_quotes(migrated, QuoteFilter()) == 2
     assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
     decisions.accept(migrated, quote_id(migrated, "a good day"), analyst="li")
@@ -168,3 +190,17 @@ def test_a_version_5_database_indexes_a_batch_of_new_quotes_for_search(db, db_pa
         0
     ]
     assert "search_by_batch" in trigger
+
+
+def test_a_version_8_database_gains_candidates_with_its_counts_kept(db, db_path):
+    decisions.reject(db, quote_id(db, "rushed"), analyst="maria")
+    db.conn.close()
+    make_version_8(db_path)
+    migrated = open_db(db_path)
+    assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
+    text = "Lee said the budget was a good plan."
+    found = quote(text, "the budget was a good plan", "said", "Lee", "Ann Lee", "indirect")
+    save_extraction(migrated, record(text, doc="new", quotes=[{**found, "candidate": True}]), "r")
+    assert count_quotes(migrated, QuoteFilter()) == 2
+    assert count_quotes(migrated, QuoteFilter(status="candidate")) == 1
+    assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
