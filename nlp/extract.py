@@ -339,4 +339,5 @@ def to_quote(raw: dict) -> Quote:
         role=raw["role"],
         evidence=raw["evidence"],
         parent=raw["parent"],
+        candidate=bool(raw.get("candidate")),
     )

@@ -75,9 +75,12 @@ class Quote:
     role: str | None = None  # "Kremlin spokesman"
     evidence: str = ""  # why this speaker: "subject of 'said'", "pronoun -> Dmitry Peskov"
     parent: int | None = None  # index of the outer quote when this one is nested in it
+    # What the pass is unsure of (nlp/candidates.py): kept for an analyst to
+    # confirm, never counted as a quote; `confidence` is then its calibrated score.
+    candidate: bool = False
 
     def to_json(self) -> dict:
-        return {
+        record = {
             "content": [list(r) for r in self.content],
             "cue": [list(r) for r in self.cue],
             "source": [list(r) for r in self.source],
@@ -89,6 +92,9 @@ class Quote:
             "evidence": self.evidence,
             "parent": self.parent,
         }
+        if self.candidate:
+            record["candidate"] = True
+        return record
 
 
 @dataclass
@@ -124,9 +130,16 @@ class Extraction:
             "error": self.error,
         }
 
-    def to_json(self) -> dict:
+    def found_quotes(self) -> list[Quote]:
+        """The quotes, without the candidates."""
+        return [q for q in self.quotes if not q.candidate]
+
+    def to_json(self, include_candidates: bool = False) -> dict:
+        """The extraction record; candidates (each marked "candidate": true)
+        only when asked for, so the contract's "quotes" stay quotes."""
+        quotes = self.quotes if include_candidates else self.found_quotes()
         return {
             "doc": self.article.doc,
             "outlet": self.outlet,
-            "quotes": [q.to_json() for q in self.quotes],
+            "quotes": [q.to_json() for q in quotes],
         }

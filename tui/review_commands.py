@@ -97,6 +97,7 @@ def checked_filter(
     stance: str | None = None,
     status: str | None = None,
     include_rejected: bool = False,
+    include_candidates: bool = False,
 ):
     """The QuoteFilter of a command's filter options (export, sample create), each
     value checked: an unknown one is an error naming the allowed or closest values,
@@ -111,6 +112,7 @@ def checked_filter(
         stance=stance,
         status=status,
         include_rejected=include_rejected or status == "rejected",
+        include_candidates=include_candidates,
     )
     check_filter(db, wanted, stance_labels(config))
     return wanted

@@ -1,0 +1,267 @@
+"""What the pass is unsure of, kept as candidates for an analyst to confirm.
+
+The rules keep a quote only where they can stand behind it; the rest of what
+they (and a trained tagger) see is not thrown away but offered, ranked, in the
+Candidates queue. Four cheap sources, each after find_quotes on the same doc:
+
+- unattributed: a quotation the rules kept with nobody named for it;
+- frame: a cue the parse supports (a belief, or a speech verb whose frame the
+  rules did not turn into a quote) whose words no quote covers;
+- tagger: an attribution the trained tagger found that the rules did not take
+  (when a tagger is loaded);
+- quoted: a quotation of a few words that no quote or candidate covers.
+
+Each candidate's confidence is its score: the share of such candidates that
+were right on PolNeAR's train side (bench/bench_candidates.py --calibrate
+writes the table, nlp/data/candidate_scores.tsv), so the queue's order means
+"likeliest first". A candidate is a quote dict like find_quotes' own, with
+"candidate": True.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from nlp.attribution import tagged_attributions
+from nlp.frames import find_frames, trim
+from nlp.lexicon import Lexicon, read_table
+from nlp.marks import find_marked
+
+# A third of a candidate's words under a quote: the quote already has them
+# (the rule nlp/quotes.py applies to the tagger's extras).
+COVERED_SHARE = 1 / 3
+# Quotations shorter than this are names, titles and scare quotes far more
+# often than anybody's words.
+MIN_QUOTED_WORDS = 4
+MIN_CONTENT_WORDS = 3
+# Score of a kind of candidate the calibration table does not list.
+DEFAULT_SCORE = 0.3
+PERSON_LABELS = ("PERSON",)
+ORGANISATION_LABELS = ("ORG", "NORP", "GPE")
+PRONOUNS = frozenset("he she they it we i".split())
+
+
+@dataclass
+class Proposed:
+    """One candidate before it becomes a quote dict (char ranges)."""
+
+    origin: str  # unattributed, frame, tagger or quoted
+    kind: str
+    content: list[tuple[int, int]]
+    cue: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+    speaker: str | None
+    speaker_type: str | None
+    evidence: str
+
+
+def with_candidates(doc: Doc, quotes: list[dict], lex: Lexicon) -> list[dict]:
+    """The pass's quotes, its unattributed ones marked as candidates, and the
+    other candidates after them (so the quotes' parent indices stay right)."""
+    for quote in quotes:
+        if quote["speaker"] is None:
+            quote["candidate"] = True
+            quote["confidence"] = score("unattributed", quote["kind"], False)
+            quote["evidence"] = f"candidate (unattributed): {quote['evidence']}"
+    taken = _words(doc, [r for q in quotes for r in q["content"]])
+    added = []
+    for proposed in _proposals(doc, quotes, lex):
+        words = _words(doc, proposed.content)
+        if len(words) < MIN_CONTENT_WORDS or len(words & taken) > COVERED_SHARE * len(words):
+            continue
+        taken |= words
+        added.append(_as_dict(proposed))
+    return quotes + added
+
+
+def _proposals(doc: Doc, quotes: list[dict], lex: Lexicon) -> Iterable[Proposed]:
+    """Tagger finds first (when it ran), then rule frames, then bare quotations."""
+    names = _full_names(doc, quotes)
+    for tagged in tagged_attributions(doc):
+        content = [_chars(doc, *trim(doc, s, e)) for s, e in tagged.content]
+        source = tagged.source
+        yield _proposed(doc, "tagger", "indirect", content, tagged.cue, source, names, quotes)
+    for frame in find_frames(doc, lex, include_beliefs=True):
+        if not frame.content or frame.label is not None:
+            continue
+        content = [_chars(doc, *trim(doc, s, e)) for s, e in frame.content]
+        kind = "belief" if frame.belief else "indirect"
+        yield _proposed(doc, "frame", kind, content, frame.cue, frame.source, names, quotes)
+    for verb, child, origin in _clauses(doc, lex):
+        content = [_chars(doc, *trim(doc, child.left_edge.i, child.right_edge.i + 1))]
+        subject = next(c for c in verb.children if c.dep_ == "nsubj")
+        yield _proposed(doc, origin, "indirect", content, [verb.i], subject, names, quotes)
+    text = doc.text
+    for marked in find_marked(text):
+        if len(text[marked.start : marked.end].split()) >= MIN_QUOTED_WORDS:
+            yield Proposed(
+                "quoted", "direct", [(marked.start, marked.end)], [], [], None, None,
+                "candidate (quoted): a quotation no quote covers",
+            )  # fmt: skip
+
+
+def _clauses(doc: Doc, lex: Lexicon) -> Iterable[tuple[Token, Token, str]]:
+    """(verb, the head of what it governs, origin) for verbs whose subject is
+    somebody: PolNeAR counts what people want, discuss, mock or vote for as
+    attributions too, not only what they say. The origin names the clause
+    (that-clause or object) and the verb (speech, belief or other): their
+    scores differ a lot. (Prepositional objects, "vote for X", were right
+    7 % of the time on train articles: left out.)"""
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "acl"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not _somebody(subject, lex):
+            continue
+        cue = _verb_class(verb, lex)
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                yield verb, child, f"clause-that-{cue}"
+            elif child.dep_ in ("dobj", "xcomp"):
+                yield verb, child, f"clause-object-{cue}"
+
+
+def _verb_class(verb: Token, lex: Lexicon) -> str:
+    lemma = verb.lemma_.lower()
+    if lemma in lex.speech_verbs:
+        return "speech"
+    return "belief" if lemma in lex.belief_verbs else "other"
+
+
+def _somebody(token: Token, lex: Lexicon) -> bool:
+    """A person, a body or a pronoun for one; not "it", "this" or a thing."""
+    if token.ent_type_ in PERSON_LABELS + ORGANISATION_LABELS:
+        return True
+    if token.lower_ in PRONOUNS | {"you"} and token.lower_ != "it":
+        return True
+    return token.pos_ == "PROPN" or token.lemma_.lower() in (
+        lex.unnamed_nouns | lex.org_nouns | lex.roles | lex.media_words
+    )
+
+
+def _proposed(doc, origin, kind, content, cue, source, names, quotes) -> Proposed:
+    content = [(s, e) for s, e in content if e > s]
+    if any(_inside_marks(doc.text, s, e) for s, e in content) and kind == "indirect":
+        kind = "mixed"
+    speaker, speaker_type, source_range = _speaker(doc, source, names, quotes)
+    cue_words = " ".join(doc[i].text for i in cue)
+    return Proposed(
+        origin,
+        kind,
+        content,
+        _runs(doc, cue),
+        [source_range] if source_range else [],
+        speaker,
+        speaker_type,
+        f"candidate ({origin}): source of '{cue_words}'",
+    )
+
+
+def _as_dict(proposed: Proposed) -> dict:
+    return {
+        "content": [list(r) for r in proposed.content],
+        "cue": [list(r) for r in proposed.cue],
+        "source": [list(r) for r in proposed.source],
+        "speaker": proposed.speaker,
+        "speaker_type": proposed.speaker_type,
+        "role": None,
+        "kind": proposed.kind,
+        "confidence": score(proposed.origin, proposed.kind, proposed.speaker is not None),
+        "evidence": proposed.evidence,
+        "parent": None,
+        "candidate": True,
+    }
+
+
+# -- speakers ---------------------------------------------------------------------
+
+
+def _speaker(
+    doc: Doc, token: Token | None, names: dict[str, str], quotes: list[dict]
+) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """(name, type, source range) for the head of a source mention: a named
+    entity, a surname of a person named in full, a pronoun as the speaker of
+    the nearest quote before it; else the mention alone, nobody named."""
+    if token is None:
+        return None, None, None
+    if token.ent_type_:
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            name = ent.text.removesuffix("'s").removesuffix("’s").strip()
+            kind = "person" if ent.label_ in PERSON_LABELS else "organisation"
+            if kind == "person" and " " not in name:
+                name = names.get(name, name)
+            return name, kind, (ent.start_char, ent.end_char)
+    here = (token.idx, token.idx + len(token.text))
+    if token.lower_ in PRONOUNS and token.lower_ != "it":
+        before = [q for q in quotes if q["speaker"] and q["content"][0][0] < token.idx]
+        if before:
+            nearest = max(before, key=lambda q: q["content"][0][0])
+            return nearest["speaker"], nearest["speaker_type"], here
+        return None, None, here
+    phrase = doc[token.left_edge.i : token.i + 1]
+    return None, None, (phrase.start_char, phrase.end_char)
+
+
+def _full_names(doc: Doc, quotes: list[dict]) -> dict[str, str]:
+    """Surname -> the one full person name ending in it (from entities and quotes)."""
+    full = {e.text for e in doc.ents if e.label_ in PERSON_LABELS and " " in e.text}
+    full |= {q["speaker"] for q in quotes if q["speaker_type"] == "person" and q["speaker"]}
+    by_surname: dict[str, set[str]] = {}
+    for name in full:
+        by_surname.setdefault(name.split()[-1], set()).add(name)
+    return {surname: next(iter(n)) for surname, n in by_surname.items() if len(n) == 1}
+
+
+# -- scores -----------------------------------------------------------------------
+
+
+def score(origin: str, kind: str, named: bool) -> float:
+    """The calibrated chance that a candidate of this origin and kind is right."""
+    return scores().get((origin, kind, named), DEFAULT_SCORE)
+
+
+@cache
+def scores() -> dict[tuple[str, str, bool], float]:
+    table = {}
+    for origin, kind, named, share, *_ in read_table("candidate_scores.tsv"):
+        table[(origin, kind, named == "named")] = float(share)
+    return table
+
+
+# -- ranges -----------------------------------------------------------------------
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    if end <= start:
+        return (0, 0)
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _runs(doc: Doc, indices: list[int]) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    for i in sorted(indices):
+        start, end = doc[i].idx, doc[i].idx + len(doc[i].text)
+        if ranges and i - 1 in indices:
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+    return ranges
+
+
+def _words(doc: Doc, ranges: Iterable) -> set[int]:
+    """Token indices of the words (not spaces or punctuation) the char ranges cover."""
+    found = set()
+    for start, end in ranges:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found |= {t.i for t in span if not (t.is_space or t.is_punct)}
+    return found
+
+
+def _inside_marks(text: str, start: int, end: int) -> bool:
+    return any(mark in text[start:end] for mark in '“”"')

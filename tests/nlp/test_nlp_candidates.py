@@ -1,0 +1,61 @@
+"""Candidates: what the pass is unsure of, kept apart from its quotes (real pipeline)."""
+
+from nlp.candidates import score
+
+
+def contents(extraction, candidate: bool) -> list[str]:
+    text = extraction.article.text
+    return [
+        " … ".join(text[s:e] for s, e in q.content)
+        for q in extraction.quotes
+        if q.candidate == candidate
+    ]
+
+
+def test_a_quotation_nobody_is_named_for_is_a_candidate_not_a_quote(run):
+    text = (
+        "Town rally\n\nHundreds gathered in the square on Sunday.\n\n"
+        "“We will never give up on this town, whatever they decide.”\n\n"
+        "The rally ended at noon."
+    )
+    extraction = run(text)
+    assert contents(extraction, candidate=False) == []
+    assert contents(extraction, candidate=True) == [
+        "We will never give up on this town, whatever they decide."
+    ]
+    (candidate,) = extraction.quotes
+    assert candidate.speaker is None
+    assert candidate.confidence == score("unattributed", "direct", False)
+
+
+def test_a_belief_the_rules_leave_out_is_a_candidate_with_its_speaker(run):
+    text = (
+        "Farm tax\n\nSenator Jane Holt believes that the new tax will hurt small farmers.\n\n"
+        "The vote is on Monday."
+    )
+    extraction = run(text)
+    assert contents(extraction, candidate=False) == []
+    found = [q for q in extraction.quotes if q.candidate]
+    assert any("the new tax will hurt small farmers" in c for c in contents(extraction, True))
+    belief = next(q for q in found if "hurt" in extraction.article.text[q.content[0][0] :][:60])
+    assert belief.speaker == "Jane Holt"
+    assert belief.kind == "belief"
+
+
+def test_no_candidate_repeats_the_words_of_a_quote(samples):
+    for extraction in samples.values():
+        quoted = {
+            (s, e) for q in extraction.quotes if not q.candidate for s, e in q.content
+        }
+        for q in extraction.quotes:
+            if q.candidate:
+                for s, e in q.content:
+                    assert not any(qs <= s and e <= qe for qs, qe in quoted), q
+
+
+def test_the_record_leaves_candidates_out_unless_asked(run):
+    text = "Rally\n\nCrowds gathered.\n\n“We will never give up on this town, never.”\n"
+    extraction = run(text)
+    assert extraction.to_json()["quotes"] == []
+    (record,) = extraction.to_json(include_candidates=True)["quotes"]
+    assert record["candidate"] is True
