@@ -79,8 +79,7 @@ def measure(items, tagger: str | None, jobs: int) -> Tally:
         text = extraction.article.text
         gold = gold_by_doc[extraction.article.doc]
         tokens = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-        quotes = extraction.found_quotes()
-        candidates = [q for q in extraction.quotes if q.candidate]
+        quotes, candidates = extraction.quotes, extraction.candidates
         matched, attributed = match_quotes(tokens, gold, quotes)
         both, both_attributed = match_quotes(tokens, gold, quotes + candidates)
         tally.articles += 1

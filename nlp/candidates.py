@@ -4,7 +4,7 @@ The rules keep a quote only where they can stand behind it; the rest of what
 they (and a trained tagger) see is not thrown away but offered, ranked, in the
 Candidates queue. Four cheap sources, each after find_quotes on the same doc:
 
-- unattributed: a quotation the rules kept with nobody named for it;
+- unattributed: a quotation the rules kept with nobody named or mentioned for it;
 - frame: a cue the parse supports (a belief, or a speech verb whose frame the
   rules did not turn into a quote) whose words no quote covers;
 - tagger: an attribution the trained tagger found that the rules did not take
@@ -63,7 +63,9 @@ def with_candidates(doc: Doc, quotes: list[dict], lex: Lexicon) -> list[dict]:
     """The pass's quotes, its unattributed ones marked as candidates, and the
     other candidates after them (so the quotes' parent indices stay right)."""
     for quote in quotes:
-        if quote["speaker"] is None:
+        # Nobody named, no mention of anyone: a quotation kept on its marks alone.
+        # (One with a mention the resolver could not name is the rules' quote.)
+        if quote["speaker"] is None and not quote["source"]:
             quote["candidate"] = True
             quote["confidence"] = score("unattributed", quote["kind"], False)
             quote["evidence"] = f"candidate (unattributed): {quote['evidence']}"

@@ -337,7 +337,7 @@ def evaluate(
     report = Report()
     for extraction in extract(_articles(items), jobs=jobs, tagger=tagger):
         article = extraction.article
-        score_document(article.text, gold_by_doc[article.doc], extraction.found_quotes(), report)
+        score_document(article.text, gold_by_doc[article.doc], extraction.quotes, report)
         report.articles += 1
     return report
 

@@ -117,6 +117,8 @@ class Extraction:
     quotes: list[Quote] = field(default_factory=list)
     aliases: list[Alias] = field(default_factory=list)
     error: str | None = None  # why the pass failed on this article; then nothing was found
+    # What the pass is unsure of (nlp/candidates.py), apart from its quotes.
+    candidates: list[Quote] = field(default_factory=list)
 
     def record(self) -> dict:
         """The record as dataclasses.asdict gives it, without its deep copies
@@ -128,16 +130,13 @@ class Extraction:
             "quotes": [dict(vars(q)) for q in self.quotes],
             "aliases": [dict(vars(a)) for a in self.aliases],
             "error": self.error,
+            "candidates": [dict(vars(q)) for q in self.candidates],
         }
-
-    def found_quotes(self) -> list[Quote]:
-        """The quotes, without the candidates."""
-        return [q for q in self.quotes if not q.candidate]
 
     def to_json(self, include_candidates: bool = False) -> dict:
         """The extraction record; candidates (each marked "candidate": true)
         only when asked for, so the contract's "quotes" stay quotes."""
-        quotes = self.quotes if include_candidates else self.found_quotes()
+        quotes = self.quotes + (self.candidates if include_candidates else [])
         return {
             "doc": self.article.doc,
             "outlet": self.outlet,

@@ -5,11 +5,8 @@ from nlp.candidates import score
 
 def contents(extraction, candidate: bool) -> list[str]:
     text = extraction.article.text
-    return [
-        " … ".join(text[s:e] for s, e in q.content)
-        for q in extraction.quotes
-        if q.candidate == candidate
-    ]
+    found = extraction.candidates if candidate else extraction.quotes
+    return [" … ".join(text[s:e] for s, e in q.content) for q in found]
 
 
 def test_a_quotation_nobody_is_named_for_is_a_candidate_not_a_quote(run):
@@ -23,7 +20,7 @@ def test_a_quotation_nobody_is_named_for_is_a_candidate_not_a_quote(run):
     assert contents(extraction, candidate=True) == [
         "We will never give up on this town, whatever they decide."
     ]
-    (candidate,) = extraction.quotes
+    (candidate,) = extraction.candidates
     assert candidate.speaker is None
     assert candidate.confidence == score("unattributed", "direct", False)
 
@@ -35,7 +32,7 @@ def test_a_belief_the_rules_leave_out_is_a_candidate_with_its_speaker(run):
     )
     extraction = run(text)
     assert contents(extraction, candidate=False) == []
-    found = [q for q in extraction.quotes if q.candidate]
+    found = extraction.candidates
     assert any("the new tax will hurt small farmers" in c for c in contents(extraction, True))
     belief = next(q for q in found if "hurt" in extraction.article.text[q.content[0][0] :][:60])
     assert belief.speaker == "Jane Holt"
@@ -44,13 +41,11 @@ def test_a_belief_the_rules_leave_out_is_a_candidate_with_its_speaker(run):
 
 def test_no_candidate_repeats_the_words_of_a_quote(samples):
     for extraction in samples.values():
-        quoted = {
-            (s, e) for q in extraction.quotes if not q.candidate for s, e in q.content
-        }
-        for q in extraction.quotes:
-            if q.candidate:
-                for s, e in q.content:
-                    assert not any(qs <= s and e <= qe for qs, qe in quoted), q
+        quoted = {(s, e) for q in extraction.quotes for s, e in q.content}
+        assert not any(q.candidate for q in extraction.quotes)
+        for q in extraction.candidates:
+            for s, e in q.content:
+                assert not any(qs <= s and e <= qe for qs, qe in quoted), q
 
 
 def test_the_record_leaves_candidates_out_unless_asked(run):

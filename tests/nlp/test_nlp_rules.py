@@ -5,9 +5,12 @@ import pytest
 from tests.nlp.conftest import by_prefix, sources_by_content, words_at
 
 
-def speakers_by_content(extraction, kind="direct"):
+def speakers_by_content(extraction, kind="direct", candidates=False):
+    """First content range -> speaker; with `candidates`, the quotations kept
+    with nobody named (candidates since nlp/candidates.py) too."""
     text = extraction.article.text
-    return {words_at(text, q.content)[0]: q.speaker for q in extraction.quotes if q.kind == kind}
+    found = extraction.quotes + (extraction.candidates if candidates else [])
+    return {words_at(text, q.content)[0]: q.speaker for q in found if q.kind == kind}
 
 
 def speakers_and_types(extraction):
@@ -285,7 +288,7 @@ def test_a_quote_that_continues_keeps_the_mention_that_named_its_speaker(run):
     )
     extraction = run(text)
     (first,) = by_prefix(extraction, "that the state would vote")
-    (later,) = by_prefix(extraction, "Nobody can stop us")
+    (later,) = by_prefix(extraction, "Nobody can stop us", candidates=True)
     assert later.speaker == first.speaker == "Ann Lee"
     assert later.source == first.source and text[slice(*later.source[0])].endswith("Ann Lee")
 
@@ -316,7 +319,7 @@ def test_a_quotation_past_a_paragraph_of_narration_is_nobody_s_continuation(run)
         '"We will see about that in the fall."\n'
     )
     extraction = run(text)
-    (later,) = by_prefix(extraction, "Nobody can stop us")
+    (later,) = by_prefix(extraction, "Nobody can stop us", candidates=True)
     assert (later.speaker, later.source) == (None, [])
     # Not Ann Lee's either: the sentence it follows names its own speaker.
     (answer,) = by_prefix(extraction, "We will see about that")
@@ -411,10 +414,10 @@ def test_a_quotation_on_its_own_goes_on_from_the_sentence_before_it(run):
     (union,) = by_prefix(extraction, "We need to support workers")
     assert (union.speaker, words_at(text, union.cue)) == ("Dana Lake", ["touted"])
     # Past a paragraph break it does not.
-    (bridge,) = by_prefix(extraction, "We will rebuild the bridge")
+    (bridge,) = by_prefix(extraction, "We will rebuild the bridge", candidates=True)
     assert bridge.source == []
     # "It is an open question" is a situation: nobody is credited.
-    assert all(q.source == [] for q in by_prefix(extraction, "Who will pay"))
+    assert all(q.source == [] for q in by_prefix(extraction, "Who will pay", candidates=True))
 
 
 def test_a_quotation_after_a_quote_and_a_long_cue_clause_joins_that_quote(run):
@@ -785,7 +788,7 @@ def test_a_question_put_to_somebody_is_not_their_words(run):
         "Lee asked whether the plan would work.\n"
     )
     extraction = run(text)
-    (question,) = by_prefix(extraction, "whether he would support")
+    (question,) = by_prefix(extraction, "whether he would support", candidates=True)
     assert question.speaker is None
     (answer,) = by_prefix(extraction, "he would back")
     assert answer.speaker == "Marco Ruiz"
@@ -1221,7 +1224,8 @@ def test_a_question_put_to_a_speaker_is_recorded_without_a_source(run):
         "to win back the voters.\n"
     )
     extraction = run(text)
-    contents = {words_at(text, q.content)[0]: q for q in extraction.quotes if q.kind == "indirect"}
+    found = extraction.quotes + extraction.candidates  # nobody credited: candidates
+    contents = {words_at(text, q.content)[0]: q for q in found if q.kind == "indirect"}
     # The answer is the mayor's.
     assert contents.pop("no").speaker == "mayor"
     assert set(contents) == {
@@ -1718,7 +1722,7 @@ def test_participle_before_a_quotation_shares_the_main_clause_subject(run):
     )
     extraction = run(text)
     # The flags are the protesters': after "and", the participle is not Harris's.
-    assert speakers_by_content(extraction) == {
+    assert speakers_by_content(extraction, candidates=True) == {
         "Feels great to back someone I believe in. He only accepts small donations from"
         " individuals.": "Flea",
         # Bounded by its marks like an attributed quotation: its full stop stays.
@@ -1739,7 +1743,7 @@ def test_a_capitalised_title_below_the_headline_is_nobody_s_quote(run):
     )
     extraction = run(text)
     # Capitalised words someone shouts or says are kept, with nobody named.
-    assert speakers_by_content(extraction) == {
+    assert speakers_by_content(extraction, candidates=True) == {
         "Waving The Flag Of Surrender": None,
         "Not one more cent goes to the stadium.": None,
         "I Can’t Breathe.": None,
