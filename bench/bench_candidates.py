@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from nlp import candidates  # noqa: E402
 from nlp.evaluate import (  # noqa: E402
     TOKEN_RE,
     _articles,
@@ -53,6 +54,10 @@ class Tally:
     quotes: int = 0
     quotes_right: int = 0
     quotes_attributed: int = 0
+    # The quote layer as it was before candidates: unattributed quotations in it.
+    before: int = 0
+    before_right: int = 0
+    before_attributed: int = 0
     candidates: int = 0
     candidates_right: int = 0
     candidates_attributed: int = 0
@@ -101,6 +106,11 @@ def measure(items, tagger: str | None, jobs: int) -> Tally:
         tally.quotes += len(quotes)
         tally.quotes_right += len(matched)
         tally.quotes_attributed += len(attributed)
+        was = quotes + [c for c in candidates if origin(c.evidence) == "unattributed"]
+        was_matched, was_attributed = match_quotes(tokens, gold, was)
+        tally.before += len(was)
+        tally.before_right += len(was_matched)
+        tally.before_attributed += len(was_attributed)
         right = {j - len(quotes) for j in both.values() if j >= len(quotes)}
         right_attributed = {j - len(quotes) for j in both_attributed.values() if j >= len(quotes)}
         tally.candidates += len(candidates)
@@ -159,6 +169,9 @@ def report(tally: Tally) -> str:
         "",
         f"quote layer: {tally.quotes} quotes, precision {share(tally.quotes_right, tally.quotes)},"
         f" attributed {share(tally.quotes_attributed, tally.quotes)}",
+        f"  (before candidates, with the unattributed: {tally.before} quotes, precision"
+        f" {share(tally.before_right, tally.before)},"
+        f" attributed {share(tally.before_attributed, tally.before)})",
         f"candidates: {tally.candidates}, {tally.candidates / max(tally.articles, 1):.1f} per"
         f" article, right {share(tally.candidates_right, tally.candidates)},"
         f" right with the source {share(tally.candidates_attributed, tally.candidates)}",
@@ -191,7 +204,7 @@ def main() -> None:
     parser.add_argument("--split", choices=("train", "held-out"), default=None)
     parser.add_argument("--half", choices=("first", "second"), default=None)
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=1, help="1: the cut-off above holds")
     args = parser.parse_args()
     split = args.split or ("train" if args.calibrate else "held-out")
     items = corpus_items(args.corpus, split=split)
@@ -199,6 +212,7 @@ def main() -> None:
         middle = len(items) // 2
         items = items[:middle] if args.half == "first" else items[middle:]
     items = items[: args.limit] if args.limit else items
+    candidates.MIN_SCORE = 0.0  # every candidate, so the cut-offs can be compared
     tally = measure(items, args.tagger, args.jobs)
     print(
         f"split {split}{' (' + args.half + ' half)' if args.half else ''},"
