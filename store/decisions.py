@@ -48,14 +48,27 @@ def restore(db, quote_id: int, *, analyst: str, expected=UNSET) -> None:
     _set_quote(db, quote_id, "restore", {"status": "unreviewed"}, analyst, {"status": expected})
 
 
-def confirm(db, quote_id: int, *, analyst: str, speaker_id: int | None = None) -> None:
-    """Make a candidate a quote (accepted), with its proposed speaker or `speaker_id`:
-    one step, so one undo makes it a candidate again."""
+def confirm(
+    db,
+    quote_id: int,
+    *,
+    analyst: str,
+    speaker_id: int | None = None,
+    name: str | None = None,
+    speaker_type: str | None = None,
+    role: str | None = None,
+) -> None:
+    """Make a candidate a quote (accepted), with its proposed speaker, or a known
+    one (`speaker_id`), or a new one (`name`): one step, so one undo makes it a
+    candidate again."""
+    check_choice("speaker type", speaker_type, SPEAKER_TYPES)
     values: dict = {"status": "accepted"}
-    if speaker_id is not None:
-        values["speaker_id"] = speaker_id
     with transaction(db):
         _check_candidate(db, quote_id)
+        if speaker_id is None and name and name.strip():
+            speaker_id = _speaker_for(db, name.strip(), speaker_type, role)
+        if speaker_id is not None:
+            values["speaker_id"] = speaker_id
         _set_quote(db, quote_id, "confirm", values, analyst, {})
         key = db.execute("select quote_key from quotes where id = ?", [quote_id]).fetchone()[0]
         statements.place(db, key)  # a new quote takes its place among the statements

@@ -326,6 +326,22 @@ def overview(db: sqlite_utils.Database, top: int = 8) -> dict:
     }
 
 
+def candidate_queue(db: sqlite_utils.Database, limit: int = 500) -> list[dict]:
+    """Candidates waiting for an analyst, likeliest first (their calibrated score,
+    then the order they were found in)."""
+    return _dicts(
+        db,
+        "select v.*, q.content_spans from quote_view_all v join quotes q on q.id = v.id"
+        " where v.id in (select id from current where status = 'candidate')"
+        " order by v.confidence desc, v.id limit ?",
+        [limit],
+    )
+
+
+def count_candidates(db: sqlite_utils.Database) -> int:
+    return db.execute("select count(*) from current where status = 'candidate'").fetchone()[0]
+
+
 def _outlet_names(db: sqlite_utils.Database) -> dict[int, str]:
     return dict(db.execute("select id, name from outlets order by name"))
 
