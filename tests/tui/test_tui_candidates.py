@@ -113,3 +113,37 @@ async def test_the_quotes_filter_shows_candidates_when_asked(db_path):
         await settle(pilot)
         table = pilot.app.screen.query_one("QuoteTable")
         assert table.total == 2
+
+
+async def test_the_article_marks_candidates_faintly_and_steps_over_them(db_path):
+    from tui.screens.article import CANDIDATE_MARK, ArticleScreen
+
+    add_candidates(db_path)
+    db = open_db(db_path, create=False)
+    (article_id,) = db.execute("select id from articles where doc = 'harbour-fees'").fetchone()
+    db.conn.close()
+    app = QuoteDeskApp(db_path, ANALYST)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.app.push_screen(ArticleScreen(article_id))
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert [q["quote"] for q in screen.quotes] == ["the council had approved the plan in May"]
+        marked = []
+        for start, end in paragraphs_of(screen):
+            rendered = screen._render_paragraph(screen.article["text"][start:end], start, [])
+            marked += [
+                rendered.plain[s.start : s.end]
+                for s in rendered.spans
+                if str(s.style) == CANDIDATE_MARK
+            ]
+        assert marked == [
+            "We cannot pay twice for the same berth.",
+            "the fees will fund a new breakwater",
+        ]
+
+
+def paragraphs_of(screen):
+    from tui.screens.article import paragraphs
+
+    return paragraphs(screen.article["text"])
