@@ -24,6 +24,9 @@ from tui.screens.quotes import history
 if TYPE_CHECKING:
     from tui.app import QuoteDeskApp
 
+# Characters of a candidate's words in the table; the paragraph below has them all.
+WORDS = 100
+
 EMPTY = """\
 [b]No candidates waiting.[/b]
 
@@ -95,7 +98,7 @@ class CandidatesScreen(Screen):
                 f"{candidate['confidence'] or 0:.2f}",
                 candidate["kind"],
                 candidate["speaker"] or "—",
-                words[:200],
+                words if len(words) <= WORDS else words[: WORDS - 1] + "…",
                 key=str(candidate["id"]),
             )
         shown = f" (the first {len(queue)})" if waiting > len(queue) else ""
