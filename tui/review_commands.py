@@ -180,6 +180,24 @@ def restore(
     _done(f"quote {quote_id} back to unreviewed")
 
 
+@quote_app.command("confirm", cls=DeskCommand)
+def confirm(quote_id: IdArgument, db: DbOption = Path("data.db"), analyst: AnalystOption = None):
+    """Make a candidate a quote (accepted), with its proposed speaker."""
+    from store import decisions
+
+    decisions.confirm(_db(db), quote_id, analyst=_analyst(analyst))
+    _done(f"candidate {quote_id} confirmed: now an accepted quote")
+
+
+@quote_app.command("dismiss", cls=DeskCommand)
+def dismiss(quote_id: IdArgument, db: DbOption = Path("data.db"), analyst: AnalystOption = None):
+    """Say a candidate is no quote (a re-run of the pass does not bring it back)."""
+    from store import decisions
+
+    decisions.dismiss(_db(db), quote_id, analyst=_analyst(analyst))
+    _done(f"candidate {quote_id} dismissed")
+
+
 @quote_app.command("set-speaker", cls=DeskCommand)
 def set_speaker(
     quote_id: IdArgument,

@@ -41,3 +41,28 @@ def test_export_adds_candidates_only_with_the_flag(runner, tmp_path):
     assert statuses == ["candidate", "unreviewed"]
     only = runner.invoke(app, ["export", "--db", str(db), "--status", "candidate"])
     assert [r["status"] for r in csv.DictReader(io.StringIO(only.stdout))] == ["candidate"]
+
+
+def test_quote_confirm_and_dismiss_take_candidates_only(runner, tmp_path):
+    story = tmp_path / "rally.txt"
+    story.write_text(RALLY, encoding="utf-8")
+    db = tmp_path / "data.db"
+    assert runner.invoke(app, ["ingest", str(story), "--db", str(db)]).exit_code == 0
+    listed = runner.invoke(app, ["export", "--db", str(db), "--status", "candidate"])
+    (candidate,) = list(csv.DictReader(io.StringIO(listed.stdout)))
+    quote = runner.invoke(app, ["export", "--db", str(db)])
+    (found,) = list(csv.DictReader(io.StringIO(quote.stdout)))
+    refused = runner.invoke(app, ["quote", "dismiss", found["id"], "--db", str(db)])
+    assert refused.exit_code == 1
+    assert refused.stderr.strip() == (
+        f"quotedesk: error: quote {found['id']} is not a candidate (its status is unreviewed)"
+    )
+    done = runner.invoke(
+        app, ["quote", "confirm", candidate["id"], "--db", str(db), "--analyst", "maria"]
+    )
+    assert done.exit_code == 0, done.output
+    statuses = runner.invoke(app, ["export", "--db", str(db)])
+    assert sorted(r["status"] for r in csv.DictReader(io.StringIO(statuses.stdout))) == [
+        "accepted",
+        "unreviewed",
+    ]
