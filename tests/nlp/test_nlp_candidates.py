@@ -54,3 +54,34 @@ def test_the_record_leaves_candidates_out_unless_asked(run):
     assert extraction.to_json()["quotes"] == []
     (record,) = extraction.to_json(include_candidates=True)["quotes"]
     assert record["candidate"] is True
+
+
+def test_a_tagger_find_the_rules_leave_out_is_a_candidate(nlp):
+    from nlp.attribution import SPANS_KEY
+
+    text = (
+        "Budget talks\n\n"
+        "Work on the roads goes on. "
+        "The budget would be cut next year, the mayor offered as a remark.\n"
+    )
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name != "quote_finder":
+            doc = component(doc)
+
+    def span(words: str, label: str):
+        start = text.index(words)
+        return doc.char_span(start, start + len(words), label=label, alignment_mode="expand")
+
+    # A cue after its content: the rules leave the tagger's find to themselves.
+    doc.spans[SPANS_KEY] = [
+        span("The budget would be cut next year", "CONTENT"),
+        span("offered as a remark", "CUE"),
+        span("the mayor", "SOURCE"),
+    ]
+    doc = nlp.get_pipe("quote_finder")(doc)
+    quotes = [q for q in doc._.quotes if not q.get("candidate")]
+    assert not any("budget" in text[s:e] for q in quotes for s, e in q["content"])
+    (tagged,) = [q for q in doc._.quotes if "candidate (tagger)" in q["evidence"]]
+    assert [text[s:e] for s, e in tagged["content"]] == ["The budget would be cut next year"]
+    assert [text[s:e] for s, e in tagged["source"]] == ["the mayor"]
