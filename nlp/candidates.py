@@ -2,13 +2,14 @@
 
 The rules keep a quote only where they can stand behind it; the rest of what
 they (and a trained tagger) see is not thrown away but offered, ranked, in the
-Candidates queue. Four cheap sources, each after find_quotes on the same doc:
+Candidates queue. Five cheap sources, each after find_quotes on the same doc:
 
 - unattributed: a quotation the rules kept with nobody named or mentioned for it;
 - frame: a cue the parse supports (a belief, or a speech verb whose frame the
   rules did not turn into a quote) whose words no quote covers;
 - tagger: an attribution the trained tagger found that the rules did not take
   (when a tagger is loaded);
+- clause-that / clause-object: what a verb whose subject is somebody governs;
 - quoted: a quotation of a few words that no quote or candidate covers.
 
 Each candidate's confidence is its score: the share of such candidates that
@@ -24,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from nlp.attribution import tagged_attributions
 from nlp.frames import find_frames, trim
@@ -69,6 +70,18 @@ class Proposed:
     evidence: str
 
 
+@dataclass
+class Scene:
+    """What every proposal reads, built once per doc: Doc.text and Doc.ents are
+    rebuilt from the tokens on each access, which cost a third of the pass."""
+
+    doc: Doc
+    text: str
+    ents: list[Span]
+    names: dict[str, str]  # surname -> the one full person name ending in it
+    quotes: list[dict]
+
+
 def with_candidates(doc: Doc, quotes: list[dict], lex: Lexicon) -> list[dict]:
     """The pass's quotes, its unattributed ones marked as candidates, and the
     other candidates after them (so the quotes' parent indices stay right)."""
@@ -94,22 +107,22 @@ def with_candidates(doc: Doc, quotes: list[dict], lex: Lexicon) -> list[dict]:
 
 def _proposals(doc: Doc, quotes: list[dict], lex: Lexicon) -> Iterable[Proposed]:
     """Tagger finds first (when it ran), then rule frames, then bare quotations."""
-    names = _full_names(doc, quotes)
+    ents = list(doc.ents)
+    scene = Scene(doc, doc.text, ents, _full_names(ents, quotes), quotes)
     for tagged in tagged_attributions(doc):
         content = [_chars(doc, *trim(doc, s, e)) for s, e in tagged.content]
-        source = tagged.source
-        yield _proposed(doc, "tagger", "indirect", content, tagged.cue, source, names, quotes)
+        yield _proposed(scene, "tagger", "indirect", content, tagged.cue, tagged.source)
     for frame in find_frames(doc, lex, include_beliefs=True):
         if not frame.content or frame.label is not None:
             continue
         content = [_chars(doc, *trim(doc, s, e)) for s, e in frame.content]
         kind = "belief" if frame.belief else "indirect"
-        yield _proposed(doc, "frame", kind, content, frame.cue, frame.source, names, quotes)
+        yield _proposed(scene, "frame", kind, content, frame.cue, frame.source)
     for verb, child, origin in _clauses(doc, lex):
         content = [_chars(doc, *trim(doc, child.left_edge.i, child.right_edge.i + 1))]
         subject = next(c for c in verb.children if c.dep_ == "nsubj")
-        yield _proposed(doc, origin, "indirect", content, [verb.i], subject, names, quotes)
-    text = doc.text
+        yield _proposed(scene, origin, "indirect", content, [verb.i], subject)
+    text = scene.text
     for marked in find_marked(text):
         if len(text[marked.start : marked.end].split()) >= MIN_QUOTED_WORDS:
             yield Proposed(
@@ -125,11 +138,12 @@ def _clauses(doc: Doc, lex: Lexicon) -> Iterable[tuple[Token, Token, str]]:
     (that-clause or object) and the verb (speech, belief or other): their
     scores differ a lot. (Prepositional objects, "vote for X", were right
     7 % of the time on train articles: left out.)"""
+    nouns = lex.unnamed_nouns | lex.org_nouns | lex.roles | lex.media_words
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "acl"):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or not _somebody(subject, lex):
+        if subject is None or not _somebody(subject, nouns):
             continue
         cue = _verb_class(verb, lex)
         for child in verb.children:
@@ -146,28 +160,27 @@ def _verb_class(verb: Token, lex: Lexicon) -> str:
     return "belief" if lemma in lex.belief_verbs else "other"
 
 
-def _somebody(token: Token, lex: Lexicon) -> bool:
-    """A person, a body or a pronoun for one; not "it", "this" or a thing."""
+def _somebody(token: Token, nouns: frozenset[str]) -> bool:
+    """A person, a body or a pronoun for one; not "it", "this" or a thing.
+    `nouns`: the lexicon's words for unnamed people, bodies, roles and media."""
     if token.ent_type_ in PERSON_LABELS + ORGANISATION_LABELS:
         return True
     if token.lower_ in PRONOUNS | {"you"} and token.lower_ != "it":
         return True
-    return token.pos_ == "PROPN" or token.lemma_.lower() in (
-        lex.unnamed_nouns | lex.org_nouns | lex.roles | lex.media_words
-    )
+    return token.pos_ == "PROPN" or token.lemma_.lower() in nouns
 
 
-def _proposed(doc, origin, kind, content, cue, source, names, quotes) -> Proposed:
+def _proposed(scene: Scene, origin, kind, content, cue, source) -> Proposed:
     content = [(s, e) for s, e in content if e > s]
-    if any(_inside_marks(doc.text, s, e) for s, e in content) and kind == "indirect":
+    if any(_inside_marks(scene.text, s, e) for s, e in content) and kind == "indirect":
         kind = "mixed"
-    speaker, speaker_type, source_range = _speaker(doc, source, names, quotes)
-    cue_words = " ".join(doc[i].text for i in cue)
+    speaker, speaker_type, source_range = _speaker(scene, source)
+    cue_words = " ".join(scene.doc[i].text for i in cue)
     return Proposed(
         origin,
         kind,
         content,
-        _runs(doc, cue),
+        _runs(scene.doc, cue),
         [source_range] if source_range else [],
         speaker,
         speaker_type,
@@ -195,20 +208,21 @@ def _as_dict(proposed: Proposed) -> dict:
 
 
 def _speaker(
-    doc: Doc, token: Token | None, names: dict[str, str], quotes: list[dict]
+    scene: Scene, token: Token | None
 ) -> tuple[str | None, str | None, tuple[int, int] | None]:
     """(name, type, source range) for the head of a source mention: a named
     entity, a surname of a person named in full, a pronoun as the speaker of
     the nearest quote before it; else the mention alone, nobody named."""
     if token is None:
         return None, None, None
+    doc, quotes = scene.doc, scene.quotes
     if token.ent_type_:
-        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        ent = next((e for e in scene.ents if e.start <= token.i < e.end), None)
         if ent is not None:
             name = ent.text.removesuffix("'s").removesuffix("’s").strip()
             kind = "person" if ent.label_ in PERSON_LABELS else "organisation"
             if kind == "person" and " " not in name:
-                name = names.get(name, name)
+                name = scene.names.get(name, name)
             return name, kind, (ent.start_char, ent.end_char)
     here = (token.idx, token.idx + len(token.text))
     if token.lower_ in PRONOUNS and token.lower_ != "it":
@@ -221,9 +235,9 @@ def _speaker(
     return None, None, (phrase.start_char, phrase.end_char)
 
 
-def _full_names(doc: Doc, quotes: list[dict]) -> dict[str, str]:
+def _full_names(ents: list[Span], quotes: list[dict]) -> dict[str, str]:
     """Surname -> the one full person name ending in it (from entities and quotes)."""
-    full = {e.text for e in doc.ents if e.label_ in PERSON_LABELS and " " in e.text}
+    full = {e.text for e in ents if e.label_ in PERSON_LABELS and " " in e.text}
     full |= {q["speaker"] for q in quotes if q["speaker_type"] == "person" and q["speaker"]}
     by_surname: dict[str, set[str]] = {}
     for name in full:
