@@ -50,6 +50,8 @@ TAGGER_SCORE = 0.5
 # kept at 0.5 were right 62 % of the time (1.9 an article); keeping every one
 # (9.5 an article) adds a tenth of the attributions at 34 % right
 # (docs/evaluation.md). bench/bench_candidates.py sets it to 0 to see them all.
+# The quotations the rules kept with nobody named stay candidates whatever
+# their score: until now they were quotes on the desk.
 MIN_SCORE = 0.5
 PERSON_LABELS = ("PERSON",)
 ORGANISATION_LABELS = ("ORG", "NORP", "GPE")
@@ -60,7 +62,7 @@ PRONOUNS = frozenset("he she they it we i".split())
 class Proposed:
     """One candidate before it becomes a quote dict (char ranges)."""
 
-    origin: str  # unattributed, frame, tagger or quoted
+    origin: str  # frame, tagger, clause-…, quoted (unattributed ones stay quote dicts)
     kind: str
     content: list[tuple[int, int]]
     cue: list[tuple[int, int]]
