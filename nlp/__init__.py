@@ -1,7 +1,7 @@
 """Text in, quote records out: the spaCy pass of quotedesk (no SQL, no UI)."""
 
 # Bump whenever extraction output changes, so stored machine layers are redone.
-PIPELINE_VERSION = "rules-34"
+PIPELINE_VERSION = "rules-35"
 
 
 def pipeline_version(tagger: str | None = None) -> str:

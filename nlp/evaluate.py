@@ -277,7 +277,11 @@ def _groups(attribution: Attribution) -> tuple[str, str]:
     return attribution.kind, "speech" if attribution.speech else "belief"
 
 
-def _score_quotes(tokens, gold: list[Attribution], pred: list[Quote], report: Report) -> None:
+def match_quotes(
+    tokens: list[Range], gold: list[Attribution], pred: list[Quote]
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Gold index -> predicted index, one to one, best content Jaccard first
+    (>= JACCARD); and the attributed part of it, where the sources overlap too."""
     gold_tokens = [tokens_in(tokens, g.content) for g in gold]
     pred_tokens = [tokens_in(tokens, p.content) for p in pred]
     pairs = []
@@ -293,6 +297,12 @@ def _score_quotes(tokens, gold: list[Attribution], pred: list[Quote], report: Re
             matched[i] = j
             used_pred.add(j)
     attributed = {i: j for i, j in matched.items() if _attributed(gold[i], pred[j])}
+    return matched, attributed
+
+
+def _score_quotes(tokens, gold: list[Attribution], pred: list[Quote], report: Report) -> None:
+    matched, attributed = match_quotes(tokens, gold, pred)
+    used_pred = set(matched.values())
     report.quotes.add(Score(len(used_pred), len(pred), len(matched), len(gold)))
     report.attributed.add(Score(len(attributed), len(pred), len(attributed), len(gold)))
     for i, g in enumerate(gold):

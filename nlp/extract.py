@@ -321,8 +321,22 @@ def to_extraction(found: Found, article: Article, names: Names) -> Extraction:
                 seen_aliases.add(member["name"])
                 extraction.aliases.append(Alias(member["name"], name, why, member["type"]))
             member["name"] = name
-        extraction.quotes.append(quote)
+    extraction.quotes, extraction.candidates = _apart(quotes)
     return extraction
+
+
+def _apart(found: list[Quote]) -> tuple[list[Quote], list[Quote]]:
+    """Quotes and candidates in two lists; a parent index follows its quote,
+    and a candidate's parent (unsure itself) is dropped."""
+    numbers = {}
+    for n, quote in enumerate(found):
+        if not quote.candidate:
+            numbers[n] = len(numbers)
+    for quote in found:
+        if quote.parent is not None:
+            quote.parent = None if quote.candidate else numbers.get(quote.parent)
+    quotes = [q for q in found if not q.candidate]
+    return quotes, [q for q in found if q.candidate]
 
 
 def _canonical_speaker(quote: Quote, names: Names) -> tuple[str | None, str | None, str]:
@@ -378,4 +392,5 @@ def to_quote(raw: dict) -> Quote:
         evidence=raw["evidence"],
         parent=raw["parent"],
         speakers=raw.get("speakers"),
+        candidate=bool(raw.get("candidate")),
     )

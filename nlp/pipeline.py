@@ -10,6 +10,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.candidates import with_candidates
 from nlp.lexicon import load_lexicon
 from nlp.quotes import Settings, find_quotes
 from nlp.speakers import people
@@ -64,7 +65,8 @@ class QuoteFinder:
         self.lexicon = load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc, self.lexicon, self.settings)
+        quotes = find_quotes(doc, self.lexicon, self.settings)
+        doc._.quotes = with_candidates(doc, quotes, self.lexicon)
         doc._.people = people(doc, self.lexicon)
         return doc
 

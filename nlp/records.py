@@ -78,9 +78,12 @@ class Quote:
     # Several sources ("the Kremlin and Pyongyang state media said"): each one's
     # name, type, role and source span; `speaker` then joins their names.
     speakers: list[dict] | None = None
+    # What the pass is unsure of (nlp/candidates.py): kept for an analyst to
+    # confirm, never counted as a quote; `confidence` is then its calibrated score.
+    candidate: bool = False
 
     def to_json(self) -> dict:
-        return {
+        record = {
             "content": [list(r) for r in self.content],
             "cue": [list(r) for r in self.cue],
             "source": [list(r) for r in self.source],
@@ -91,7 +94,12 @@ class Quote:
             "role": self.role,
             "evidence": self.evidence,
             "parent": self.parent,
-        } | ({"speakers": self.speakers} if self.speakers else {})
+        }
+        if self.speakers:
+            record["speakers"] = self.speakers
+        if self.candidate:
+            record["candidate"] = True
+        return record
 
 
 @dataclass
@@ -114,6 +122,8 @@ class Extraction:
     quotes: list[Quote] = field(default_factory=list)
     aliases: list[Alias] = field(default_factory=list)
     error: str | None = None  # why the pass failed on this article; then nothing was found
+    # What the pass is unsure of (nlp/candidates.py), apart from its quotes.
+    candidates: list[Quote] = field(default_factory=list)
 
     def record(self) -> dict:
         """The record as dataclasses.asdict gives it, without its deep copies
@@ -125,11 +135,15 @@ class Extraction:
             "quotes": [dict(vars(q)) for q in self.quotes],
             "aliases": [dict(vars(a)) for a in self.aliases],
             "error": self.error,
+            "candidates": [dict(vars(q)) for q in self.candidates],
         }
 
-    def to_json(self) -> dict:
+    def to_json(self, include_candidates: bool = False) -> dict:
+        """The extraction record; candidates (each marked "candidate": true)
+        only when asked for, so the contract's "quotes" stay quotes."""
+        quotes = self.quotes + (self.candidates if include_candidates else [])
         return {
             "doc": self.article.doc,
             "outlet": self.outlet,
-            "quotes": [q.to_json() for q in self.quotes],
+            "quotes": [q.to_json() for q in quotes],
         }

@@ -20,7 +20,7 @@ from store.db import transaction
 from store.errors import StaleEdit, StoreError
 from store.ingest import now
 from store.queries import KINDS
-from store.schema import refresh_current
+from store.schema import MACHINE_STATUS, refresh_current
 from store.speakers import find_speaker, outlet_id, speaker, speaker_id
 
 UNSET = object()  # "the caller did not say what it saw": no stale check
@@ -46,6 +46,48 @@ def reject(db, quote_id: int, *, analyst: str, expected=UNSET) -> None:
 
 def restore(db, quote_id: int, *, analyst: str, expected=UNSET) -> None:
     _set_quote(db, quote_id, "restore", {"status": "unreviewed"}, analyst, {"status": expected})
+
+
+def confirm(
+    db,
+    quote_id: int,
+    *,
+    analyst: str,
+    speaker_id: int | None = None,
+    name: str | None = None,
+    speaker_type: str | None = None,
+    role: str | None = None,
+) -> None:
+    """Make a candidate a quote (accepted), with its proposed speaker, or a known
+    one (`speaker_id`), or a new one (`name`): one step, so one undo makes it a
+    candidate again."""
+    check_choice("speaker type", speaker_type, SPEAKER_TYPES)
+    values: dict = {"status": "accepted"}
+    with transaction(db):
+        _check_candidate(db, quote_id)
+        if speaker_id is None and name and name.strip():
+            speaker_id = _speaker_for(db, name.strip(), speaker_type, role)
+        if speaker_id is not None:
+            values["speaker_id"] = speaker_id
+        _set_quote(db, quote_id, "confirm", values, analyst, {})
+        key = db.execute("select quote_key from quotes where id = ?", [quote_id]).fetchone()[0]
+        statements.place(db, key)  # a new quote takes its place among the statements
+
+
+def dismiss(db, quote_id: int, *, analyst: str) -> None:
+    """Say a candidate is no quote. The decision is kept under its quote key, so
+    a re-run of the pass that proposes it again does not bring it back."""
+    with transaction(db):
+        _check_candidate(db, quote_id)
+        _set_quote(db, quote_id, "dismiss", {"status": "dismissed"}, analyst, {})
+
+
+def _check_candidate(db, quote_id: int) -> None:
+    row = db.execute("select status from current where id = ?", [quote_id]).fetchone()
+    if not row:
+        raise StoreError(f"no quote with id {quote_id}")
+    if row[0] != "candidate":
+        raise StoreError(f"quote {quote_id} is not a candidate (its status is {row[0]})")
 
 
 def set_stance(
@@ -417,7 +459,7 @@ def holds(db, key: str, values: dict) -> bool:
 def _quote_state(db, key: str) -> dict:
     """Current value of every decided field, the machine's where no human decided."""
     row = db.execute(
-        "select coalesce(h.status, 'unreviewed'), h.stance, h.stance_target, h.note,"
+        f"select coalesce(h.status, {MACHINE_STATUS}), h.stance, h.stance_target, h.note,"
         " coalesce(h.speaker_id, q.speaker_id), coalesce(h.outlet_id, a.outlet_id),"
         " h.statement_key"
         " from quotes q join articles a on a.id = q.article_id"

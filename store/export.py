@@ -54,7 +54,7 @@ def export_quotes(
         raise StoreError(f"unknown export format {fmt!r}: use csv or jsonl")
     condition, params = where(f)
     cursor = db.execute(
-        f"select {', '.join(COLUMNS)} from quote_view{condition} order by id", params
+        f"select {', '.join(COLUMNS)} from quote_view_all{condition} order by id", params
     )
     if fmt == "csv":
         if excel_bom:

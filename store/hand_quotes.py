@@ -216,6 +216,7 @@ MACHINE_COLUMNS = (
     "source_spans",
     "cue",
     "source_text",
+    "candidate",
 )
 
 
@@ -239,8 +240,9 @@ def _lay_over(db, key: str, quote: HandQuote) -> None:
     db.execute(
         "update quotes set kind = ?, text = ?, content_start = ?, content_end = ?,"
         " content_spans = ?, cue_spans = ?, source_spans = ?, cue = ?, source_text = ?,"
-        # An analyst made it: the pass not finding it is no news.
-        " machine_missing = 0"
+        # An analyst made it: the pass not finding it is no news, and the pass
+        # being unsure of these words (a candidate) does not make it less a quote.
+        " machine_missing = 0, candidate = 0"
         " where quote_key = ?",
         [
             quote.kind,

@@ -127,7 +127,9 @@ def _save_one(db, record: dict, pipeline_version: str, batch: _NewQuotes) -> Sav
     ).fetchone()
     if existing and existing[1] == pipeline_version:
         batch.flush()  # its quotes may be among those not written yet
-        count = db.execute("select count(*) from quotes where article_id = ?", [existing[0]])
+        count = db.execute(
+            "select count(*) from quotes where article_id = ? and not candidate", [existing[0]]
+        )
         return SaveResult(existing[0], "unchanged", count.fetchone()[0])
     # A new text at a stored URL is that article edited: redone in place, so
     # decisions carry over by quote key as they do for a new pass.
@@ -139,13 +141,14 @@ def _save_one(db, record: dict, pipeline_version: str, batch: _NewQuotes) -> Sav
         article_id = _save_article(db, record, digest, pipeline_version, existing)
         for alias in record.get("aliases") or []:
             _save_alias(db, alias)
-        count = _replace_quotes(db, article_id, digest, text, record["quotes"], pipeline_version)
+        count = _replace_quotes(db, article_id, digest, text, found_rows(record), pipeline_version)
         return SaveResult(article_id, "updated", count)
     article_id = _save_article(db, record, digest, pipeline_version, None)
     for alias in record.get("aliases") or []:
         _save_alias(db, alias)
-    rows = [_quote_row(digest, text, q, pipeline_version) for q in record["quotes"]]
-    _link_parents(rows, record["quotes"])
+    found = found_rows(record)
+    rows = [_quote_row(digest, text, q, pipeline_version) for q in found]
+    _link_parents(rows, found)
     rows = _unique(rows)
     for row in rows:
         row["article_id"] = article_id
@@ -154,13 +157,19 @@ def _save_one(db, record: dict, pipeline_version: str, batch: _NewQuotes) -> Sav
         members = row.pop("members")
         batch.links += _links(row["quote_key"], members, [batch.speaker(*m[:3]) for m in members])
     batch.add(article_id, rows)
-    return SaveResult(article_id, "new", len(rows))
+    return SaveResult(article_id, "new", sum(1 for row in rows if not row["candidate"]))
+
+
+def found_rows(record: dict) -> list[dict]:
+    """The record's quotes, then its candidates (flagged; parents index the quotes)."""
+    candidates = [{**c, "candidate": True} for c in record.get("candidates") or []]
+    return list(record["quotes"]) + candidates
 
 
 QUOTE_COLUMNS = (
     "quote_key", "kind", "text", "content_start", "content_end", "content_spans", "cue_spans",
     "source_spans", "cue", "source_text", "role", "confidence", "evidence", "parent_key",
-    "pipeline_version", "machine_missing", "article_id", "speaker_id",
+    "pipeline_version", "machine_missing", "article_id", "speaker_id", "candidate",
 )  # fmt: skip
 INSERT_QUOTE = (
     f"insert into quotes ({', '.join(QUOTE_COLUMNS)})"
@@ -231,7 +240,7 @@ def check_record(record: dict) -> None:
         raise BadRecord(f"{doc}: the record has no article text")
     if record.get("error"):
         raise BadRecord(f"{doc}: {record['error']}")
-    for n, quote in enumerate(record.get("quotes") or [], start=1):
+    for n, quote in enumerate((record.get("quotes") or []) + (record.get("candidates") or []), 1):
         _check_quote(quote, f"{doc}: quote {n}", len(text))
 
 
@@ -390,7 +399,7 @@ def _replace_quotes(db, article_id, digest, text, quotes, pipeline_version) -> i
     db.conn.executemany(LINK_SPEAKER, links)
     hand_quotes.restore(db, article_id)  # a machine quote over hand-made words joins it
     refresh_current(db, "q.article_id = ?", [article_id])
-    return len(rows)
+    return sum(1 for row in rows if not row["candidate"])
 
 
 def _quote_row(digest: str, text: str, quote: dict, pipeline_version: str) -> dict:
@@ -419,6 +428,7 @@ def _quote_row(digest: str, text: str, quote: dict, pipeline_version: str) -> di
         "parent_key": None,
         "pipeline_version": pipeline_version,
         "machine_missing": 0,
+        "candidate": int(bool(quote.get("candidate"))),
     }
 
 

@@ -12,10 +12,13 @@ from dataclasses import dataclass, replace
 import sqlite_utils
 
 from store.errors import StoreError
+from store.schema import NOT_COUNTED, NOT_QUOTES
 from store.speakers import aliases
 from store.statements import also_reported
 
-STATUSES = ("unreviewed", "accepted", "rejected")
+STATUSES = ("unreviewed", "accepted", "rejected", "candidate", "dismissed")
+# Not quotes (yet): what the pass was unsure of, and what an analyst dismissed of it.
+CANDIDATE_STATUSES = ("candidate", "dismissed")
 KINDS = ("direct", "mixed", "indirect", "belief")
 
 
@@ -25,12 +28,13 @@ class QuoteFilter:
     outlet: str | None = None
     kind: str | None = None
     stance: str | None = None
-    status: str | None = None  # unreviewed, accepted or rejected
+    status: str | None = None  # one of STATUSES
     search: str | None = None  # full-text, over quote text and speaker names
     article_id: int | None = None
     speaker_id: int | None = None
     statement_id: int | None = None
     include_rejected: bool = False
+    include_candidates: bool = False
 
 
 def where(f: QuoteFilter, search: bool = True) -> tuple[str, list]:
@@ -63,9 +67,19 @@ def where(f: QuoteFilter, search: bool = True) -> tuple[str, list]:
             f" or {SPOKEN_BY} in ({SPEAKER_IDS} name like ?)))"
         )
         params += [fts_query(f.search), f"%{f.search.strip()}%"]
+    clauses += _left_out(f)
+    return (" where " + " and ".join(clauses)) if clauses else "", params
+
+
+def _left_out(f: QuoteFilter) -> list[str]:
+    """Rejected quotes and candidates are not quotes: a filter shows them only
+    when it asks for them, or picks their status."""
+    clauses = []
     if not f.include_rejected and f.status != "rejected":
         clauses.append("status != 'rejected'")
-    return (" where " + " and ".join(clauses)) if clauses else "", params
+    if not f.include_candidates and f.status not in CANDIDATE_STATUSES:
+        clauses.append(f"status not in {NOT_QUOTES}")
+    return clauses
 
 
 # Canonical ids of speakers picked by a condition on their name (merged ones fold in).
@@ -112,7 +126,7 @@ def _matching_ids(f: QuoteFilter, first: int | None) -> tuple[str, list]:
 def list_quotes(db: sqlite_utils.Database, f: QuoteFilter, offset: int = 0, limit: int = 100):
     """One page of quote_view rows matching `f`, in id order."""
     ids_sql, params = _matching_ids(f, offset + limit)
-    sql = f"select * from quote_view where id in ({ids_sql} limit ? offset ?) order by id"
+    sql = f"select * from quote_view_all where id in ({ids_sql} limit ? offset ?) order by id"
     return _dicts(db, sql, [*params, limit, offset])
 
 
@@ -141,7 +155,7 @@ def count_hidden_rejected(db: sqlite_utils.Database, f: QuoteFilter) -> int:
 
 
 # Filter fields the `tallies` table has a column for.
-TALLIED = ("outlet", "kind", "status", "stance", "include_rejected")
+TALLIED = ("outlet", "kind", "status", "stance", "include_rejected", "include_candidates")
 
 
 def _count_from_tallies(db: sqlite_utils.Database, f: QuoteFilter) -> int | None:
@@ -157,8 +171,7 @@ def _count_from_tallies(db: sqlite_utils.Database, f: QuoteFilter) -> int | None
         if value not in (None, ""):
             clauses.append(f"{column} = ?")
             params.append(value)
-    if not f.include_rejected and f.status != "rejected":
-        clauses.append("status != 'rejected'")
+    clauses += _left_out(f)
     sql = f"select coalesce(sum(n), 0) from tallies where {' and '.join(clauses)}"
     return db.execute(sql, params).fetchone()[0]
 
@@ -169,7 +182,7 @@ def _untallied_fields() -> list[str]:
 
 def get_quote(db: sqlite_utils.Database, quote_id: int) -> dict:
     """One quote with its paragraph, spans, speaker aliases and decision history."""
-    rows = _dicts(db, "select * from quote_view where id = ?", [quote_id])
+    rows = _dicts(db, "select * from quote_view_all where id = ?", [quote_id])
     if not rows:
         raise StoreError(f"no quote with id {quote_id} (ids are in the `id` column of exports)")
     quote = rows[0]
@@ -288,7 +301,7 @@ def overview(db: sqlite_utils.Database, top: int = 8) -> dict:
     stance_cells = {
         (stance or None, oid or None): n
         for stance, oid, n in db.execute(
-            "select stance, outlet_id, sum(n) from tallies where status != 'rejected'"
+            f"select stance, outlet_id, sum(n) from tallies where status not in {NOT_COUNTED}"
             " group by 1, 2 having sum(n) > 0"
         )
     }
@@ -306,14 +319,33 @@ def overview(db: sqlite_utils.Database, top: int = 8) -> dict:
         },
         "kinds": dict(
             db.execute(
-                "select kind, sum(n) from tallies where status != 'rejected'"
+                f"select kind, sum(n) from tallies where status not in {NOT_COUNTED}"
                 " group by 1 having sum(n) > 0"
             )
         ),
         "review": dict(
-            db.execute("select status, sum(n) from tallies group by 1 having sum(n) > 0")
+            db.execute(
+                f"select status, sum(n) from tallies where status not in {NOT_QUOTES}"
+                " group by 1 having sum(n) > 0"
+            )
         ),
     }
+
+
+def candidate_queue(db: sqlite_utils.Database, limit: int = 500) -> list[dict]:
+    """Candidates waiting for an analyst, likeliest first (their calibrated score,
+    then the order they were found in)."""
+    return _dicts(
+        db,
+        "select v.*, q.content_spans from quote_view_all v join quotes q on q.id = v.id"
+        " where v.id in (select id from current where status = 'candidate')"
+        " order by v.confidence desc, v.id limit ?",
+        [limit],
+    )
+
+
+def count_candidates(db: sqlite_utils.Database) -> int:
+    return db.execute("select count(*) from current where status = 'candidate'").fetchone()[0]
 
 
 def _outlet_names(db: sqlite_utils.Database) -> dict[int, str]:
@@ -335,7 +367,8 @@ def article_quotes(db: sqlite_utils.Database, article_id: int) -> dict:
         db,
         "select v.id, v.kind, v.status, v.stance, v.speaker, v.quote, q.content_start as start,"
         " q.content_end as end, q.content_spans, q.cue_spans, q.source_spans"
-        " from quote_view v join quotes q on q.id = v.id where v.article_id = ?"
+        " from quote_view_all v join quotes q on q.id = v.id where v.article_id = ?"
+        " and v.status != 'dismissed'"
         " order by q.content_start",
         [article_id],
     )

@@ -21,7 +21,9 @@ BATCH_SEARCH_VERSION = 6
 HAND_MACHINE_VERSION = 7
 # The step that gives a quote several speakers ("the ministry and the agency said").
 MULTI_SPEAKER_VERSION = 8
-SCHEMA_VERSION = MULTI_SPEAKER_VERSION
+# The step that keeps what the pass is unsure of as candidates.
+CANDIDATES_VERSION = 9
+SCHEMA_VERSION = CANDIDATES_VERSION
 APPLICATION = "quotedesk"
 
 TABLES = """
@@ -245,13 +247,18 @@ left join speakers sp on sp.id = st.speaker_id
 left join outlets o on o.id = st.first_outlet_id;
 """
 
+# Statuses that are not (yet) quotes: the pass's candidates and the ones an
+# analyst dismissed. Like rejected quotes, no count, chart or grouping sees them.
+NOT_QUOTES = "('candidate', 'dismissed')"
+NOT_COUNTED = "('rejected', 'candidate', 'dismissed')"
+
 # The speakers of a quote the pass found several for ("the ministry and the
 # agency said"), in the order the text names them, each with the words that
 # name it; quotes.speaker_id holds the first. A quote with one speaker has no
 # rows here. `current_speakers` is every speaker of every quote as it stands:
 # the analyst's one, else the pass's (merged speakers folded in), carrying
 # the quote's outlet and status so the speaker tallies need no join.
-MULTI_SPEAKER = """
+MULTI_SPEAKER = f"""
 create table if not exists quote_speakers (
     quote_id integer not null references quotes(id) on delete cascade,
     position integer not null,
@@ -273,12 +280,12 @@ create index if not exists current_speakers_speaker on current_speakers(speaker_
 
 create trigger if not exists current_speakers_ai after insert on current_speakers begin
   insert into speaker_tallies select new.speaker_id, ifnull(new.outlet_id, 0), 1
-    where new.status != 'rejected'
+    where new.status not in {NOT_COUNTED}
     on conflict do update set n = n + 1;
 end;
 create trigger if not exists current_speakers_ad after delete on current_speakers begin
   update speaker_tallies set n = n - 1
-    where old.status != 'rejected'
+    where old.status not in {NOT_COUNTED}
     and speaker_id = old.speaker_id and outlet_id = ifnull(old.outlet_id, 0);
 end;
 """
@@ -307,16 +314,19 @@ join quote_view v on v.id = cs.id
 join speakers sp on sp.id = cs.speaker_id;
 """
 
+# A quote's status before any analyst decides: a candidate is one until confirmed.
+MACHINE_STATUS = "case when q.candidate then 'candidate' else 'unreviewed' end"
+
 # Recomputes `current` for the quotes a condition picks (q, a, h in scope).
-REFRESH_CURRENT = """
+REFRESH_CURRENT = f"""
 insert into current (id, article_id, speaker_id, outlet_id, kind, status, stance)
 select q.id, q.article_id, coalesce(s0.merged_into, s0.id), coalesce(h.outlet_id, a.outlet_id),
-       q.kind, coalesce(h.status, 'unreviewed'), h.stance
+       q.kind, coalesce(h.status, {MACHINE_STATUS}), h.stance
 from quotes q
 join articles a on a.id = q.article_id
 left join human h on h.quote_key = q.quote_key
 left join speakers s0 on s0.id = coalesce(h.speaker_id, q.speaker_id)
-where {condition}
+where {{condition}}
 -- An upsert, not "insert or replace": a replace deletes without firing the
 -- delete triggers, and the tallies below must see every change.
 on conflict (id) do update set
@@ -364,7 +374,7 @@ delete from current_speakers where id in (
 # every change to it, so the Overview and Speakers screens add up a few
 # thousand rows instead of grouping 200,000. NULLs are stored as 0 / '' so
 # they can be part of a primary key. Rows at n = 0 stay; readers skip them.
-TALLIES_V2 = """
+TALLIES_V2 = f"""
 create table if not exists tallies (
     outlet_id integer not null,
     kind text not null,
@@ -387,7 +397,7 @@ create trigger if not exists current_tally_ai after insert on current begin
     (ifnull(new.outlet_id, 0), new.kind, new.status, ifnull(new.stance, ''), 1)
     on conflict do update set n = n + 1;
   insert into speaker_tallies select new.speaker_id, ifnull(new.outlet_id, 0), 1
-    where new.speaker_id is not null and new.status != 'rejected'
+    where new.speaker_id is not null and new.status not in {NOT_COUNTED}
     on conflict do update set n = n + 1;
 end;
 
@@ -396,7 +406,7 @@ create trigger if not exists current_tally_ad after delete on current begin
     where outlet_id = ifnull(old.outlet_id, 0) and kind = old.kind
     and status = old.status and stance = ifnull(old.stance, '');
   update speaker_tallies set n = n - 1
-    where old.status != 'rejected'
+    where old.status not in {NOT_COUNTED}
     and speaker_id = old.speaker_id and outlet_id = ifnull(old.outlet_id, 0);
 end;
 
@@ -405,13 +415,13 @@ create trigger if not exists current_tally_au after update on current begin
     where outlet_id = ifnull(old.outlet_id, 0) and kind = old.kind
     and status = old.status and stance = ifnull(old.stance, '');
   update speaker_tallies set n = n - 1
-    where old.status != 'rejected'
+    where old.status not in {NOT_COUNTED}
     and speaker_id = old.speaker_id and outlet_id = ifnull(old.outlet_id, 0);
   insert into tallies values
     (ifnull(new.outlet_id, 0), new.kind, new.status, ifnull(new.stance, ''), 1)
     on conflict do update set n = n + 1;
   insert into speaker_tallies select new.speaker_id, ifnull(new.outlet_id, 0), 1
-    where new.speaker_id is not null and new.status != 'rejected'
+    where new.speaker_id is not null and new.status not in {NOT_COUNTED}
     on conflict do update set n = n + 1;
 end;
 """
@@ -419,16 +429,16 @@ end;
 # Schema 8 counts every speaker of a quote (current_speakers), not only its first.
 TALLIES = (
     TALLIES_V2.replace(
-        """
+        f"""
   insert into speaker_tallies select new.speaker_id, ifnull(new.outlet_id, 0), 1
-    where new.speaker_id is not null and new.status != 'rejected'
+    where new.speaker_id is not null and new.status not in {NOT_COUNTED}
     on conflict do update set n = n + 1;""",
         "",
     )
     .replace(
-        """
+        f"""
   update speaker_tallies set n = n - 1
-    where old.status != 'rejected'
+    where old.status not in {NOT_COUNTED}
     and speaker_id = old.speaker_id and outlet_id = ifnull(old.outlet_id, 0);""",
         "",
     )
@@ -441,7 +451,7 @@ TALLIES = (
 
 # Counts `current` from scratch: the migration that adds the tallies, and the
 # test that checks the triggers kept them right.
-TALLY_FILL = """
+TALLY_FILL = f"""
 delete from tallies;
 delete from speaker_tallies;
 insert into tallies
@@ -449,7 +459,7 @@ insert into tallies
   from current group by 1, 2, 3, 4;
 insert into speaker_tallies
   select speaker_id, ifnull(outlet_id, 0), count(*) from current_speakers
-  where status != 'rejected' group by 1, 2;
+  where status not in {NOT_COUNTED} group by 1, 2;
 """
 
 # Before schema 8, one speaker per quote: counted from `current` itself.
@@ -559,6 +569,20 @@ create index if not exists hand_quotes_article on hand_quotes(article_id);
 # no pass finds them.
 HAND_MACHINE = "alter table hand_quotes add column machine text;"
 
+# Candidates (nlp/candidates.py): quotes rows the pass is unsure of, with
+# status 'candidate' until an analyst confirms (accepted) or dismisses them.
+# They stay in `quotes` and `current`, so paging, search, undo and re-runs
+# treat them as every other row; quote_view leaves them out, so every count,
+# export and README query is of quotes alone, and quote_view_all has both.
+CANDIDATES = (
+    "alter table quotes add column candidate integer not null default 0;"
+    + QUOTE_VIEW.replace("view if not exists quote_view as", "view if not exists quote_view_all as")
+    + "create view if not exists quote_view as select * from quote_view_all"
+    + f" where status not in {NOT_QUOTES};"
+    + "create view if not exists candidate_view as select * from quote_view_all"
+    + " where status = 'candidate';"
+)
+
 STAMP = f"""
 insert or ignore into meta values ('application', '{APPLICATION}');
 insert or ignore into meta values ('schema_version', '{SCHEMA_VERSION}');
@@ -580,9 +604,8 @@ def create(db: sqlite_utils.Database) -> None:
         + FTS
         + TALLIES
         + MULTI_SPEAKER
-        + QUOTE_VIEW
+        + CANDIDATES
         + QUOTE_SPEAKER_VIEW
-        + STATEMENT_VIEW
         + CODING
         + STAMP
         + "commit;"
@@ -639,6 +662,14 @@ MIGRATIONS: dict[int, str] = {
     + "drop view quote_view;"
     + QUOTE_VIEW
     + QUOTE_SPEAKER_VIEW,
+    # Candidates: the flag, the views, and tallies that leave them out.
+    CANDIDATES_VERSION: "drop view if exists quote_view;"
+    + CANDIDATES
+    + "drop trigger if exists current_tally_ai;"
+    + "drop trigger if exists current_tally_ad;"
+    + "drop trigger if exists current_tally_au;"
+    + TALLIES
+    + TALLY_FILL,
 }
 
 

@@ -18,6 +18,7 @@ import sqlite_utils
 
 from store.db import transaction
 from store.grouping import WINDOW_DAYS, QuoteItem, group_quotes
+from store.schema import NOT_COUNTED
 
 ALONE = "-"
 
@@ -305,20 +306,20 @@ def _refresh_statements(db, ids: set[int]) -> None:
     )
 
 
-REFRESH_STATEMENTS = """
+REFRESH_STATEMENTS = f"""
 update statements set
     (versions, articles, outlets, first_seen) = (
         select count(*), count(distinct c.article_id), count(distinct c.outlet_id),
                min(a.published)
         from quote_statements qs join current c on c.id = qs.quote_id
         join articles a on a.id = c.article_id
-        where qs.statement_id = statements.id and c.status != 'rejected'),
+        where qs.statement_id = statements.id and c.status not in {NOT_COUNTED}),
     (speaker_id, first_outlet_id) = (
         select c.speaker_id, c.outlet_id
         from quote_statements qs join current c on c.id = qs.quote_id
         join articles a on a.id = c.article_id
         where qs.statement_id = statements.id
-        order by c.status = 'rejected', a.published is null, a.published, c.id limit 1)
+        order by c.status in {NOT_COUNTED}, a.published is null, a.published, c.id limit 1)
 where id in (select id from touched)
 """
 

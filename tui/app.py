@@ -42,6 +42,12 @@ def _overview_screen() -> Any:
     return OverviewScreen()
 
 
+def _candidates_screen() -> Any:
+    from tui.screens.candidates import CandidatesScreen
+
+    return CandidatesScreen()
+
+
 def _coding_screen() -> Any:
     from tui.screens.coding import CodingScreen
 
@@ -60,6 +66,7 @@ class QuoteDeskApp(App):
         "speakers": _speakers_screen,
         "overview": _overview_screen,
         "statements": _statements_screen,
+        "candidates": _candidates_screen,
     }
     DEFAULT_MODE = "quotes"
 
@@ -70,6 +77,7 @@ class QuoteDeskApp(App):
         Binding("f3", "switch_mode('speakers')", "Speakers", id="go-speakers", show=False),
         Binding("f4", "switch_mode('overview')", "Overview", id="go-overview", show=False),
         Binding("f5", "switch_mode('statements')", "Statements", id="go-statements", show=False),
+        Binding("f6", "switch_mode('candidates')", "Candidates", id="go-candidates", show=False),
         # One undo and one redo for the whole desk: the analyst's last decision,
         # whichever screen it was made on. A screen takes them with UNDO = True.
         Binding("u", "undo", "Undo", id="undo"),
@@ -233,6 +241,7 @@ def default_keys() -> list[tuple[str, str, str]]:
 def binding_table() -> list[tuple[str, Binding]]:
     """(where, binding) for every binding an analyst may remap, in help order."""
     from tui.screens.article import ArticleScreen
+    from tui.screens.candidates import CandidatesScreen
     from tui.screens.overview import OverviewScreen
     from tui.screens.speakers import SpeakersScreen
     from tui.screens.statements import StatementsScreen
@@ -243,6 +252,7 @@ def binding_table() -> list[tuple[str, Binding]]:
         ("Speakers", SpeakersScreen),
         ("Statements", StatementsScreen),
         ("Article", ArticleScreen),
+        ("Candidates", CandidatesScreen),
         ("Overview", OverviewScreen),
         ("Everywhere", QuoteDeskApp),
     ):

@@ -168,6 +168,13 @@ def extract(
             help="Write sharded finds records for `quotedesk ingest DIR/*.jsonl` instead.",
         ),
     ] = None,
+    include_candidates: Annotated[
+        bool,
+        typer.Option(
+            "--include-candidates",
+            help='Also what the pass is unsure of, each with "candidate": true.',
+        ),
+    ] = False,
 ) -> None:
     """Print the extraction record of each article as JSON Lines; no database."""
     from intake.fetch import WebSettings, default_cache_dir
@@ -182,7 +189,7 @@ def extract(
     good = _report_errors(read_inputs(sources, outlet, web), errors)
     try:
         if out is None:
-            _print_records(good, jobs, tagger_path, workers, errors)
+            _print_records(good, jobs, tagger_path, workers, errors, include_candidates)
         else:
             _write_finds(good, jobs, tagger_path, workers, errors, out)
     except ClusterError as exc:
@@ -194,7 +201,9 @@ def extract(
         raise typer.Exit(1)
 
 
-def _print_records(articles: Iterable, jobs: int, tagger, cluster, errors: list) -> None:
+def _print_records(
+    articles: Iterable, jobs: int, tagger, cluster, errors: list, include_candidates: bool
+) -> None:
     from nlp.extract import extract as run_extract
 
     for record in run_extract(articles, jobs=jobs, tagger=tagger, cluster=cluster):
@@ -202,7 +211,8 @@ def _print_records(articles: Iterable, jobs: int, tagger, cluster, errors: list)
             say(f"quotedesk: skipped {record.article.doc}: {record.error}")
             errors.append(record)
             continue
-        sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+        line = json.dumps(record.to_json(include_candidates), ensure_ascii=False)
+        sys.stdout.write(line + "\n")
 
 
 def _write_finds(articles: Iterable, jobs: int, tagger, cluster, errors: list, out: Path) -> None:
@@ -260,6 +270,10 @@ def export(
     stance: StanceFilter = None,
     status: StatusFilter = None,
     include_rejected: IncludeRejectedOption = False,
+    include_candidates: Annotated[
+        bool,
+        typer.Option("--include-candidates", help="Also the candidates (status candidate)."),
+    ] = False,
     excel: Annotated[
         bool, typer.Option("--excel", help="Start the CSV with a BOM for Excel.")
     ] = False,
@@ -281,6 +295,7 @@ def export(
         stance=stance,
         status=status,
         include_rejected=include_rejected,
+        include_candidates=include_candidates,
     )
     if output is None:
         rows = export_quotes(database, wanted, fmt, sys.stdout, excel_bom=excel)

@@ -43,7 +43,9 @@ SpeakerFilter = Annotated[
 OutletFilter = Annotated[str | None, typer.Option(metavar="NAME", help="Only this outlet.")]
 KindFilter = Annotated[str | None, typer.Option(help="direct, mixed, indirect or belief.")]
 StanceFilter = Annotated[str | None, typer.Option(help="Only quotes with this stance.")]
-StatusFilter = Annotated[str | None, typer.Option(help="unreviewed, accepted or rejected.")]
+StatusFilter = Annotated[
+    str | None, typer.Option(help="unreviewed, accepted, rejected, candidate or dismissed.")
+]
 IncludeRejectedOption = Annotated[
     bool, typer.Option("--include-rejected", help="Quotes an analyst rejected too.")
 ]

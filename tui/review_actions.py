@@ -46,6 +46,21 @@ def apply(db: Any, op: str, quote: dict[str, Any], *, analyst: str, **kw: Any) -
             expected=quote.get("speaker_id"),
         )
         return f"Speaker of #{quote_id}: {kw['name']}"
+    if op == "confirm":
+        decisions.confirm(
+            db,
+            quote_id,
+            analyst=analyst,
+            speaker_id=kw.get("speaker_id"),
+            name=kw.get("name"),
+            speaker_type=kw.get("speaker_type"),
+            role=kw.get("role"),
+        )
+        who = kw.get("name") or quote.get("speaker") or "nobody named"
+        return f"Confirmed #{quote_id} as a quote ({who})"
+    if op == "dismiss":
+        decisions.dismiss(db, quote_id, analyst=analyst)
+        return f"Dismissed candidate #{quote_id}"
     if op == "set_outlet":
         decisions.set_outlet(
             db, quote["article_id"], kw["outlet"], analyst=analyst, expected=quote.get("outlet")

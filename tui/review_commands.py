@@ -79,6 +79,7 @@ def checked_filter(
     stance: str | None = None,
     status: str | None = None,
     include_rejected: bool = False,
+    include_candidates: bool = False,
 ):
     """The QuoteFilter of a command's filter options (export, sample create), each
     value checked: an unknown one is an error naming the allowed or closest values,
@@ -93,6 +94,7 @@ def checked_filter(
         stance=stance,
         status=status,
         include_rejected=include_rejected or status == "rejected",
+        include_candidates=include_candidates,
     )
     check_filter(db, wanted, stance_labels(config))
     return wanted
@@ -160,6 +162,24 @@ def restore(
         existing_db(db), quote_id, analyst=analyst_name(analyst), expected=_expected(expect)
     )
     say(f"quote {quote_id} back to unreviewed")
+
+
+@quote_app.command("confirm", cls=DeskCommand)
+def confirm(quote_id: QuoteIdArgument, db: DbOption = DEFAULT_DB, analyst: AnalystOption = None):
+    """Make a candidate a quote (accepted), with its proposed speaker."""
+    from store import decisions
+
+    decisions.confirm(existing_db(db), quote_id, analyst=analyst_name(analyst))
+    say(f"candidate {quote_id} confirmed: now an accepted quote")
+
+
+@quote_app.command("dismiss", cls=DeskCommand)
+def dismiss(quote_id: QuoteIdArgument, db: DbOption = DEFAULT_DB, analyst: AnalystOption = None):
+    """Say a candidate is no quote (a re-run of the pass does not bring it back)."""
+    from store import decisions
+
+    decisions.dismiss(existing_db(db), quote_id, analyst=analyst_name(analyst))
+    say(f"candidate {quote_id} dismissed")
 
 
 @quote_app.command("set-speaker", cls=DeskCommand)

@@ -32,6 +32,8 @@ SAMPLE_SHOTS = {
     "demo": [],
     # The KCNA statement in two translations, compared word by word.
     "statements": ["f5", "down", "down", "down", "tab", "down"],
+    # What the pass was unsure of in the samples, likeliest first.
+    "candidates": ["f6"],
 }
 
 

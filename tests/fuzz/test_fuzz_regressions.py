@@ -80,9 +80,10 @@ def test_direct_content_glued_to_the_character_before_its_mark_is_only_the_quote
     tmp_path, before
 ):
     story = tmp_path / "story.txt"
-    # The speaker is named in the next line, so the quote is found on its own first.
+    # The speaker is named in the next line, so the quote is found on its own
+    # first: with nobody named, a candidate.
     story.write_text(before + "“We will build it,”\nAnn Lee said.\n", encoding="utf-8")
-    outcome = run_cli(["extract", str(story)])
+    outcome = run_cli(["extract", str(story), "--include-candidates"])
     assert outcome.code == 0, outcome.stderr
     text = story.read_text(encoding="utf-8")
     quotes = json.loads(outcome.stdout)["quotes"]

@@ -40,10 +40,12 @@ def run(nlp):
     return extract_text
 
 
-def by_prefix(extraction: Extraction, prefix: str):
-    """The quotes whose first content range starts with prefix."""
+def by_prefix(extraction: Extraction, prefix: str, candidates: bool = False):
+    """The quotes (and with `candidates`, the candidates too) whose first
+    content range starts with prefix."""
     text = extraction.article.text
-    return [q for q in extraction.quotes if text[slice(*q.content[0])].startswith(prefix)]
+    found = extraction.quotes + (extraction.candidates if candidates else [])
+    return [q for q in found if text[slice(*q.content[0])].startswith(prefix)]
 
 
 def words_at(text: str, ranges) -> list[str]:

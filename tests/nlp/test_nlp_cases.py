@@ -5,7 +5,9 @@ backslash), quote, count, then the expected kind, speaker, type (speaker type),
 role, cue, source and content; an empty column is not checked.
 
 `quote` picks quotes by the words of their first content range: the words they
-start with; `=words` all of them; `*` every quote of the text. With `count`
+start with; `=words` all of them; `*` every quote of the text; a leading `?`
+("?words", "?*") picks among the candidates as well as the quotes (for words the
+pass keeps with nobody named, nlp/candidates.py). With `count`
 empty, exactly one quote is picked and it has every expected value; with a
 number N, N of the picked quotes have every expected value (0: none does).
 `@` expects every quote of the text, in order: each expected column lists
@@ -73,11 +75,14 @@ ALL_CASES = [case for path in sorted(CASES.glob("*.tsv")) for case in read_cases
 
 def picked(extraction: Extraction, selector: str) -> list[Quote]:
     text = extraction.article.text
+    found = list(extraction.quotes)
+    if selector.startswith("?"):
+        found, selector = found + extraction.candidates, selector[1:]
     if selector == "*":
-        return list(extraction.quotes)
+        return found
     if selector.startswith("="):
-        return [q for q in extraction.quotes if words_at(text, q.content)[0] == selector[1:]]
-    return [q for q in extraction.quotes if words_at(text, q.content)[0].startswith(selector)]
+        return [q for q in found if words_at(text, q.content)[0] == selector[1:]]
+    return [q for q in found if words_at(text, q.content)[0].startswith(selector)]
 
 
 def found_values(quote: Quote, text: str) -> dict[str, str]:

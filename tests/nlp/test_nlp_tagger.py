@@ -268,7 +268,8 @@ def _with_tagged_spans(nlp, text: str, attributions: list[tuple[str, str, str]])
             spans.append(span)
     doc.spans[SPANS_KEY] = spans
     doc = nlp.get_pipe("quote_finder")(doc)
-    return [" ".join(text[s:e] for s, e in q["content"]) for q in doc._.quotes]
+    quotes = [q for q in doc._.quotes if not q.get("candidate")]
+    return [" ".join(text[s:e] for s, e in q["content"]) for q in quotes]
 
 
 def test_tagger_adds_only_what_it_reads_before_its_content_and_the_rules_lack(nlp):

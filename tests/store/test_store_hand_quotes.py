@@ -216,3 +216,15 @@ def test_a_quote_made_before_quotes_kept_their_words_moves_too(db):
     db.execute("update hand_quotes set definition = ?", [json.dumps(legacy)])
     edited(db, TEXT.replace("deal\n\n", "deal\n\nUpdated at noon.\n\n", 1))
     assert spans_words(db, quote_id) == [MISSED, "adding"]
+
+
+def test_a_pass_unsure_of_the_hand_made_words_leaves_them_a_quote(db):
+    quote_id = made(db)
+    found = record()
+    found["candidates"] = [quote(TEXT, MISSED, "adding", "Ana Ruiz", None, "indirect")]
+    save_extraction(db, found, "rules-2")
+    assert db.execute("select candidate from quotes where id = ?", [quote_id]).fetchone() == (0,)
+    assert view(db, quote_id)["hand_made"] == 1
+    # Undone, the row is what the pass found again: its candidate flag too.
+    assert decisions.undo(db, analyst="maria") == "undid add quote"
+    assert db.execute("select candidate from quotes where id = ?", [quote_id]).fetchone() == (1,)

@@ -8,7 +8,7 @@ from store import decisions
 from store.db import SCHEMA_VERSION, open_db
 from store.ingest import save_extraction, stored_at_url
 from store.queries import QuoteFilter, count_quotes, list_speakers, overview
-from store.schema import QUOTE_VIEW, TALLIES_V2
+from store.schema import QUOTE_VIEW, TALLIES_V2, TALLY_FILL
 
 # Schema 7's merged view: one speaker per quote.
 QUOTE_VIEW_7 = (
@@ -24,15 +24,37 @@ QUOTE_VIEW_4 = (
 WEB_COLUMNS = ("canonical_url", "fetched_at", "author", "wire", "evidence")
 
 
+# Before candidates, a rejected quote was the only row the running counts left out.
+def _counts_of_version_8(sql: str) -> str:
+    return sql.replace("not in ('rejected', 'candidate', 'dismissed')", "!= 'rejected'")
+
+
+def make_version_8(path) -> None:
+    """Turn a current database back into what schema 8 wrote (no candidates)."""
+    with sqlite3.connect(path) as conn:
+        for view in ("candidate_view", "quote_view", "quote_view_all"):
+            conn.execute(f"drop view {view}")
+        conn.execute(QUOTE_VIEW)
+        conn.execute("alter table quotes drop column candidate")
+        triggers = ("current_tally_ai", "current_tally_ad", "current_tally_au")
+        for name in (*triggers, "current_speakers_ai", "current_speakers_ad"):
+            (sql,) = conn.execute("select sql from sqlite_master where name = ?", [name]).fetchone()
+            conn.execute(f"drop trigger {name}")
+            conn.execute(_counts_of_version_8(sql))
+        conn.executescript(_counts_of_version_8(TALLY_FILL))
+        conn.execute("update meta set value = '8' where key = 'schema_version'")
+
+
 def make_version_7(path) -> None:
     """Turn a current database back into what schema 7 wrote (one speaker per quote)."""
+    make_version_8(path)
     with sqlite3.connect(path) as conn:
         conn.execute("drop view quote_speaker_view")
         conn.execute("drop view quote_view")
         conn.execute(QUOTE_VIEW_7)
         for trigger in ("current_tally_ai", "current_tally_ad", "current_tally_au"):
             conn.execute(f"drop trigger {trigger}")
-        conn.executescript(TALLIES_V2)
+        conn.executescript(_counts_of_version_8(TALLIES_V2))
         conn.execute("drop table current_speakers")
         conn.execute("drop table quote_speakers")
         conn.execute("update meta set value = '7' where key = 'schema_version'")
@@ -111,7 +133,7 @@ def test_a_version_1_database_is_migrated_with_its_decisions(db, db_path):
     make_version_1(db_path)
     migrated = open_db(db_path)
     stamp = migrated.execute("select value from meta where key = 'schema_version'").fetchone()
-    assert int(stamp[0]) == SCHEMA_VERSION == 8
+    assert int(stamp[0]) == SCHEMA_VERSION == 9
     assert count_quotes(migrated, QuoteFilter()) == 2
     assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
     decisions.accept(migrated, quote_id(migrated, "a good day"), analyst="li")
@@ -224,3 +246,15 @@ def test_a_version_7_database_splits_joined_speakers_whose_parts_are_known(db, d
     # Neither Reuters nor BBC is a speaker of this desk: left as one, and said so.
     assert rows["the port was shut"] == "Reuters and BBC"
     assert "left speaker 'Reuters and BBC' as one" in capsys.readouterr().err
+def test_a_version_8_database_gains_candidates_with_its_counts_kept(db, db_path):
+    decisions.reject(db, quote_id(db, "rushed"), analyst="maria")
+    db.conn.close()
+    make_version_8(db_path)
+    migrated = open_db(db_path)
+    assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}
+    text = "Lee said the budget was a good plan."
+    found = quote(text, "the budget was a good plan", "said", "Lee", "Ann Lee", "indirect")
+    save_extraction(migrated, record(text, doc="new", quotes=[{**found, "candidate": True}]), "r")
+    assert count_quotes(migrated, QuoteFilter()) == 2
+    assert count_quotes(migrated, QuoteFilter(status="candidate")) == 1
+    assert overview(migrated)["review"] == {"unreviewed": 2, "rejected": 1}

@@ -95,3 +95,13 @@ def test_hand_quote(snap_compare, db_path, size, stage):
 
     app = QuoteDeskApp(db_path, "tester")
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_candidates_screen(snap_compare, db_path, size):
+    """The queue, likeliest first, with the paragraph around the first candidate."""
+    from candidate_helpers import add_candidates
+
+    add_candidates(db_path)
+    app = QuoteDeskApp(db_path, "tester")
+    assert snap_compare(app, terminal_size=size, run_before=pressing(["f6"]))

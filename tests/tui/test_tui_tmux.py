@@ -141,3 +141,32 @@ def hand_made(db_path: Path, words: str) -> tuple | None:
         ).fetchone()
     finally:
         db.conn.close()
+
+
+def test_sweep_the_candidates_queue_in_a_real_terminal(db_path: Path, tmp_path: Path):
+    from candidate_helpers import add_candidates
+
+    add_candidates(db_path)
+    start_app(db_path, tmp_path)
+    try:
+        wait_for("quotes")
+        tmux("send-keys", "-t", SESSION, "F6")
+        wait_for("2 waiting")
+        wait_for("We cannot pay twice")  # the likeliest first, with its paragraph
+        tmux("send-keys", "-t", SESSION, "x")  # dismiss the quotation nobody is named for
+        wait_for("1 waiting")
+        tmux("send-keys", "-t", SESSION, "a")  # confirm the belief, with Ines Duarte
+        wait_for("No candidates waiting")
+        tmux("send-keys", "-t", SESSION, "q")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
+    db = open_db(db_path, create=False)
+    rows = list_quotes(db, QuoteFilter(include_candidates=True), 0, 100)
+    db.conn.close()
+    swept = {r["quote"]: (r["status"], r["speaker"], r["decided_by"]) for r in rows}
+    assert swept["We cannot pay twice for the same berth."][0] == "dismissed"
+    assert swept["the fees will fund a new breakwater"] == (
+        "accepted",
+        "Ines Duarte",
+        "tmux-tester",
+    )

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 # The selected words (and kept parts of a split quote) while adding a quote by hand.
 SELECTED_BG = "#3465a4"
 SELECTED = f"bold #ffffff on {SELECTED_BG}"
+# A candidate (F6 queue) in the text: dotted-faint, so it does not read as a quote.
+CANDIDATE_MARK = "dim underline"
 
 
 class ArticleLoaded(Message):
@@ -134,6 +136,8 @@ class ArticleScreen(Screen):
         self.quote_id = quote_id
         self.article: dict[str, Any] | None = None
         self.quotes: list[dict[str, Any]] = []
+        # What the pass was unsure of: a faint mark, not a quote to step through.
+        self.candidates: list[dict[str, Any]] = []
         # The cursor for selecting a quote by hand; None until the analyst moves it.
         self.text_cursor: TextCursor | None = None
 
@@ -167,7 +171,9 @@ class ArticleScreen(Screen):
         if self.article is None or self.article["text"] != article["text"]:
             self.text_cursor = None
         self.article = article
-        self.quotes = sorted(article["quotes"], key=lambda q: q["start"])
+        found = sorted(article["quotes"], key=lambda q: q["start"])
+        self.candidates = [q for q in found if q["status"] == "candidate"]
+        self.quotes = [q for q in found if q["status"] != "candidate"]
         if self.quote_id is None and self.quotes:
             self.quote_id = self.quotes[0]["id"]
         self.query_one("#article-head", Static).update(headline(article))
@@ -184,6 +190,11 @@ class ArticleScreen(Screen):
 
     def _render_paragraph(self, text: str, base: int, quotes: list[dict[str, Any]]) -> Text:
         out = Text(text)
+        for candidate in self.candidates:
+            for s, e in candidate["content_spans"]:
+                if s < base + len(text) and e > base:
+                    start, stop = max(s, base) - base, min(e, base + len(text)) - base
+                    out.stylize(CANDIDATE_MARK, start, stop)
         for q in quotes:
             is_current = q["id"] == self.quote_id
             marked = highlight(
