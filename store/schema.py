@@ -606,6 +606,7 @@ def create(db: sqlite_utils.Database) -> None:
         + MULTI_SPEAKER
         + CANDIDATES
         + QUOTE_SPEAKER_VIEW
+        + STATEMENT_VIEW
         + CODING
         + STAMP
         + "commit;"
@@ -680,7 +681,9 @@ def migrate(db: sqlite_utils.Database, from_version: int, to_version: int = SCHE
     for target in range(from_version + 1, to_version + 1):
         with transaction(db):
             db.executescript(MIGRATIONS[target])
-            if target == MULTI_SPEAKER_VERSION:
+            if target == to_version and from_version < MULTI_SPEAKER_VERSION <= to_version:
+                # Once every step is in: splitting refreshes the merged state,
+                # which reads columns later steps add (quotes.candidate).
                 from store.speakers import split_joined  # speakers imports nothing of ours
 
                 split_joined(db)

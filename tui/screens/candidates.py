@@ -159,7 +159,7 @@ class CandidatesScreen(Screen):
     @work(group="decide")
     async def _decide(self, candidate: dict[str, Any], op: str, **kw: Any) -> None:
         from store.errors import StoreError
-        from tui import actions
+        from tui import review_actions as actions
 
         try:
             summary = await self.app.data.run(
