@@ -65,14 +65,15 @@ def desk_doc(doc: Doc, article: DeskArticle) -> Doc:
                     continue
                 taken[span.start : span.end] = b"\x01" * len(span)
                 spans.extend(sentence_pieces(span))
-    outside = []
+    # Thrown-out quotes may overlap one another: each token is set once.
+    outside: set[int] = set()
     for example in article.negatives:
         for start, end in example.content:
             span = token_span(doc, start, end, "")
             if span is not None:
-                free = [i for i in range(span.start, span.end) if not taken[i]]
-                outside.extend(doc[i : i + 1] for i in free)
-    doc.set_ents(sorted(spans, key=lambda s: s.start), outside=outside, default="missing")
+                outside.update(i for i in range(span.start, span.end) if not taken[i])
+    words = [doc[i : i + 1] for i in sorted(outside)]
+    doc.set_ents(sorted(spans, key=lambda s: s.start), outside=words, default="missing")
     return doc
 
 

@@ -82,6 +82,8 @@ def test_undecided_words_stay_unknown_to_the_tagger():
     article.positives.append(Example([(9, 25)], [(4, 8)], [(0, 3)], "accepted"))
     said = text.index("nothing")
     article.negatives.append(Example([(said, said + 11)], [], [], "rejected"))
+    # Two thrown-out quotes over the same words (a rejected one and a dismissed candidate).
+    article.negatives.append(Example([(said - 5, said + 7)], [], [], "dismissed"))
     doc = desk_doc(nlp(text), article)
     labels = {t.text: (t.ent_iob_, t.ent_type_) for t in doc}
     assert labels["talks"][1] == "CONTENT" and labels["Lim"][1] == "SOURCE"
