@@ -81,6 +81,7 @@ class QuoteFinder:
         "keep_unattributed": True,
         "min_direct_tokens": 4,
         "min_indirect_words": 3,
+        "tagger_quotes": False,
     },
     requires=["token.dep", "token.lemma", "doc.ents"],
     assigns=["doc._.quotes"],
@@ -92,10 +93,12 @@ def make_quote_finder(
     keep_unattributed: bool,
     min_direct_tokens: int,
     min_indirect_words: int,
+    tagger_quotes: bool,
 ) -> QuoteFinder:
-    return QuoteFinder(
-        Settings(include_beliefs, keep_unattributed, min_direct_tokens, min_indirect_words)
+    settings = Settings(
+        include_beliefs, keep_unattributed, min_direct_tokens, min_indirect_words, tagger_quotes
     )
+    return QuoteFinder(settings)
 
 
 @cache

@@ -73,7 +73,8 @@ def corrections(finding: Finding) -> None:
     doc, found, marks = finding.doc, finding.found, finding.marks
     _source_outside_quotations(doc, found, marks)
     _according_takes_quotation(doc, found, finding.lex)
-    found += _tagged(doc, found, marks, finding.lex, finding.settings)
+    if finding.settings.tagger_quotes:
+        found += _tagged(doc, found, marks, finding.lex, finding.settings)
     found = [f for f in found if _long_enough(doc, f, finding.settings)]
     for item in found:
         if item.kind == "mixed":

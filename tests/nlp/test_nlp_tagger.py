@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -153,20 +154,20 @@ def test_extract_with_a_trained_tagger_keeps_the_rules_and_the_names(trained, ru
         "On Friday Mei Chen made the remark that the harbour would stay open.\n",
         encoding="utf-8",
     )
-    plain = runner.invoke(app, ["extract", str(article)])
-    tagged = runner.invoke(app, ["extract", str(article), "--tagger", str(tagger)])
+    extract = ["extract", str(article), "--include-candidates"]
+    plain = runner.invoke(app, extract)
+    tagged = runner.invoke(app, [*extract, "--tagger", str(tagger)])
     assert plain.exit_code == 0 and tagged.exit_code == 0, tagged.output
-    plain_quotes = json.loads(plain.stdout)["quotes"]
-    tagged_quotes = json.loads(tagged.stdout)["quotes"]
-    # The tagger only adds: what the rules found, with their speakers, is all still there.
-    assert {q["speaker"] for q in plain_quotes} == {"Ana Silva", "Tom Reed"}
-    assert all(q in tagged_quotes for q in plain_quotes)
-    # ... and the cue it learned from the training articles finds one more.
-    (learned,) = [q for q in tagged_quotes if q not in plain_quotes]
+    plain, tagged = json.loads(plain.stdout)["quotes"], json.loads(tagged.stdout)["quotes"]
+    # The tagger adds no quote: the quotes, with their speakers, are the rules' alone.
+    quotes = [q for q in plain if not q.get("candidate")]
+    assert {q["speaker"] for q in quotes} == {"Ana Silva", "Tom Reed"}
+    assert [q for q in tagged if not q.get("candidate")] == quotes
+    # ... and the cue it learned from the training articles is offered as a candidate.
+    (learned,) = [q for q in tagged if q not in plain]
     text = article.read_text(encoding="utf-8")
     assert text[slice(*learned["content"][0])] == "the harbour would stay open"
-    assert learned["speaker"] == "Mei Chen" and learned["kind"] == "indirect"
-    assert "link:tagged" in learned["evidence"]
+    assert learned["speaker"] == "Mei Chen" and learned["candidate"] is True
 
 
 def test_eval_scores_the_held_out_side_with_the_tagger(trained, runner):
@@ -209,9 +210,9 @@ def test_ingest_with_the_tagger_redoes_articles_and_records_which_tagger(trained
     assert "1 updated" in runs[1].output and "1 unchanged" in runs[2].output
     with sqlite3.connect(db) as conn:
         (version,) = conn.execute("select pipeline_version from articles").fetchone()
-        speakers = [r[0] for r in conn.execute("select speaker from quote_view")]
+        speakers = [r[0] for r in conn.execute("select speaker from candidate_view")]
     assert version.startswith("rules-") and "+tagger-" in version
-    assert speakers == ["Mei Chen"]
+    assert speakers == ["Mei Chen"]  # the tagger's find, waiting in the Candidates queue
 
 
 def test_tagged_words_credited_to_nobody_are_not_added(nlp):
@@ -227,7 +228,8 @@ def test_tagged_words_credited_to_nobody_are_not_added(nlp):
 
     def found(extra):
         doc.spans[SPANS_KEY] = spans + extra
-        quotes = find_quotes(doc, load_lexicon(), Settings(include_beliefs=True))
+        settings = Settings(include_beliefs=True, tagger_quotes=True)
+        quotes = find_quotes(doc, load_lexicon(), settings)
         return [text[slice(*q["content"][0])] for q in quotes]
 
     assert "costs had doubled since spring" not in found([])
@@ -245,7 +247,11 @@ def test_the_folder_train_wrote_will_do_and_a_wrong_one_is_one_line(trained, tmp
         text=True,
     )
     assert ok.returncode == 0, ok.stderr
-    assert json.loads(ok.stdout)["quotes"]
+    # The same tagger as its model-last folder: the same records, candidates included.
+    same = [QUOTEDESK, "extract", str(article), "--include-candidates"]
+    by_folder = subprocess.run([*same, "--tagger", str(tagger.parent)], capture_output=True)
+    by_model = subprocess.run([*same, "--tagger", str(tagger)], capture_output=True)
+    assert by_folder.returncode == 0 and by_folder.stdout == by_model.stdout
     bad = subprocess.run(
         [QUOTEDESK, "extract", str(article), "--tagger", str(tmp_path)],
         capture_output=True,
@@ -267,7 +273,13 @@ def _with_tagged_spans(nlp, text: str, attributions: list[tuple[str, str, str]])
             span = doc.char_span(*_at(text, words), label=label, alignment_mode="expand")
             spans.append(span)
     doc.spans[SPANS_KEY] = spans
-    doc = nlp.get_pipe("quote_finder")(doc)
+    finder = nlp.get_pipe("quote_finder")
+    default = finder.settings
+    finder.settings = replace(default, tagger_quotes=True)  # the rule under test
+    try:
+        doc = finder(doc)
+    finally:
+        finder.settings = default
     quotes = [q for q in doc._.quotes if not q.get("candidate")]
     return [" ".join(text[s:e] for s, e in q["content"]) for q in quotes]
 
