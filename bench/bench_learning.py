@@ -10,9 +10,10 @@ through N other articles in a fresh database: accepts each machine quote that
 matches a gold attribution (content token Jaccard >= 0.5), rejects the rest,
 and adds each gold attribution the machine missed by hand. `train --from-db`'s
 code then trains a tagger on those decisions alone, and the test articles are
-scored: recall of the rules' quotes alone, of quotes plus the tagger's
-proposals (what the desk offers as candidates), and how often a proposal no
-rule quote overlaps is right. Prints one row per N.
+scored: recall of the quotes alone, of quotes plus what the desk offers for
+review (the candidates, the rules' own and the tagger's, and any other find
+of the tagger), and how often an offer no quote overlaps is right. Prints one
+row per N (N = 0: no tagger).
 """
 
 from __future__ import annotations
@@ -139,8 +140,11 @@ def score(nlp, items: list[Item]) -> dict[str, float]:
     every = [0, 0, 0]
     proposals = right = 0
     for doc, item in zip(nlp.pipe(i.text for i in items), items, strict=True):
-        rules = [q["content"] for q in doc._.quotes or [] if "tagger" not in q["evidence"]]
-        tagged = [
+        found = doc._.quotes or []
+        rules = [q["content"] for q in found if not q.get("candidate")]
+        # What the desk offers besides its quotes: the candidates (the rules' own
+        # and the tagger's finds the rules did not take), and any tagger find.
+        tagged = [q["content"] for q in found if q.get("candidate")] + [
             [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in t.content]
             for t in tagged_attributions(doc)
         ]
