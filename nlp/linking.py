@@ -223,7 +223,7 @@ def quoted_words_in_clause(state: Linking) -> None:
             continue
         if _title(doc, mark) or _exclaimed(doc, mark, state.lex) is not None:
             continue  # an exclamation is all the verb says: a direct quote, the leftover pass's
-        frame = _clause_frame(doc, mark)
+        frame = _clause_frame(doc, mark, state.lex)
         if frame is not None:
             state.used_marks.add(index)
             _join_clause(state, mark, frame)

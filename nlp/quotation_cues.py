@@ -72,7 +72,7 @@ def _sentence_before_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
 
 
 @cue_rule
-def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
+def _clause_frame(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
     """The verb governing a quoted phrase, when its subject names somebody."""
     token = doc[mark.inner[0] : mark.inner[1]].root
     for _ in range(4):
@@ -93,7 +93,7 @@ def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
     child = _mark_child(doc, token, mark)
     end = child.right_edge.i + 1
     if child.dep_ == "dobj":
-        end = object_range(token, child)[1]  # 'blamed the “fog of war” for the failure …'
+        end = object_range(token, child, lex)[1]  # 'blamed the “fog of war” for the failure …'
     # 'slammed the proposal as “divisive”': the phrase is about the object before it.
     content = [trim(doc, noun_before(token, child.left_edge.i, ("dobj",)), end)]
     return Frame(cue=[token.i], source=subject, content=content)

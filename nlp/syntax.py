@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Token
 
-from nlp.lexicon import load_lexicon, read_table
+from nlp.lexicon import Lexicon, read_table
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 FINITE = ("VBD", "VBZ", "VBP")
@@ -107,8 +107,8 @@ SPEAKER_POS = ("PROPN", "NOUN")
 CLOSING = ("”", '"', "''", "’")
 
 
-def _speech_lemma(token: Token) -> bool:
-    return token.lemma_.lower() in load_lexicon().speech_verbs
+def _speech_lemma(token: Token, lex: Lexicon) -> bool:
+    return token.lemma_.lower() in lex.speech_verbs
 
 
 def _has_subject(token: Token) -> bool:
