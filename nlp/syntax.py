@@ -115,9 +115,6 @@ def _has_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
-SPEAKING_PRONOUNS = ("he", "she", "they", "it", "we", "i", "who")
-
-
 def _with_particle(verb: Token) -> list[int]:
     """'fired back', 'went on': the particle belongs to the cue."""
     return sorted([verb.i, *(c.i for c in verb.children if c.dep_ == "prt" or _back(verb, c))])
@@ -128,7 +125,7 @@ def _back(verb: Token, child: Token) -> bool:
     return child.dep_ == "advmod" and child.lower_ == "back" and child.i == verb.i + 1
 
 
-def _speaker_like(token: Token) -> bool:
+def _speaker_like(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "PRON":
-        return token.lower_ in SPEAKING_PRONOUNS
+        return token.lower_ in lex.speaking_pronouns
     return token.pos_ in SPEAKER_POS
