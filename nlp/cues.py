@@ -130,16 +130,14 @@ def _headline_frame(doc: Doc, lex: Lexicon) -> Frame | None:
 
 
 VERB_GROUP = ("AUX", "PART", "ADV")
-IRREGULAR_SPEECH = {"said": "say", "says": "say", "told": "tell", "tells": "tell"}
-IRREGULAR_SPEECH |= {"wrote": "write", "writes": "write"}
 
 
 def _speech_verb_form(word: str, lex: Lexicon) -> str | None:
     """The speech verb a word is a form of ('Praises' -> praise, 'Said' ->
     say), read from its letters: title-case headlines defeat the tagger."""
     lower = word.lower()
-    if lower in IRREGULAR_SPEECH:
-        return IRREGULAR_SPEECH[lower]
+    if lower in lex.irregular_speech_verbs:
+        return lex.irregular_speech_verbs[lower]
     stems = [lower]
     if lower.endswith("s"):
         stems += [lower[:-1], lower[:-2], lower[:-3] + "y"]

@@ -68,6 +68,9 @@ class Lexicon:
     not_somebody_pronouns: frozenset[str]
     speaking_words: frozenset[str]
     title_small_words: frozenset[str]
+    irregular_speech_forms: frozenset[str]
+    cue_filler_words: frozenset[str]
+    irregular_speech_verbs: dict[str, str]  # 'said' -> 'say'
 
 
 @cache
@@ -120,4 +123,7 @@ def load_lexicon() -> Lexicon:
         not_somebody_pronouns=read_words("not_somebody_pronouns.txt"),
         speaking_words=read_words("speaking_words.txt"),
         title_small_words=read_words("title_small_words.txt"),
+        irregular_speech_forms=read_words("irregular_speech_forms.txt"),
+        cue_filler_words=read_words("cue_filler_words.txt"),
+        irregular_speech_verbs={row[0]: row[1] for row in read_table("irregular_speech_verbs.tsv")},
     )
