@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from nlp.found import Found, MarkTokens, Settings, _long_enough
+from nlp.lexicon import Lexicon
 from nlp.ranges import TokenRange
 from nlp.syntax import QUOTE_END, SUBJECT_DEPS, Frame
 
@@ -90,12 +91,9 @@ def _content_outside(frame: Frame, marks: list[MarkTokens], adjacent: list[int])
     return any(not any(s <= start and end <= e for s, e in covered) for start, end in frame.content)
 
 
-JOINING = ("and", "but", "then", "before")
-# '“We’ll see,” when asked whether …': what follows tells when it was said.
-WHEN_SAID = ("when", "after", "as", "while")
-
-
-def _narration_after_quotation(doc: Doc, frame: Frame, cue_end: int, mark: MarkTokens) -> bool:
+def _narration_after_quotation(
+    doc: Doc, frame: Frame, cue_end: int, mark: MarkTokens, lex: Lexicon
+) -> bool:
     """The parse may hang narration after a quotation on the quoted clause:
     'saying: “The struggle continues” and vowing to …' (after a colon, what
     follows "and" is not the words) and 'said, “We’ll see,” when asked …'
@@ -104,11 +102,11 @@ def _narration_after_quotation(doc: Doc, frame: Frame, cue_end: int, mark: MarkT
     close = mark.outer[1]
     if close >= len(doc):
         return False
-    colon = any(t.text == ":" for t in gap) and doc[close].lower_ in JOINING
+    colon = any(t.text == ":" for t in gap) and doc[close].lower_ in lex.joining_words
     comma = (
         any(t.text == "," for t in gap)
         and doc[close - 2].text == ","
-        and doc[close].lower_ in WHEN_SAID
+        and doc[close].lower_ in lex.when_said_words
     )
     return (
         (colon or comma) and frame.content[-1][1] > close and frame.content[0][0] <= mark.inner[0]
@@ -324,7 +322,7 @@ def _claimed_later(doc: Doc, mark: MarkTokens, extents: list[TokenRange], own: i
 
 
 def _cued_after(
-    doc: Doc, marks: list[MarkTokens], index: int, extents: list[TokenRange], own: int
+    doc: Doc, marks: list[MarkTokens], index: int, extents: list[TokenRange], own: int, lex: Lexicon
 ) -> bool:
     """A cue closes the quotation ('“…,” she said.') and opens none of its own:
     'Mills then writes back, “You look cute.”' introduces the next quotation,
@@ -334,7 +332,7 @@ def _cued_after(
     if end - 2 <= mark.outer[0] or doc[end - 2].text not in QUOTE_END:
         return False  # '…: "It's just not true." He said …' ends where it stands
     for i, (lo, hi) in enumerate(extents):
-        if i == own or not _gap_ok(doc, end, lo) or doc[lo].lower_ in WHEN_SAID:
+        if i == own or not _gap_ok(doc, end, lo) or doc[lo].lower_ in lex.when_said_words:
             continue  # '“…,” when asked whether …' is no cue of its own
         if not any(_gap_ok(doc, hi, m.outer[0]) for m in marks[index + 1 :]):
             return True

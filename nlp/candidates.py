@@ -56,7 +56,6 @@ TAGGER_SCORE = 0.5
 MIN_SCORE = 0.5
 PERSON_LABELS = ("PERSON",)
 ORGANISATION_LABELS = ("ORG", "NORP", "GPE")
-PRONOUNS = frozenset("he she they it we i".split())
 
 
 @dataclass
@@ -83,6 +82,7 @@ class Scene:
     ents: list[Span]
     names: dict[str, str]  # surname -> the one full person name ending in it
     quotes: list[dict]
+    lex: Lexicon
 
 
 def with_candidates(doc: Doc, quotes: list[dict], lex: Lexicon) -> list[dict]:
@@ -111,7 +111,7 @@ def with_candidates(doc: Doc, quotes: list[dict], lex: Lexicon) -> list[dict]:
 def _proposals(doc: Doc, quotes: list[dict], lex: Lexicon) -> Iterable[Proposed]:
     """Tagger finds first (when it ran), then rule frames, then bare quotations."""
     ents = list(doc.ents)
-    scene = Scene(doc, doc.text, ents, _full_names(ents, quotes), quotes)
+    scene = Scene(doc, doc.text, ents, _full_names(ents, quotes), quotes, lex)
     for tagged in tagged_attributions(doc):
         content = [_chars(doc, *trim(doc, s, e)) for s, e in tagged.content]
         yield _proposed(scene, "tagger", "indirect", content, tagged.cue, tagged.source)
@@ -146,7 +146,7 @@ def _clauses(doc: Doc, lex: Lexicon) -> Iterable[tuple[Token, Token, str]]:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "acl"):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or not _somebody(subject, nouns):
+        if subject is None or not _somebody(subject, nouns, lex.person_pronouns):
             continue
         cue = _verb_class(verb, lex)
         for child in verb.children:
@@ -163,12 +163,13 @@ def _verb_class(verb: Token, lex: Lexicon) -> str:
     return "belief" if lemma in lex.belief_verbs else "other"
 
 
-def _somebody(token: Token, nouns: frozenset[str]) -> bool:
+def _somebody(token: Token, nouns: frozenset[str], pronouns: frozenset[str]) -> bool:
     """A person, a body or a pronoun for one; not "it", "this" or a thing.
-    `nouns`: the lexicon's words for unnamed people, bodies, roles and media."""
+    `nouns`: the lexicon's words for unnamed people, bodies, roles and media;
+    `pronouns`: its pronouns for a person."""
     if token.ent_type_ in PERSON_LABELS + ORGANISATION_LABELS:
         return True
-    if token.lower_ in PRONOUNS | {"you"} and token.lower_ != "it":
+    if token.lower_ in pronouns | {"you"} and token.lower_ != "it":
         return True
     return token.pos_ == "PROPN" or token.lemma_.lower() in nouns
 
@@ -228,7 +229,7 @@ def _speaker(
                 name = scene.names.get(name, name)
             return name, kind, (ent.start_char, ent.end_char)
     here = (token.idx, token.idx + len(token.text))
-    if token.lower_ in PRONOUNS and token.lower_ != "it":
+    if token.lower_ in scene.lex.person_pronouns and token.lower_ != "it":
         before = [q for q in quotes if q["speaker"] and q["content"][0][0] < token.idx]
         if before:
             nearest = max(before, key=lambda q: q["content"][0][0])

@@ -80,7 +80,7 @@ def _colon_speaker(verb: Token, lex: Lexicon) -> Token | None:
         subject = _participle_speaker(verb, lex)
     if subject is None:
         subject = speaker_subject(verb, lex)  # "leaned in and boomed: “…”"
-    if subject is None or subject.i > verb.i or not _speaker_like(subject):
+    if subject is None or subject.i > verb.i or not _speaker_like(subject, lex):
         return None
     return subject
 

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from nlp.content_clauses import (
-    ADDRESSED,
     _before_trailing_aside,
     _clause_without_copula,
     _contrast_clause,
@@ -20,6 +19,7 @@ from nlp.content_clauses import (
     _with_stranded_conjuncts,
 )
 from nlp.content_objects import CITING, _names_a_party, _reversed_content, object_range
+from nlp.lexicon import Lexicon
 from nlp.ranges import TokenRange, _has_words, _subtree_range, trim
 from nlp.syntax import (
     CONTENT_DEPS,
@@ -34,13 +34,15 @@ from nlp.syntax import (
 Content = list[TokenRange]
 # A content rule reads what a cue verb reports: a list of token ranges (empty:
 # the verb reports nothing here, stop) or None (the rule does not apply).
-ContentRule = Callable[[Token, str, Token], "Content | None"]
+ContentRule = Callable[[Token, str, Token, Lexicon], "Content | None"]
 
 
-def _content(verb: Token, lemma: str, source: Token, trail: list[str] | None = None) -> Content:
+def _content(
+    verb: Token, lemma: str, source: Token, lex: Lexicon, trail: list[str] | None = None
+) -> Content:
     """What the verb reports: the first rule of CONTENT_RULES that applies."""
     for rule in CONTENT_RULES:
-        content = rule(verb, lemma, source)
+        content = rule(verb, lemma, source, lex)
         if content is not None:
             if trail is not None:
                 trail.append(f"content:{rule.__name__}")
@@ -48,46 +50,46 @@ def _content(verb: Token, lemma: str, source: Token, trail: list[str] | None = N
     return []
 
 
-def asked_question(verb: Token, lemma: str, source: Token) -> Content | None:
+def asked_question(verb: Token, lemma: str, source: Token, lex: Lexicon) -> Content | None:
     """'asked if he was ever bullied': the question asked."""
-    if lemma == "ask" and (question := _question(verb)):
+    if lemma == "ask" and (question := _question(verb, lex)):
         return [question]
     return None
 
 
-def that_clause(verb: Token, lemma: str, source: Token) -> Content | None:
+def that_clause(verb: Token, lemma: str, source: Token, lex: Lexicon) -> Content | None:
     """'He said that the talks had failed': the reported clause."""
     clause = _reported_clause(verb, source)
     if clause is None:
         return None
-    start, end = _with_lost_subject(verb, clause)
+    start, end = _with_lost_subject(verb, clause, lex)
     start = _after_day_of_saying(verb, start, end)
     for other in verb.children:
         # 'told me he ’s had …': one clause the parse cut in two.
-        if _continues_clause(verb.doc, other, end):
-            end = _clause_range(other)[1]
-    return [_with_stranded_conjuncts(verb, (start, end))]
+        if _continues_clause(verb.doc, other, end, lex):
+            end = _clause_range(other, lex)[1]
+    return [_with_stranded_conjuncts(verb, (start, end), lex)]
 
 
-def xcomp_content(verb: Token, lemma: str, source: Token) -> Content | None:
+def xcomp_content(verb: Token, lemma: str, source: Token, lex: Lexicon) -> Content | None:
     """'He promised to cut taxes': the infinitive a verb like "promise" takes."""
     if lemma not in verb_frames().xcomp:
         return None
     for child in verb.children:
         if child.dep_ == "xcomp":
-            return [_with_object_before(verb, child)]
+            return [_with_object_before(verb, child, lex)]
     return None
 
 
-def object_content(verb: Token, lemma: str, source: Token) -> Content | None:
+def object_content(verb: Token, lemma: str, source: Token, lex: Lexicon) -> Content | None:
     """'She denied the allegations': the object of a verb like "deny"."""
     if lemma not in verb_frames().object:
         return None
     for child in verb.children:
-        if lemma in CITING and _names_a_party(child):
+        if lemma in CITING and _names_a_party(child, lex):
             return []  # "KCNA said, citing the Foreign Ministry": a source, not words
         if child.dep_ in ("dobj", "oprd"):
-            start, end = object_range(verb, child)
+            start, end = object_range(verb, child, lex)
             if lemma in NOUN_CUES and _has_words(verb.doc, child.i + 1, end):
                 start = child.i + 1  # the cue already holds "concern"
             if child.pos_ == "PRON" and end == child.i + 1:
@@ -96,7 +98,7 @@ def object_content(verb: Token, lemma: str, source: Token) -> Content | None:
     return None
 
 
-def prep_content(verb: Token, lemma: str, source: Token) -> Content | None:
+def prep_content(verb: Token, lemma: str, source: Token, lex: Lexicon) -> Content | None:
     """'They called for a ceasefire': the object of the verb's own preposition."""
     preps = verb_frames().prep.get(lemma, ())
     for child in verb.children:
@@ -110,45 +112,45 @@ def prep_content(verb: Token, lemma: str, source: Token) -> Content | None:
     return None
 
 
-def said_as_object(verb: Token, lemma: str, source: Token) -> Content | None:
+def said_as_object(verb: Token, lemma: str, source: Token, lex: Lexicon) -> Content | None:
     """'said ending the program would hurt families': a clause parsed as an object."""
-    if lemma in verb_frames().broken_clause and (said := _said_as_object(verb)):
+    if lemma in verb_frames().broken_clause and (said := _said_as_object(verb, lex)):
         return [said]
     return None
 
 
-def clause_without_copula(verb: Token, lemma: str, source: Token) -> Content | None:
+def clause_without_copula(verb: Token, lemma: str, source: Token, lex: Lexicon) -> Content | None:
     """'Officials say visit planned for May': a headline clause without its copula."""
-    if lemma not in ADDRESSED and (said := _clause_without_copula(verb)):
+    if lemma not in lex.addressed_verbs and (said := _clause_without_copula(verb, lex)):
         return [said]
     return None
 
 
-def answer(verb: Token, lemma: str, source: Token) -> Content | None:
+def answer(verb: Token, lemma: str, source: Token, lex: Lexicon) -> Content | None:
     """'46 percent said yes': the one word is what was said."""
     if lemma == "say" and (found := _answer(verb)) is not None:
         return [found]
     return None
 
 
-def misplaced_that_clause(verb: Token, lemma: str, source: Token) -> Content | None:
+def misplaced_that_clause(verb: Token, lemma: str, source: Token, lex: Lexicon) -> Content | None:
     """'said in a statement that X …': the that-clause the parse hung on the noun."""
-    return _misplaced_that_clause(verb) or None
+    return _misplaced_that_clause(verb, lex) or None
 
 
-def reversed_content(verb: Token, lemma: str, source: Token) -> Content | None:
+def reversed_content(verb: Token, lemma: str, source: Token, lex: Lexicon) -> Content | None:
     """'The plan will fail, he said': the clause before the cue."""
-    return _reversed_content(verb, source) or None
+    return _reversed_content(verb, source, lex) or None
 
 
-def clause_before_comma(verb: Token, lemma: str, source: Token) -> Content | None:
+def clause_before_comma(verb: Token, lemma: str, source: Token, lex: Lexicon) -> Content | None:
     """'A girl was pepper-sprayed by a bystander, police said.': the clause before the comma."""
-    return _clause_before_comma(verb, source) or None
+    return _clause_before_comma(verb, source, lex) or None
 
 
-def told_clause_hung_above(verb: Token, lemma: str, source: Token) -> Content | None:
+def told_clause_hung_above(verb: Token, lemma: str, source: Token, lex: Lexicon) -> Content | None:
     """'after Trump told The Washington Post he was “not quite there yet”': the clause above."""
-    return _told_clause_hung_above(verb, lemma) or None
+    return _told_clause_hung_above(verb, lemma, lex) or None
 
 
 # What a cue verb reports, in order: the first rule that applies decides.
@@ -185,7 +187,7 @@ def _with_condition(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
-def _told_clause_hung_above(verb: Token, lemma: str) -> list[tuple[int, int]]:
+def _told_clause_hung_above(verb: Token, lemma: str, lex: Lexicon) -> list[tuple[int, int]]:
     """'… after Trump told The Washington Post he was “not quite there yet”': the
     parse may make the told clause the main one and hang "told" on it; what
     follows the one told, from the clause's subject on, is what was said."""
@@ -197,10 +199,10 @@ def _told_clause_hung_above(verb: Token, lemma: str) -> list[tuple[int, int]]:
     if not told or not subjects or subjects[0].left_edge.i != told[-1].right_edge.i + 1:
         return []
     start, end = trim(verb.doc, subjects[0].left_edge.i, clause.right_edge.i + 1)
-    return [(start, _before_trailing_aside(clause, start, end))]
+    return [(start, _before_trailing_aside(clause, start, end, lex))]
 
 
-def _clause_before_comma(verb: Token, source: Token) -> list[tuple[int, int]]:
+def _clause_before_comma(verb: Token, source: Token, lex: Lexicon) -> list[tuple[int, int]]:
     """'A girl was pepper-sprayed by a bystander, police said.': a sentence that
     ends in its cue has said the main clause before the comma, even when the
     parse hangs that clause on the cue as something else than its content (an
@@ -216,7 +218,7 @@ def _clause_before_comma(verb: Token, source: Token) -> list[tuple[int, int]]:
     if clause[0].is_quote or doc[subject - 2].is_quote:
         return []  # '“…,” he said.': a direct quote's, by its marks
     # 'After the growth cooled, the borrowing continued.' has no main clause there.
-    return [(start, end)] if any(_main_clause_verb(t) for t in clause) else []
+    return [(start, end)] if any(_main_clause_verb(t, lex) for t in clause) else []
 
 
 def _last_clause(verb: Token) -> bool:
@@ -229,7 +231,7 @@ def _last_clause(verb: Token) -> bool:
     return hung and bare and verb.head.dep_ == "ROOT" and verb.head.i < verb.i
 
 
-def _main_clause_verb(token: Token) -> bool:
+def _main_clause_verb(token: Token, lex: Lexicon) -> bool:
     """A finite verb with a subject that no conjunction or relative subordinates."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in SUBORDINATE:
         return False
@@ -238,14 +240,13 @@ def _main_clause_verb(token: Token) -> bool:
         for c in token.children
     )
     # 'when' hangs on the verb as an adverb, 'After' at times as a preposition.
-    opened = token.left_edge.lower_ in SUBORDINATORS or any(
+    opened = token.left_edge.lower_ in lex.subordinators or any(
         c.dep_ == "mark" or c.tag_ == "WRB" for c in token.children
     )
     return finite and _has_subject(token) and not opened
 
 
 SUBORDINATE = ("relcl", "acl", "pcomp", "aux", "auxpass")
-SUBORDINATORS = ("after", "before", "while", "although", "though", "because", "since", "until")
 
 
 def _ends_at_cue(verb: Token) -> bool:
@@ -278,14 +279,11 @@ def _answer(verb: Token) -> tuple[int, int] | None:
     )
 
 
-QUESTION_WORDS = ("if", "whether", "what", "why", "how", "who", "when", "where", "which")
-
-
-def _question(verb: Token) -> tuple[int, int] | None:
+def _question(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     """What was asked: 'asked if he was ever bullied', 'asked about the plan',
     'was asked what he thought' (before any other clause the parse hangs on it)."""
     for child in verb.children:
-        if child.dep_ in ("advcl", "ccomp") and child.left_edge.lower_ in QUESTION_WORDS:
+        if child.dep_ in ("advcl", "ccomp") and child.left_edge.lower_ in lex.question_words:
             return _subtree_range(child)
         if child.dep_ == "prep" and child.lower_ == "about":
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
@@ -294,10 +292,10 @@ def _question(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _with_object_before(verb: Token, xcomp: Token) -> tuple[int, int]:
+def _with_object_before(verb: Token, xcomp: Token, lex: Lexicon) -> tuple[int, int]:
     """'urged the candidate to dig in': who is urged belongs with what."""
     start, end = _subtree_range(xcomp)
-    return noun_before(verb, start, ("dobj",)), _before_trailing_aside(xcomp, start, end)
+    return noun_before(verb, start, ("dobj",)), _before_trailing_aside(xcomp, start, end, lex)
 
 
 def noun_before(verb: Token, start: int, deps: tuple[str, ...]) -> int:
@@ -360,22 +358,18 @@ def _before_subject(verb: Token, clause: Token) -> bool:
     return not clause.right_edge.is_quote and not any(t.is_quote for t in between)
 
 
-def _continues_clause(doc: Doc, other: Token, end: int) -> bool:
+def _continues_clause(doc: Doc, other: Token, end: int, lex: Lexicon) -> bool:
     if other.left_edge.i != end or doc[end].is_punct:
         return False
-    if other.dep_ == "advcl" and doc[end].lower_ in CLAUSE_MARKS:
+    if other.dep_ == "advcl" and doc[end].lower_ in lex.clause_marks:
         return True  # 'say he would look zippier if he ate …': the parse hangs the if on "say"
     return other.dep_ in CONTENT_DEPS and not _has_subject(other)
 
 
-# Not "when", "before", "after": "said the city was safe when she spoke to reporters".
-CLAUSE_MARKS = ("if", "unless", "because", "once", "until")
-
-
-def _with_lost_subject(verb: Token, clause: Token) -> tuple[int, int]:
+def _with_lost_subject(verb: Token, clause: Token, lex: Lexicon) -> tuple[int, int]:
     """'said the days when … are gone': the parse hangs the clause's subject
     on the cue (as npadvmod), leaving the clause without one."""
-    start, end = _clause_range(clause)
+    start, end = _clause_range(clause, lex)
     if _has_subject(clause) or clause.i < verb.i:
         return start, end
     return noun_before(verb, start, ("npadvmod", "dobj")), end
@@ -412,15 +406,17 @@ def _heads_day(doc: Doc, start: int, end: int) -> bool:
     return not token.ent_type_ and any(t.head.i == end for t in doc[start:end])
 
 
-def _clause_range(clause: Token) -> tuple[int, int]:
+def _clause_range(clause: Token, lex: Lexicon) -> tuple[int, int]:
     """A reported clause, up to a second cue of the same speaker conjoined to
     it: 'said it was too early but added, “…”' (the parse joins "added" to "was")."""
     start, end = _subtree_range(clause)
     for child in _children_and_conjuncts(clause):
-        if _reporting_conjunct(child) or _another_report(child):
+        if _reporting_conjunct(child, lex) or _another_report(child, lex):
             joints = [c.i for c in child.head.children if c.dep_ == "cc" and c.i < child.i]
             return trim(clause.doc, start, max(joints, default=child.left_edge.i))
-    return _without_dangling_joint(clause.doc, start, _before_trailing_aside(clause, start, end))
+    return _without_dangling_joint(
+        clause.doc, start, _before_trailing_aside(clause, start, end, lex)
+    )
 
 
 def _without_dangling_joint(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -442,7 +438,7 @@ def _children_and_conjuncts(clause: Token) -> list[Token]:
     return found
 
 
-def _another_report(token: Token) -> bool:
+def _another_report(token: Token, lex: Lexicon) -> bool:
     """'noted that X was wrong, and an article cited by her campaign quoted …': a
     speech verb with a subject of its own, conjoined to the reported clause, is
     someone else's report, not more of this one. Not when it quotes: 'noted that
@@ -453,7 +449,7 @@ def _another_report(token: Token) -> bool:
     return (
         (token.dep_ == "conj" or _contrast_clause(token))
         and token.i > token.head.i
-        and _speech_lemma(token)
+        and _speech_lemma(token, lex)
         and any(_own_subject(c, token) for c in token.children)
         and token.tag_ in FINITE
         and not any(t.is_quote for t in token.subtree)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.lexicon import load_lexicon
+from nlp.lexicon import Lexicon
 from nlp.ranges import _has_words, _subtree_range, trim
 from nlp.syntax import (
     CLOSING,
@@ -21,7 +21,9 @@ from nlp.syntax import (
 )
 
 
-def _with_stranded_conjuncts(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+def _with_stranded_conjuncts(
+    verb: Token, content: tuple[int, int], lex: Lexicon
+) -> tuple[int, int]:
     """'said polls could be "way off," and have been unreliable': a quotation's
     closing mark makes the parse join the rest of the clause to the cue."""
     doc = verb.doc
@@ -36,10 +38,10 @@ def _with_stranded_conjuncts(verb: Token, content: tuple[int, int]) -> tuple[int
         bare_clause = child.dep_ == "advcl" and child.left_edge.i == child.i
         joined = child.dep_ in ("conj", "ccomp") or bare_clause
         unquoted = not any(t.is_quote for t in doc[end : child.right_edge.i + 1])
-        if child.dep_ == "conj" and unquoted and _present_after_past(verb, child):
+        if child.dep_ == "conj" and unquoted and _present_after_past(verb, child, lex):
             end = trim(doc, start, child.right_edge.i + 1)[1]
             continue
-        if not joined or _speaks_for_itself(child):
+        if not joined or _speaks_for_itself(child, lex):
             continue
         closes = doc[end - 1].is_quote or any(t.is_quote for t in gap)
         if closes:
@@ -50,11 +52,11 @@ def _with_stranded_conjuncts(verb: Token, content: tuple[int, int]) -> tuple[int
 PRESENT = ("VBZ", "VBP")
 
 
-def _present_after_past(verb: Token, conjunct: Token) -> bool:
+def _present_after_past(verb: Token, conjunct: Token, lex: Lexicon) -> bool:
     """'told a crowd that he expects to win and he is doing better …': a clause in
     the present joined to a cue in the past goes on with what was said; the
     writer's own narration would keep the past ('… and he left')."""
-    if verb.tag_ != "VBD" or not _has_subject(conjunct) or _speech_lemma(conjunct):
+    if verb.tag_ != "VBD" or not _has_subject(conjunct) or _speech_lemma(conjunct, lex):
         return False
     tense = [conjunct, *(c for c in conjunct.children if c.dep_ in ("aux", "auxpass"))]
     return tense[-1].tag_ in PRESENT if len(tense) > 1 else conjunct.tag_ in PRESENT
@@ -67,8 +69,8 @@ def _second_that_clause(child: Token) -> bool:
     return child.dep_ == "conj" and bool(marks) and marks[0].lower_ == "that"
 
 
-def _speaks_for_itself(verb: Token) -> bool:
-    return _speech_lemma(verb) or _has_subject(verb)
+def _speaks_for_itself(verb: Token, lex: Lexicon) -> bool:
+    return _speech_lemma(verb, lex) or _has_subject(verb)
 
 
 CONTRASTS = ("while", "whereas")
@@ -85,10 +87,9 @@ def _own_subject(child: Token, verb: Token) -> bool:
     return child.dep_ == "nsubj" and child.i < verb.i and child.tag_ != "DT"
 
 
-RELATIVE_WORDS = ("which", "who", "whom", "whose")
-
-
-def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool = True) -> int:
+def _before_trailing_aside(
+    clause: Token, start: int, end: int, lex: Lexicon, relatives: bool = True
+) -> int:
     """Where a reported clause stops before a closing ', which …' or ', who …',
     or a closing description of its last noun (', a bus garage that …'): the
     writer's aside, not the speaker's words (on PolNeAR train the annotators
@@ -97,23 +98,23 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
     doc = clause.doc
     for token in doc[start:end]:
         first = token.left_edge.i
-        relative = relatives and token.dep_ == "relcl" and doc[first].lower_ in RELATIVE_WORDS
+        relative = relatives and token.dep_ == "relcl" and doc[first].lower_ in lex.relative_words
         participle = (
             token.dep_ == "advcl"
             and token.tag_ == "VBG"
             and (first == token.i or _while_after_cue(token))
-            and _speech_lemma(token)
+            and _speech_lemma(token, lex)
         )
         apposition = token.dep_ == "appos" and doc[first].lower_ in ("a", "an", "one")
-        if token.right_edge.i + 1 >= end and (cut := _telling_aside(token, start)) is not None:
+        if token.right_edge.i + 1 >= end and (cut := _telling_aside(token, start, lex)) is not None:
             return cut
         if not (relative or participle or apposition):
             continue
-        if relative and _quotes_unattributed(doc[first : token.right_edge.i + 1]):
+        if relative and _quotes_unattributed(doc[first : token.right_edge.i + 1], lex):
             continue  # '…, which “will help elect her”': quoted words are the speaker's
         if token.right_edge.i + 1 >= end and first > start and doc[first - 1].text == ",":
             return trim(doc, start, first - 1)[1]
-        no_comma = participle and first < token.i and _reporting_participle(token)
+        no_comma = participle and first < token.i and _reporting_participle(token, lex)
         if token.right_edge.i + 1 >= end and first > start and no_comma:
             return trim(doc, start, first)[1]  # '… premature while adding …': no comma
         if token.right_edge.i + 1 >= end and first > start + 1 and _closes_after_comma(doc, first):
@@ -121,11 +122,7 @@ def _before_trailing_aside(clause: Token, start: int, end: int, relatives: bool 
     return end
 
 
-# Words that say how much a speaker told, not what: "gave no details", "without elaborating".
-TELLING = frozenset("detail details specifics elaborate elaborating evidence".split())
-
-
-def _telling_aside(token: Token, start: int) -> int | None:
+def _telling_aside(token: Token, start: int, lex: Lexicon) -> int | None:
     """Where a reported clause stops before the writer's note on the telling
     that closes it: ', without going into details', ', but gave no details of
     …' (a verb with no subject of its own, joined to the clause's). The parse
@@ -140,19 +137,21 @@ def _telling_aside(token: Token, start: int) -> int | None:
         joint = joints[-1]
     else:
         return None
-    speech = load_lexicon().speech_verbs
-    telling = any(t.lower_ in TELLING or t.lemma_.lower() in speech for t in token.subtree)
+    speech = lex.speech_verbs
+    telling = any(
+        t.lower_ in lex.telling_words or t.lemma_.lower() in speech for t in token.subtree
+    )
     if not telling or joint <= start + 1 or doc[joint - 1].text != ",":
         return None
     return trim(doc, start, joint - 1)[1]
 
 
-def _quotes_unattributed(words: Span) -> bool:
+def _quotes_unattributed(words: Span, lex: Lexicon) -> bool:
     """Quoted words in a phrase with no cue of their own ('which “will help”',
     not 'which he called “a disaster”')."""
     framing = verb_frames().framing
     own_cue = any(
-        t.pos_ == "VERB" and (_speech_lemma(t) or t.lemma_.lower() in framing) for t in words
+        t.pos_ == "VERB" and (_speech_lemma(t, lex) or t.lemma_.lower() in framing) for t in words
     )
     return _has_quoted_words(words) and not own_cue
 
@@ -187,11 +186,10 @@ def _closes_after_comma(doc: Doc, index: int) -> bool:
     return doc[index - 1].text in CLOSING and doc[index - 2].text == ","
 
 
-def _reporting_participle(token: Token) -> bool:
+def _reporting_participle(token: Token, lex: Lexicon) -> bool:
     """A speech participle set off by a comma (or a 'while') after a reported
     clause: the parse hangs "adding" on the clause, but the reporter is the one
     adding ('insisted it was premature, while adding “…”')."""
-    lex = load_lexicon()
     speech = lex.speech_verbs
     head = _up_through_xcomp(token.head)
     return (
@@ -240,18 +238,18 @@ def _up_through_xcomp(token: Token) -> Token:
     return token
 
 
-def _second_participle_of(token: Token) -> Token | None:
+def _second_participle_of(token: Token, lex: Lexicon) -> Token | None:
     """The participle cue whose words a speech participle is conjoined into:
     'urging voters to see the picture and promising to act', 'mentioning the
     need for a wall and adding, “…”'. The parse joins the second participle to
     the first one's object; it is the same speaker's next cue."""
-    if token.tag_ != "VBG" or token.dep_ != "conj" or not _speech_lemma(token):
+    if token.tag_ != "VBG" or token.dep_ != "conj" or not _speech_lemma(token, lex):
         return None
     if _has_subject(token) or _first_conjunct(token).tag_ == "VBG":
         return None  # 'for ignoring the warnings and saying nothing': one gerund phrase
     current = token.head
     for _ in range(5):
-        if current.tag_ == "VBG" and current.dep_ == "advcl" and _speech_lemma(current):
+        if current.tag_ == "VBG" and current.dep_ == "advcl" and _speech_lemma(current, lex):
             return current
         if _has_subject(current) or current.head.i == current.i:
             return None  # a clause of its own: 'said officials were seeing it and adding …'
@@ -259,13 +257,15 @@ def _second_participle_of(token: Token) -> Token | None:
     return None
 
 
-def _before_second_participle(verb: Token, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _before_second_participle(
+    verb: Token, content: list[tuple[int, int]], lex: Lexicon
+) -> list[tuple[int, int]]:
     """The participle cue's words stop before its conjoined second cue ('… and
     promising to act'), whose words are a report of their own."""
     doc = verb.doc
     for start, end in content:
         for token in doc[start:end]:
-            outer = _second_participle_of(token)
+            outer = _second_participle_of(token, lex)
             if outer is not None and outer.i == verb.i:
                 cut = token.i
                 while cut > start and doc[cut - 1].dep_ in ("cc", "punct"):
@@ -281,7 +281,7 @@ def _after_comma(token: Token) -> bool:
     return i > 0 and (token.nbor(-1).text == "," or i > 1 and _closes_after_comma(token.doc, i))
 
 
-def _reporting_conjunct(token: Token) -> bool:
+def _reporting_conjunct(token: Token, lex: Lexicon) -> bool:
     """A speech verb with no subject of its own, conjoined to a reported clause
     (or to a verb conjoined to it)."""
     first = _first_conjunct(token.head)
@@ -289,10 +289,10 @@ def _reporting_conjunct(token: Token) -> bool:
         return False  # 'had her staff field them and tell Clinton …': one clause
     return (
         token.dep_ == "conj"
-        and _speech_lemma(token)
+        and _speech_lemma(token, lex)
         and first.dep_ in CONTENT_DEPS
         and not _has_subject(token)
-        and not _shares_perfect(token)
+        and not _shares_perfect(token, lex)
     )
 
 
@@ -302,10 +302,7 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
-PERFECT = ("has", "have", "had", "'s", "'ve", "'d")
-
-
-def _shares_perfect(token: Token) -> bool:
+def _shares_perfect(token: Token, lex: Lexicon) -> bool:
     """'said he has not held dinners and never called a donor': a participle that
     leans on the clause's own 'has' (or a bare verb on its modal) belongs to the
     clause, not to the cue ('had not seen it, and when asked, said' has a clause
@@ -319,10 +316,10 @@ def _shares_perfect(token: Token) -> bool:
         # 'says he would sit the minister down and tell him …': a bare verb
         # leans on the clause's modal; the speaker's own cue has a tense.
         return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.head.children)
-    return any(c.dep_ == "aux" and c.lower_ in PERFECT for c in token.head.children)
+    return any(c.dep_ == "aux" and c.lower_ in lex.perfect_auxiliaries for c in token.head.children)
 
 
-def _said_as_object(verb: Token) -> tuple[int, int] | None:
+def _said_as_object(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     """'said seeing so many officers was a welcome sight', 'says the increase …
     also makes his election less likely': the parse takes the clause's subject
     for the verb's object and hangs the clause's verb under it; 'said the same
@@ -331,7 +328,7 @@ def _said_as_object(verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
         if child.dep_ not in ("xcomp", "dobj") or child.i < verb.i or child.pos_ == "PRON":
             continue
-        if child.lower_ == "same" or any(_lost_clause(t) for t in child.subtree):
+        if child.lower_ == "same" or any(_lost_clause(t, lex) for t in child.subtree):
             return _subtree_range(child)
         clause_verb = any(t.dep_ == "acl" and t.pos_ == "VERB" for t in child.children)
         if clause_verb and verb.nbor(1).text == ",":
@@ -340,26 +337,21 @@ def _said_as_object(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-# What a headline's object can be said to be once the copula is gone: "in the
-# works", "on track", "at risk", "under way", "off the table", "within reach".
-PREDICATE_PREPS = ("in", "on", "at", "under", "off", "within", "behind", "ahead", "near", "out")
-# Verbs whose object is whom they speak to ('tells the families on the list').
-ADDRESSED = ("tell", "ask", "warn", "order", "advise", "remind", "inform", "assure", "brief")
 HEADLINE_LINE_WORDS = 16
 SENTENCE_ENDS = (".", "?", "!")
 
 
-def _clause_without_copula(verb: Token) -> tuple[int, int] | None:
+def _clause_without_copula(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     """'Russia said a trip in the works', 'Officials say visit planned for May':
     headlines and subheads drop the copula, so the parse takes the reported
     clause's subject for the verb's object and its predicate (a place-like
     phrase, a participle, an adjective) for the noun's modifier. Only on a
     headline-like line, and only when the predicate closes it; a verb that
-    takes an addressee (ADDRESSED) is not asked."""
+    takes an addressee (lex.addressed_verbs) is not asked."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or obj.pos_ not in SPEAKER_POS:
         return None
-    if not any(_predicate_of(child) for child in obj.children if child.i > obj.i):
+    if not any(_predicate_of(child, lex) for child in obj.children if child.i > obj.i):
         return None
     line = _headline_line(verb)
     start, end = _subtree_range(obj)
@@ -368,11 +360,11 @@ def _clause_without_copula(verb: Token) -> tuple[int, int] | None:
     return start, end
 
 
-def _predicate_of(child: Token) -> bool:
+def _predicate_of(child: Token, lex: Lexicon) -> bool:
     """A phrase after a noun that can say what the noun is: 'in the works',
     'planned for May', 'ready'."""
     if child.dep_ == "prep":
-        return child.lower_ in PREDICATE_PREPS
+        return child.lower_ in lex.predicate_preps
     return child.dep_ in ("acl", "amod") and child.tag_ in ("VBN", "VBG", "JJ")
 
 
@@ -388,18 +380,18 @@ def _headline_line(token: Token) -> tuple[int, int] | None:
     return trim(doc, start, end)
 
 
-def _lost_clause(token: Token) -> bool:
+def _lost_clause(token: Token, lex: Lexicon) -> bool:
     """A finite verb that is no true relative clause ("that" only marks it):
     the rest of a reported clause the parse broke up ("the rise in rents that
     the council ignores also makes …" comes out with "makes" under "rise")."""
     finite = token.tag_ in FINITE or any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
     if not finite or token.dep_ in ("aux", "auxpass"):
         return False
-    relative = (*RELATIVE_WORDS, "that")
+    relative = lex.relative_words | {"that"}
     return not any(c.lower_ in relative and c.dep_ != "mark" for c in token.children)
 
 
-def _misplaced_that_clause(verb: Token) -> list[tuple[int, int]]:
+def _misplaced_that_clause(verb: Token, lex: Lexicon) -> list[tuple[int, int]]:
     """'said for the first time that X …', 'said in a statement that X …': the
     parse hangs the that-clause on the noun, though "that" is not its subject."""
     for token in verb.subtree:
@@ -414,5 +406,5 @@ def _misplaced_that_clause(verb: Token) -> list[tuple[int, int]]:
         prep = token.head.head
         if has_subject and prep.dep_ == "prep" and prep.head.i == verb.i:
             content = trim(verb.doc, that.i, token.right_edge.i + 1)
-            return [_with_stranded_conjuncts(verb, content)]
+            return [_with_stranded_conjuncts(verb, content, lex)]
     return []

@@ -7,17 +7,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from nlp.content_clauses import _before_trailing_aside
-from nlp.lexicon import load_lexicon
+from nlp.lexicon import Lexicon
 from nlp.ranges import _has_words, _subtree_range, trim
 from nlp.syntax import FINITE, SPEAKER_POS, SUBJECT_DEPS, _has_subject, verb_frames
 
 # What follows a reported object and belongs with it: "called the plan “a
-# disaster”", "criticized Ford for …", "defended himself against …".
+# disaster”", "criticized Ford for …", "defended himself against …"
+# (and lex.object_tail_preps).
 OBJECT_TAIL_DEPS = ("oprd", "xcomp", "acomp")
-OBJECT_TAIL_PREPS = ("for", "against", "of", "as", "over")
 
 
-def object_range(verb: Token, obj: Token) -> tuple[int, int]:
+def object_range(verb: Token, obj: Token, lex: Lexicon) -> tuple[int, int]:
     start, end = _subtree_range(obj)
     framed_as = _framed_as(verb, end)
     # 'called the system “rotten to the core”': the mark hangs on the verb.
@@ -25,7 +25,7 @@ def object_range(verb: Token, obj: Token) -> tuple[int, int]:
     for index, child in enumerate(children):
         if child.i < end:
             continue
-        if _time_before_tail(child, children[index + 1 :]):
+        if _time_before_tail(child, children[index + 1 :], lex):
             # 'blasted Trump on Monday over his stance': the grounds reach over the day.
             end = _subtree_range(child)[1]
             continue
@@ -36,7 +36,7 @@ def object_range(verb: Token, obj: Token) -> tuple[int, int]:
             continue
         tail = (
             child.dep_ in OBJECT_TAIL_DEPS
-            or (child.dep_ == "prep" and child.lower_ in OBJECT_TAIL_PREPS)
+            or (child.dep_ == "prep" and child.lower_ in lex.object_tail_preps)
             # 'described the country as beset by …': the parse makes "as" a clause
             # mark; not a clause of its own ('… integrity" as he promised to …')
             or (
@@ -57,15 +57,14 @@ def object_range(verb: Token, obj: Token) -> tuple[int, int]:
                 end = min(end, grand.left_edge.i)
     # An object keeps its ', who …' (on PolNeAR train the annotators mostly keep
     # it there), but not a closing description: 'the depot, a garage that …'.
-    return start, _before_trailing_aside(obj, start, end, relatives=False)
+    return start, _before_trailing_aside(obj, start, end, lex, relatives=False)
 
 
 INTERVENING = ("prep", "npadvmod", "advmod")
 GROUNDS_PREPS = ("over", "for")
-DURATIONS = ("time", "minute", "hour", "day", "week", "month", "year", "decade")
 
 
-def _time_before_tail(child: Token, after: list[Token]) -> bool:
+def _time_before_tail(child: Token, after: list[Token], lex: Lexicon) -> bool:
     """A when-phrase ('on Monday', 'Tuesday') right before an object's 'over …'
     or 'for …' that the parse hangs on the verb."""
     if child.dep_ not in ("prep", "npadvmod") or not after:
@@ -76,7 +75,7 @@ def _time_before_tail(child: Token, after: list[Token]) -> bool:
     grounds = following.dep_ == "prep" and following.lower_ in GROUNDS_PREPS
     # 'praised them on Sunday for hours', '… for the first time': no grounds.
     how_long = any(
-        t.ent_type_ in ("DATE", "TIME", "ORDINAL") or t.lemma_ in DURATIONS
+        t.ent_type_ in ("DATE", "TIME", "ORDINAL") or t.lemma_ in lex.durations
         for t in following.subtree
     )
     return when and grounds and not how_long and following.i == child.right_edge.i + 1
@@ -131,11 +130,10 @@ CITING = ("cite", "quote", "report")
 PARTY_ENTITIES = ("PERSON", "ORG", "GPE")
 
 
-def _names_a_party(obj: Token) -> bool:
+def _names_a_party(obj: Token, lex: Lexicon) -> bool:
     """The object of 'citing' is someone who speaks, not what was said."""
     if obj.dep_ != "dobj":
         return False
-    lex = load_lexicon()
     lemma = obj.lemma_.lower()
     return (
         obj.ent_type_ in PARTY_ENTITIES
@@ -146,7 +144,7 @@ def _names_a_party(obj: Token) -> bool:
     )
 
 
-def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
+def _reversed_content(verb: Token, source: Token, lex: Lexicon) -> list[tuple[int, int]]:
     """'Content, X said.' parsed with said as a dependent of the content's verb."""
     if verb.dep_ in ("parataxis", "advcl", "conj", "ccomp") and verb.i > verb.head.i:
         first = verb.left_edge.i
@@ -155,7 +153,7 @@ def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
         before = verb.doc[verb.head.left_edge.i : first]
         if before and before[-1].text in (",", ":", "—", "–") and source.i > verb.head.i:
             return _minus(verb.head, _subtree_range(verb)) + _clause_resumed(verb)
-    if _as_noted(verb) and verb.i < verb.head.i:
+    if _as_noted(verb, lex) and verb.i < verb.head.i:
         # "As the paper noted, it is surprising …": the clause it opens is the content
         # ("But as …": not the conjunction before it).
         ranges = _minus(verb.head, _subtree_range(verb))
@@ -168,10 +166,10 @@ def _reversed_content(verb: Token, source: Token) -> list[tuple[int, int]]:
         # '"Global exposure … gets them nervous, said Ann Cole': the parse may
         # make the content's subject the verb's own, beside the speaker after it.
         return [trim(verb.doc, fronted.left_edge.i, verb.i)]
-    if verb.dep_ in ("parataxis", "ccomp") and verb.i < verb.head.i and _set_off(verb, source):
+    if verb.dep_ in ("parataxis", "ccomp") and verb.i < verb.head.i and _set_off(verb, source, lex):
         # "Greensboro, Sexton said, made him question ...": the cue interrupts
         # its content, which is the whole clause around it.
-        return _minus(_clause_of(verb.head), (_own_start(verb, source), verb.right_edge.i + 1))
+        return _minus(_clause_of(verb.head), (_own_start(verb, source, lex), verb.right_edge.i + 1))
     return []
 
 
@@ -204,7 +202,7 @@ def _fronted_subject(verb: Token, source: Token) -> Token | None:
     return next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS and c.pos_ in SPEAKER_POS), None)
 
 
-def _own_start(verb: Token, source: Token) -> int:
+def _own_start(verb: Token, source: Token, lex: Lexicon) -> int:
     """Where the cue's own words start: 'If the demands are not met, Taylor
     warned, …' hangs the if-clause on the cue, but it belongs to what was said."""
     leading = [
@@ -215,7 +213,7 @@ def _own_start(verb: Token, source: Token) -> int:
             c.dep_ == "advcl"
             and any(g.dep_ == "mark" for g in c.children)
             # not 'Dashing into …, she called'
-            or _leading_phrase(c, source)
+            or _leading_phrase(c, source, lex)
         )
     ]
     if not leading:
@@ -223,7 +221,7 @@ def _own_start(verb: Token, source: Token) -> int:
     return max(c.right_edge.i for c in leading) + 1
 
 
-def _leading_phrase(child: Token, source: Token) -> bool:
+def _leading_phrase(child: Token, source: Token, lex: Lexicon) -> bool:
     """'At times last year, people close to him said, …': a phrase that opens the
     sentence before the cue, set off by a comma, starts what was said; not
     'In a statement, …', which tells where it was said."""
@@ -233,7 +231,6 @@ def _leading_phrase(child: Token, source: Token) -> bool:
         return False
     if after >= source.left_edge.i or doc[after].text != ",":
         return False
-    lex = load_lexicon()
     return not any(t.lemma_.lower() in lex.speech_nouns for t in child.subtree)
 
 
@@ -241,15 +238,12 @@ SET_OFF = (",", "—", "–")
 OWN_WORDS = ("dobj", "ccomp", "xcomp", "prep")
 
 
-def _as_noted(verb: Token) -> bool:
+def _as_noted(verb: Token, lex: Lexicon) -> bool:
     """'As X noted, …' with nothing said of its own ('As he announced his run'
     tells when, not what; 'As the paper noted on Monday' only when)."""
     return _as_clause(verb) and not any(
-        c.dep_ in OWN_WORDS and c.lower_ not in WHEN_OR_WHERE for c in verb.children
+        c.dep_ in OWN_WORDS and c.lower_ not in lex.when_or_where_words for c in verb.children
     )
-
-
-WHEN_OR_WHERE = ("in", "on", "at", "during", "after", "before", "last", "over", "via")
 
 
 def _as_clause(verb: Token) -> bool:
@@ -261,10 +255,10 @@ def _as_mark(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
 
 
-def _set_off(verb: Token, source: Token) -> bool:
+def _set_off(verb: Token, source: Token, lex: Lexicon) -> bool:
     """The cue and its source stand between commas (or dashes) inside the clause."""
     doc = verb.doc
-    start, end = _own_start(verb, source), verb.right_edge.i
+    start, end = _own_start(verb, source, lex), verb.right_edge.i
     opens = doc[start].text in SET_OFF or (start > 0 and doc[start - 1].text in SET_OFF)
     closes = doc[end].text in SET_OFF or (end + 1 < len(doc) and doc[end + 1].text in SET_OFF)
     inside = start <= source.i <= end

@@ -130,16 +130,14 @@ def _headline_frame(doc: Doc, lex: Lexicon) -> Frame | None:
 
 
 VERB_GROUP = ("AUX", "PART", "ADV")
-IRREGULAR_SPEECH = {"said": "say", "says": "say", "told": "tell", "tells": "tell"}
-IRREGULAR_SPEECH |= {"wrote": "write", "writes": "write"}
 
 
 def _speech_verb_form(word: str, lex: Lexicon) -> str | None:
     """The speech verb a word is a form of ('Praises' -> praise, 'Said' ->
     say), read from its letters: title-case headlines defeat the tagger."""
     lower = word.lower()
-    if lower in IRREGULAR_SPEECH:
-        return IRREGULAR_SPEECH[lower]
+    if lower in lex.irregular_speech_verbs:
+        return lex.irregular_speech_verbs[lower]
     stems = [lower]
     if lower.endswith("s"):
         stems += [lower[:-1], lower[:-2], lower[:-3] + "y"]
@@ -207,7 +205,7 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     if _put_to(token):
         # "Asked whether …, Trump said": the question is somebody unnamed's.
         asked: list[str] = []
-        content = _content(token, lemma, token, asked)
+        content = _content(token, lemma, token, lex, asked)
         return Frame(cue=cue, source=None, content=content, trail=asked)
     if (aside := _inverted_aside(token, lex)) is not None:
         return Frame(cue=sorted(cue), source=aside[0], content=aside[1], belief=belief)
@@ -235,15 +233,12 @@ def _verb_frame(token: Token, lex: Lexicon, include_beliefs: bool) -> Frame | No
     frame = Frame(cue=sorted(cue), source=source, belief=belief)
     frame.framing = lemma in verb_frames().framing
     frame.trail = trail
-    content = _before_speaker(_content(token, lemma, source, trail), token, source)
+    content = _before_speaker(_content(token, lemma, source, lex, trail), token, source)
     content = _without_own_clause(content, token, source)
-    content = _before_second_participle(token, content)
-    content = _infinitive_before_past_clause(token.doc, content)
+    content = _before_second_participle(token, content, lex)
+    content = _infinitive_before_past_clause(token.doc, content, lex)
     frame.content = _across_dash_aside(token.doc, content)
     return frame
-
-
-TIME_MARKS = ("when", "as", "after", "while")
 
 
 def _raised_concern(verb: Token, lex: Lexicon) -> bool:
@@ -259,7 +254,7 @@ def _raised_concern(verb: Token, lex: Lexicon) -> bool:
 def _somebody(token: Token, lex: Lexicon) -> bool:
     """A person, a body or a people, by name, pronoun or noun."""
     if token.pos_ == "PRON":
-        return token.lower_ not in ("it", "that", "which", "this")
+        return token.lower_ not in lex.not_somebody_pronouns
     if token.lemma_.lower() in lex.speech_nouns or token.lower_ in lex.speech_nouns:
         return False  # "Remarks that … raised questions": what was said, not who
     if token.ent_type_ in (*PARTY_ENTITIES, "NORP") or token.pos_ == "PROPN":
@@ -268,7 +263,7 @@ def _somebody(token: Token, lex: Lexicon) -> bool:
 
 
 def _infinitive_before_past_clause(
-    doc: Doc, content: list[tuple[int, int]]
+    doc: Doc, content: list[tuple[int, int]], lex: Lexicon
 ) -> list[tuple[int, int]]:
     """'expressed her willingness to visit Lima soon when she met the governor
     last week': what is yet to be done ends before a clause in the past that
@@ -280,7 +275,7 @@ def _infinitive_before_past_clause(
                 first = token.left_edge
                 timed = token.dep_ == "advcl" and token.tag_ == "VBD" and _has_subject(token)
                 closing = first.i > start and token.right_edge.i + 1 >= end
-                if timed and closing and first.lower_ in TIME_MARKS:
+                if timed and closing and first.lower_ in lex.time_marks:
                     end = trim(doc, start, first.i)[1]
                     break
         out.append((start, end))

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlp.extract import extract
-from nlp.lexicon import load_lexicon
+from nlp.lexicon import Lexicon, load_lexicon
 from nlp.records import Article, Quote, Range
 
 TOKEN_RE = re.compile(r"\w+")
@@ -165,39 +165,19 @@ def is_speech_cue(cue_text: str) -> bool:
     words = re.findall(r"[a-z]+", cue_text.lower())
     if not words or cue_text.strip() == ":" or "according" in words:
         return True
-    forms = _speech_forms()
-    return any(w in forms for w in words if w not in ("in", "to", "a", "the", "has", "have"))
+    lex = load_lexicon()
+    forms = _speech_forms(lex)
+    return any(w in forms for w in words if w not in lex.cue_filler_words)
 
 
-def _speech_forms() -> frozenset[str]:
-    forms = set(IRREGULAR)
-    for lemma in load_lexicon().speech_verbs:
+def _speech_forms(lex: Lexicon) -> frozenset[str]:
+    forms = set(lex.irregular_speech_forms)
+    for lemma in lex.speech_verbs:
         stem = lemma[:-1] if lemma.endswith("e") else lemma
         forms |= {lemma, lemma + "s", lemma + "es", lemma + "ed", stem + "ed", stem + "ing"}
         forms |= {lemma + "d", lemma[:-1] + "ies" if lemma.endswith("y") else lemma}
         forms |= {lemma[:-1] + "ied" if lemma.endswith("y") else lemma}
     return frozenset(forms)
-
-
-IRREGULAR = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "tells",
-        "wrote",
-        "written",
-        "writes",
-        "spoke",
-        "spoken",
-        "said:",
-        "told:",
-        "tweeted",
-        "tweeting",
-        "declared",
-        "insisted",
-    ]
-)
 
 
 # -- scoring -------------------------------------------------------------------------

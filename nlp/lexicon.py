@@ -48,6 +48,29 @@ class Lexicon:
     back_reference_nouns: frozenset[str]
     one_of_determiners: frozenset[str]
     initials_small_words: frozenset[str]
+    joining_words: frozenset[str]
+    when_said_words: frozenset[str]
+    person_pronouns: frozenset[str]
+    speaking_pronouns: frozenset[str]
+    subordinators: frozenset[str]
+    question_words: frozenset[str]
+    clause_marks: frozenset[str]
+    relative_words: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    predicate_preps: frozenset[str]
+    addressed_verbs: frozenset[str]
+    telling_words: frozenset[str]
+    object_tail_preps: frozenset[str]
+    durations: frozenset[str]
+    when_or_where_words: frozenset[str]
+    time_marks: frozenset[str]
+    comparatives: frozenset[str]
+    not_somebody_pronouns: frozenset[str]
+    speaking_words: frozenset[str]
+    title_small_words: frozenset[str]
+    irregular_speech_forms: frozenset[str]
+    cue_filler_words: frozenset[str]
+    irregular_speech_verbs: dict[str, str]  # 'said' -> 'say'
 
 
 @cache
@@ -80,4 +103,27 @@ def load_lexicon() -> Lexicon:
         back_reference_nouns=read_words("back_reference_nouns.txt"),
         one_of_determiners=read_words("one_of_determiners.txt"),
         initials_small_words=read_words("initials_small_words.txt"),
+        joining_words=read_words("joining_words.txt"),
+        when_said_words=read_words("when_said_words.txt"),
+        person_pronouns=read_words("person_pronouns.txt"),
+        speaking_pronouns=read_words("speaking_pronouns.txt"),
+        subordinators=read_words("subordinators.txt"),
+        question_words=read_words("question_words.txt"),
+        clause_marks=read_words("clause_marks.txt"),
+        relative_words=read_words("relative_words.txt"),
+        perfect_auxiliaries=read_words("perfect_auxiliaries.txt"),
+        predicate_preps=read_words("predicate_preps.txt"),
+        addressed_verbs=read_words("addressed_verbs.txt"),
+        telling_words=read_words("telling_words.txt"),
+        object_tail_preps=read_words("object_tail_preps.txt"),
+        durations=read_words("durations.txt"),
+        when_or_where_words=read_words("when_or_where_words.txt"),
+        time_marks=read_words("time_marks.txt"),
+        comparatives=read_words("comparatives.txt"),
+        not_somebody_pronouns=read_words("not_somebody_pronouns.txt"),
+        speaking_words=read_words("speaking_words.txt"),
+        title_small_words=read_words("title_small_words.txt"),
+        irregular_speech_forms=read_words("irregular_speech_forms.txt"),
+        cue_filler_words=read_words("cue_filler_words.txt"),
+        irregular_speech_verbs={row[0]: row[1] for row in read_table("irregular_speech_verbs.tsv")},
     )

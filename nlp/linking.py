@@ -116,7 +116,11 @@ def _beside_choice(state: Linking, f_index: int) -> list[int]:
         if _gap_ok(doc, hi, m.outer[0]) or _colon_then_paragraph(doc, hi, m.outer[0])
     ]
     own_content = _content_outside(frame, marks, before + after)
-    if own_content and after and _narration_after_quotation(doc, frame, hi, marks[after[0]]):
+    if (
+        own_content
+        and after
+        and _narration_after_quotation(doc, frame, hi, marks[after[0]], state.lex)
+    ):
         own_content = False
     if own_content and before and _after_dash(doc, marks[before[-1]]):
         # '… like Saddam Hussein - ''He would have loved Stalin,'' Mr. Biden said
@@ -127,7 +131,7 @@ def _beside_choice(state: Linking, f_index: int) -> list[int]:
     if not before:
         if not _opens_quote(doc, hi, marks[after[0]], state.extents, f_index):
             return []
-        if _cued_after(doc, marks, after[0], state.extents, f_index):
+        if _cued_after(doc, marks, after[0], state.extents, f_index, state.lex):
             return []  # 'declared the need for drive: “Change the world,” she said.'
         return after[:1]
     if not after:
@@ -221,9 +225,9 @@ def quoted_words_in_clause(state: Linking) -> None:
     for index, mark in enumerate(state.marks):
         if index in state.used_marks or _sentence_like(doc, mark, state.settings):
             continue
-        if _title(doc, mark) or _exclaimed(doc, mark, state.lex) is not None:
+        if _title(doc, mark, state.lex) or _exclaimed(doc, mark, state.lex) is not None:
             continue  # an exclamation is all the verb says: a direct quote, the leftover pass's
-        frame = _clause_frame(doc, mark)
+        frame = _clause_frame(doc, mark, state.lex)
         if frame is not None:
             state.used_marks.add(index)
             _join_clause(state, mark, frame)
@@ -281,7 +285,7 @@ def _short_leftover(state: Linking, mark: MarkTokens) -> None:
     """'"Debate recap," tweeted Conant.': short words set off before their cue, or
     one more range of the quote before."""
     doc, lex = state.doc, state.lex
-    leads = _leads_to_its_cue(doc, mark) and not _title(doc, mark)
+    leads = _leads_to_its_cue(doc, mark) and not _title(doc, mark, lex)
     if leads and (clause := _trailing_frame(doc, mark, lex)) is not None:
         state.direct.append(_next_to_its_clause(state.found, mark, clause))
         return
@@ -332,9 +336,9 @@ def _continued_or_alone(state: Linking, mark: MarkTokens) -> None:
             item = Found([mark.inner], None, "direct", [mark.marked], ["link:attributed_before"])
             item.follows = speaker
             found.append(item)
-    elif (clause := _sentence_before_frame(doc, mark)) is not None:
+    elif (clause := _sentence_before_frame(doc, mark, state.lex)) is not None:
         state.direct.append(_next_to_its_clause(found, mark, clause))
-    elif state.settings.keep_unattributed and not _title_in_body(doc, mark):
+    elif state.settings.keep_unattributed and not _title_in_body(doc, mark, state.lex):
         # The marks, not the tokens, bound its words: '.“We …' is one token.
         found.append(
             Found(

@@ -42,7 +42,7 @@ def _exclaimed(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
 
 
 @cue_rule
-def _sentence_before_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
+def _sentence_before_frame(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
     """'Clinton touted her record on the bill. “We need to support workers …”':
     a quotation standing as its own sentence, with no cue of its own, goes on
     from the sentence just before it in its paragraph; that sentence's subject,
@@ -64,7 +64,7 @@ def _sentence_before_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
         return None
     verb = sentence.root
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if verb.pos_ not in ("VERB", "AUX") or subject is None or not _speaker_like(subject):
+    if verb.pos_ not in ("VERB", "AUX") or subject is None or not _speaker_like(subject, lex):
         return None
     if subject.lower_ == "it":
         return None  # "it's an open question": a situation, not a speaker
@@ -72,7 +72,7 @@ def _sentence_before_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
 
 
 @cue_rule
-def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
+def _clause_frame(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
     """The verb governing a quoted phrase, when its subject names somebody."""
     token = doc[mark.inner[0] : mark.inner[1]].root
     for _ in range(4):
@@ -93,7 +93,7 @@ def _clause_frame(doc: Doc, mark: MarkTokens) -> Frame | None:
     child = _mark_child(doc, token, mark)
     end = child.right_edge.i + 1
     if child.dep_ == "dobj":
-        end = object_range(token, child)[1]  # 'blamed the “fog of war” for the failure …'
+        end = object_range(token, child, lex)[1]  # 'blamed the “fog of war” for the failure …'
     # 'slammed the proposal as “divisive”': the phrase is about the object before it.
     content = [trim(doc, noun_before(token, child.left_edge.i, ("dobj",)), end)]
     return Frame(cue=[token.i], source=subject, content=content)
@@ -112,8 +112,8 @@ def _trailing_frame(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
     if end >= len(doc) or "\n" in doc[end - 1 : min(end + 1, len(doc))].text:
         return None
     return (
-        _trailing_by_parse(doc, mark)
-        or _trailing_by_layout(doc, mark)
+        _trailing_by_parse(doc, mark, lex)
+        or _trailing_by_layout(doc, mark, lex)
         or _trailing_by_words(doc, mark, lex)
     )
 
@@ -196,7 +196,9 @@ def _leading_frame(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
     if before <= 0:
         return None
     if doc[before].text == ",":
-        return _speech_verb_before(doc, before, lex) or _clause_before_sentence(doc, before, mark)
+        return _speech_verb_before(doc, before, lex) or _clause_before_sentence(
+            doc, before, mark, lex
+        )
     if not doc[before].is_punct and doc[before].sent.start == doc[mark.outer[0]].sent.start:
         # 'asked the crowd "If Hillary …"': the quotation is the verb's last word.
         return _speech_verb_before(doc, mark.outer[0], lex)
@@ -229,14 +231,14 @@ def _speech_verb_before(doc: Doc, comma: int, lex: Lexicon) -> Frame | None:
         or _participle_speaker(verb, lex)
         or _sentence_subject(verb)
     )
-    if subject is None or subject.i > verb.i or not _speaker_like(subject):
+    if subject is None or subject.i > verb.i or not _speaker_like(subject, lex):
         return None
     cue = _with_particle(verb) if speech else list(range(verb.i, comma))  # "shot back"
     return Frame(cue=cue, source=subject)
 
 
 @cue_rule
-def _clause_before_sentence(doc: Doc, comma: int, mark: MarkTokens) -> Frame | None:
+def _clause_before_sentence(doc: Doc, comma: int, mark: MarkTokens, lex: Lexicon) -> Frame | None:
     """'Grandi reacted skeptically to the deal, “I am concerned about …”': a
     whole quoted sentence that closes the sentence a clause opened, set off from
     it by a comma, is that clause's subject speaking, whatever the verb."""
@@ -251,7 +253,7 @@ def _clause_before_sentence(doc: Doc, comma: int, mark: MarkTokens) -> Frame | N
     if verb is None or verb.dep_ not in ("ROOT", "conj") or verb.tag_ == "VBG":
         return None
     subject = _shared_subject(verb)
-    if subject is None or subject.i > verb.i or not _speaker_like(subject):
+    if subject is None or subject.i > verb.i or not _speaker_like(subject, lex):
         return None
     return Frame(cue=_with_particle(verb), source=subject)
 
@@ -301,7 +303,7 @@ def _shared_subject(verb: Token) -> Token | None:
 
 
 @cue_rule
-def _trailing_by_parse(doc: Doc, mark: MarkTokens) -> Frame | None:
+def _trailing_by_parse(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
     # The last quoted sentence is the one the verb governs.
     end = mark.outer[1]
     heads = [t.head for t in doc[mark.outer[0] : end] if t.head.i >= end]
@@ -309,7 +311,7 @@ def _trailing_by_parse(doc: Doc, mark: MarkTokens) -> Frame | None:
         return None
     verb = heads[-1]
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.i < end or not _speaker_like(subject):
+    if subject is None or subject.i < end or not _speaker_like(subject, lex):
         return None
     clause = {t.i for t in subject.subtree}
     between = doc[end : verb.i]
@@ -324,7 +326,7 @@ def _ends_open(doc: Doc, mark: MarkTokens) -> bool:
 
 
 @cue_rule
-def _trailing_by_layout(doc: Doc, mark: MarkTokens) -> Frame | None:
+def _trailing_by_layout(doc: Doc, mark: MarkTokens, lex: Lexicon) -> Frame | None:
     """'"…, right?" Trump went on.' when the parse splits the two: a noun phrase
     and a finite verb straight after a quotation that ends open."""
     if not _ends_open(doc, mark):
@@ -343,7 +345,7 @@ def _trailing_by_layout(doc: Doc, mark: MarkTokens) -> Frame | None:
             if token.pos_ not in ("DET", "ADJ", "NUM", "NOUN", "PROPN"):
                 return None
         elif token.pos_ == "PRON" and subject is None:
-            if not _speaker_like(token):
+            if not _speaker_like(token, lex):
                 return None  # "“…,” this means": not a speaker
             subject = token
         elif token.pos_ in SPEAKER_POS and (subject is None or subject.pos_ != "PRON"):

@@ -131,7 +131,7 @@ def cited_as_saying(walk: SubjectWalk) -> Stop | None:
 
 def second_participle(walk: SubjectWalk) -> Climb | None:
     """'urging voters to see it and promising to act': the urger promises."""
-    outer = _second_participle_of(walk.verb) if walk.at_verb else None
+    outer = _second_participle_of(walk.verb, walk.lex) if walk.at_verb else None
     return Climb(outer) if outer is not None else None
 
 
@@ -139,7 +139,7 @@ def reporting_conjunct(walk: SubjectWalk) -> Climb | None:
     """'said X was wrong and criticized him', 'told them that X had failed,
     adding, “…”': the subject of "said" / "told"."""
     current = walk.current
-    if _reporting_conjunct(current) or _reporting_participle(current):
+    if _reporting_conjunct(current, walk.lex) or _reporting_participle(current, walk.lex):
         return Climb(_first_conjunct(_up_through_xcomp(current.head)).head)
     return None
 
@@ -276,15 +276,12 @@ def _controller(xcomp: Token, lex: Lexicon) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
-# Adjectives that say how someone spoke, not whether they will ("is likely to say").
-COMPARED = ("more", "less", "most", "least")
-
-
 def _copular_adjective(head: Token, lex: Lexicon) -> bool:
+    """Adjectives that say how someone spoke, not whether they will ("is likely to say")."""
     if head.dep_ != "acomp" or head.head.lemma_ != "be":
         return False
     # "Voters were more likely to say …" reports a poll's answers, not a forecast.
-    compared = head.lower_ == "likely" and any(c.lower_ in COMPARED for c in head.children)
+    compared = head.lower_ == "likely" and any(c.lower_ in lex.comparatives for c in head.children)
     return head.lower_ in lex.eager_adjectives or compared
 
 

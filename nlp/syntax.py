@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Token
 
-from nlp.lexicon import load_lexicon, read_table
+from nlp.lexicon import Lexicon, read_table
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 FINITE = ("VBD", "VBZ", "VBP")
@@ -107,15 +107,12 @@ SPEAKER_POS = ("PROPN", "NOUN")
 CLOSING = ("”", '"', "''", "’")
 
 
-def _speech_lemma(token: Token) -> bool:
-    return token.lemma_.lower() in load_lexicon().speech_verbs
+def _speech_lemma(token: Token, lex: Lexicon) -> bool:
+    return token.lemma_.lower() in lex.speech_verbs
 
 
 def _has_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in token.children)
-
-
-SPEAKING_PRONOUNS = ("he", "she", "they", "it", "we", "i", "who")
 
 
 def _with_particle(verb: Token) -> list[int]:
@@ -128,7 +125,7 @@ def _back(verb: Token, child: Token) -> bool:
     return child.dep_ == "advmod" and child.lower_ == "back" and child.i == verb.i + 1
 
 
-def _speaker_like(token: Token) -> bool:
+def _speaker_like(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "PRON":
-        return token.lower_ in SPEAKING_PRONOUNS
+        return token.lower_ in lex.speaking_pronouns
     return token.pos_ in SPEAKER_POS

@@ -9,36 +9,34 @@ import re
 from spacy.tokens import Doc
 
 from nlp.found import Found, MarkTokens
+from nlp.lexicon import Lexicon
 from nlp.syntax import QUOTE_END, SPEAKER_POS
 
-SPEAKING_WORDS = frozenset("i we you my our your me us".split())
-SMALL_WORDS = frozenset("a an and as at but by for from in of on or the to with".split())
 
-
-def _title(doc: Doc, mark: MarkTokens) -> bool:
+def _title(doc: Doc, mark: MarkTokens, lex: Lexicon) -> bool:
     """'took the stage to “Eye of the Tiger”', 'on “This Week”': a capitalised
     name of a show, song or book, not anybody's words."""
     words = [t for t in doc[mark.inner[0] : mark.inner[1]] if t.is_alpha]
     return (
         bool(words)
-        and all(t.is_title or t.is_upper or t.lower_ in SMALL_WORDS for t in words)
+        and all(t.is_title or t.is_upper or t.lower_ in lex.title_small_words for t in words)
         and (words[0].is_title or words[0].is_upper)
     )
 
 
-def _title_in_body(doc: Doc, mark: MarkTokens) -> bool:
+def _title_in_body(doc: Doc, mark: MarkTokens, lex: Lexicon) -> bool:
     """'the podcast “So, That Happened.”': below the headline, a capitalised
     quotation nobody is said to have said names a work. The headline itself
     capitalises every word, quotes included ('Issa: Clinton’s ‘Honesty Is In Question’')."""
     headline_end = doc.text.find("\n")
     in_headline = headline_end == -1 or doc[mark.outer[0]].idx < headline_end
-    if in_headline or not _title(doc, mark):
+    if in_headline or not _title(doc, mark, lex):
         return False
     # Shouted or spoken words are capitalised too: "THE FAKE NEWS MEDIA …!",
     # “I Can’t Breathe.”, “We Want Justice Now.”
     words = [t for t in doc[mark.inner[0] : mark.inner[1]] if not t.is_space]
     shouted = all(t.is_upper for t in words if t.is_alpha) or words[-1].text in ("!", "?")
-    return not shouted and not any(t.lower_ in SPEAKING_WORDS for t in words)
+    return not shouted and not any(t.lower_ in lex.speaking_words for t in words)
 
 
 def _names_a_work(doc: Doc, mark: MarkTokens) -> bool:
