@@ -58,9 +58,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 class ArticleScreen(Screen):
     BINDINGS = [
-        Binding("n,j,down", "next_quote", "Next quote", id="article-next"),
-        Binding("p,k,up", "previous_quote", "Previous quote", id="article-previous"),
-        Binding("escape,r", "back", "Back to quotes", id="article-back"),
+        Binding("n,j,down", "next_quote", "Next", id="article-next"),
+        Binding("p,k,up", "previous_quote", "Previous", id="article-previous"),
+        Binding("escape,r", "back", "Back", id="article-back"),
         Binding("plus", "add_quote", "Add quote", id="article-add-quote"),
         Binding("v", "select", "Select", id="article-select"),
         # Priority: the scrolling text would take the arrows for scrolling sideways.
