@@ -22,11 +22,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
+from nlp.evaluate import JACCARD, TOKEN_RE, tokens_in
 from nlp.tagger import tagged_attributions
 from nlp.training import CONFIG, sentence_pieces, token_span, write_docbins
 from store.desk_examples import DeskArticle, Example
 
-JACCARD = 0.5  # as nlp/evaluate.py matches a quote to a gold attribution
 LABELS = (("CONTENT", "content"), ("CUE", "cue"), ("SOURCE", "source"))
 
 
@@ -142,8 +142,8 @@ def score_on_desk(nlp: Language, articles: list[DeskArticle]) -> DeskScore:
         tagged = [_char_ranges(doc, t.content) for t in tagged_attributions(doc)]
         for example in article.positives:
             score.kept += 1
-            by_rules = _matched(example, rules)
-            by_tagger = _matched(example, tagged)
+            by_rules = _matched(article.text, example, rules)
+            by_tagger = _matched(article.text, example, tagged)
             score.kept_by_rules += by_rules
             score.kept_by_desk += by_rules or by_tagger
             if example.why == "hand-made":
@@ -151,22 +151,19 @@ def score_on_desk(nlp: Language, articles: list[DeskArticle]) -> DeskScore:
                 score.hand_made_by_tagger += by_tagger
         for example in article.negatives:
             score.thrown_out += 1
-            score.thrown_out_proposed += _matched(example, tagged)
+            score.thrown_out_proposed += _matched(article.text, example, tagged)
     return score
 
 
-def _matched(example: Example, found: list[list[tuple[int, int]]]) -> bool:
-    wanted = _chars(example.content)
-    return any(_jaccard(wanted, _chars(ranges)) >= JACCARD for ranges in found)
-
-
-def _chars(ranges: list[tuple[int, int]]) -> set[int]:
-    # Non-space characters: a fair stand-in for words, with no tokenizer needed.
-    return {i for start, end in ranges for i in range(start, end)}
-
-
-def _jaccard(a: set[int], b: set[int]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
+def _matched(text: str, example: Example, found: list[list[tuple[int, int]]]) -> bool:
+    """Word-token Jaccard >= 0.5, as `quotedesk eval` matches a quote to gold."""
+    tokens = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    wanted = tokens_in(tokens, example.content)
+    for ranges in found:
+        got = tokens_in(tokens, ranges)
+        if (wanted | got) and len(wanted & got) / len(wanted | got) >= JACCARD:
+            return True
+    return False
 
 
 def _char_ranges(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
