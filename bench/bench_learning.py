@@ -92,7 +92,7 @@ def matches(text: str, a, b) -> bool:
 
 def review(db_path: Path, items: list[Item]) -> str:
     """Ingest the articles and decide on every quote as the gold says; a summary line."""
-    from tui.cli import run_ingest
+    from ingest.run import run_ingest
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

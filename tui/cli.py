@@ -9,16 +9,15 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import partial
-from itertools import islice
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ingest.reading import report_errors
+from ingest.run import connect_cluster, run_ingest, tagger_folder
+from ingest.writing import split_stored
 from store.errors import StoreError
 from tui import coding_commands, review_commands
 from tui.cli_format import DeskCommand, DeskGroup, fail, say
@@ -45,7 +44,6 @@ app = typer.Typer(
     add_completion=False,
 )
 
-WRITE_BATCH = 64  # articles per write transaction during an ingest
 JobsOption = Annotated[
     int,
     typer.Option(
@@ -183,10 +181,10 @@ def extract(
 
     sources = gather_sources("extract", paths, urls)
     web = WebSettings(cache or default_cache_dir(), offline, delay, timeout)
-    tagger_path = _tagger(tagger)
+    tagger_path = tagger_folder(tagger)
     workers = connect_cluster(cluster) if cluster else None
     errors: list = []
-    good = _report_errors(read_inputs(sources, outlet, web), errors)
+    good = report_errors(read_inputs(sources, outlet, web), errors)
     try:
         if out is None:
             _print_records(good, jobs, tagger_path, workers, errors, include_candidates)
@@ -322,7 +320,7 @@ def evaluate(
     _check_corpus(corpus)
     if split not in SPLITS:
         raise StoreError(f"unknown split {split!r}: use {', '.join(SPLITS)}")
-    report = run_evaluate(corpus, jobs=jobs, limit=limit, split=split, tagger=_tagger(tagger))
+    report = run_evaluate(corpus, jobs=jobs, limit=limit, split=split, tagger=tagger_folder(tagger))
     typer.echo(format_report(report))
 
 
@@ -349,7 +347,7 @@ def explain(
     if not articles:
         raise StoreError(f"{file}: no article in it")
     width = min(shutil.get_terminal_size().columns, 100)
-    for record in run_extract(articles, tagger=_tagger(tagger)):
+    for record in run_extract(articles, tagger=tagger_folder(tagger)):
         if record.error:
             raise StoreError(f"{record.article.doc}: {record.error}")
         typer.echo(explain_extraction(record, width))
@@ -430,16 +428,6 @@ def _train_from_desk(
 def _check_corpus(corpus: Path) -> None:
     if not (corpus / "text").is_dir() or not (corpus / "attributions").is_dir():
         raise StoreError(f"{corpus}: expected text/ and attributions/ folders (PolNeAR layout)")
-
-
-def _tagger(path: Path | None) -> str | None:
-    """The trained tagger's folder; the folder `quotedesk train` wrote will do too."""
-    if path is None:
-        return None
-    for candidate in (path, path / "model-last"):
-        if (candidate / "config.cfg").exists() and (candidate / "attribution").is_dir():
-            return str(candidate)
-    raise StoreError(f"{path}: not a trained attribution tagger (make one with quotedesk train)")
 
 
 @app.command(cls=DeskCommand)
@@ -529,265 +517,6 @@ def require_terminal(command: str) -> None:
             f"`quotedesk {command}` needs a terminal, and {names} {verb} not one;"
             " scripts can use `quotedesk export`, `quote` and `log`"
         )
-
-
-@dataclass
-class IngestSummary:
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    quotes: int = 0
-    errors: list = field(default_factory=list)
-
-    def line(self) -> str:
-        parts = [f"{self.new} new", f"{self.updated} updated", f"{self.unchanged} unchanged"]
-        line = f"ingested {', '.join(parts)} articles; {self.quotes} quotes stored"
-        if self.errors:
-            reasons = Counter(getattr(e, "reason", "bad record") for e in self.errors)
-            why = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
-            line += f"; {len(self.errors)} skipped ({why}; listed above)"
-        return line
-
-
-def run_ingest(
-    paths: list,
-    db_path: Path,
-    outlet: str | None,
-    jobs: int,
-    tagger: Path | None = None,
-    web=None,
-    *,
-    create: bool = False,
-    cluster: str | None = None,
-) -> IngestSummary:
-    """Read, extract and store, one transaction per batch, skipping what is stored."""
-    from nlp.cluster import ClusterError
-    from nlp.shards import shard_files
-
-    tagger_path = _tagger(tagger)  # before the database is touched
-    try:
-        shards = shard_files(paths)
-    except ValueError as exc:
-        raise StoreError(str(exc)) from None
-    workers = connect_cluster(cluster) if cluster and not shards else None
-    try:
-        db = open_for_writing(db_path, make_folders=create)
-        # In WAL mode each batch still commits whole; a power cut may cost the
-        # last batches, which the next run redoes, and no fsync per batch.
-        db.execute("pragma synchronous = normal")
-        try:
-            if shards:
-                return _load_shards(db, shards, IngestSummary())
-            tagger_path = tagger_path or _desk_tagger(db)
-            return _ingest_into(db, paths, outlet, jobs, tagger_path, web, workers)
-        except ClusterError as exc:
-            raise StoreError(f"{exc}; run again to go on from there") from None
-        finally:
-            db.conn.close()
-    finally:
-        if workers is not None:
-            workers.close()
-
-
-def _desk_tagger(db) -> str | None:
-    """The tagger `train --from-db` made for this desk, when no other is asked for."""
-    from store.desk_examples import desk_tagger
-
-    recorded = desk_tagger(db)
-    if recorded is None:
-        return None
-    try:
-        path = _tagger(Path(recorded["path"]))
-    except StoreError:
-        say(f"quotedesk: the desk's tagger {recorded['path']} is gone; ingesting without it")
-        return None
-    say(f"quotedesk: using the desk's tagger {path} ({recorded['trained_on']})")
-    return path
-
-
-def connect_cluster(address: str):
-    """The Dask cluster to run the NLP pass on; a StoreError if none answers."""
-    from nlp.cluster import ClusterError, connect
-
-    try:
-        return connect(address)
-    except ClusterError as exc:
-        raise StoreError(str(exc)) from None
-
-
-def open_for_writing(path: Path, make_folders: bool = False):
-    """The database to store into; a new one only in a folder that exists, or when asked."""
-    from store.db import open_db
-
-    existed = path.exists()
-    if not existed and not path.parent.is_dir() and not make_folders:
-        raise StoreError(f"{path}: no folder {path.parent} (check the path; --create makes it)")
-    db = open_db(path, make_folders=make_folders)
-    if not existed:
-        say(f"quotedesk: created a new database {path}")
-    return db
-
-
-def _ingest_into(
-    db, paths: list, outlet: str | None, jobs: int, tagger: str | None, web=None, cluster=None
-) -> IngestSummary:
-    from nlp import pipeline_version
-    from nlp.extract import extract as run_extract
-    from store.speakers import known_speaker_names
-
-    summary = IngestSummary()
-    version = pipeline_version(tagger)
-    articles = _read_articles(paths, outlet, web, summary)
-    todo, summary.unchanged = split_stored(db, articles, version)
-    if not todo:
-        return summary
-    records = run_extract(
-        todo,
-        jobs=jobs,
-        known_speakers=known_speaker_names(db),
-        known_organisations=known_speaker_names(db, "organisation"),
-        tagger=tagger,
-        cluster=cluster,
-    )
-    _store(db, records, len(todo), version, summary, "loading model…")
-    return summary
-
-
-def _read_articles(paths: list, outlet: str | None, web, summary: IngestSummary) -> list:
-    from rich.console import Console
-    from rich.progress import Progress, TextColumn
-
-    from intake.sources import read_inputs
-
-    reading = (TextColumn("read {task.completed} articles"), TextColumn("{task.fields[doc]}"))
-    with Progress(*reading, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("read", total=None, doc="")
-        articles = []
-        # Skipped inputs are printed above the live line, not into it.
-        above = partial(progress.console.print, markup=False, highlight=False, soft_wrap=True)
-        for article in _report_errors(read_inputs(paths, outlet, web), summary.errors, above):
-            articles.append(article)
-            progress.update(task, advance=1, doc=article.url or article.doc)
-    return articles
-
-
-def _load_shards(db, shards: list[Path], summary: IngestSummary) -> IngestSummary:
-    """Store the finds records of `quotedesk extract --out`: no NLP pass, the
-    same dedup and the same speaker merging as an ingest of the articles."""
-    from nlp.acronyms import OrganisationNames
-    from nlp.extract import Names, finish
-    from nlp.names import Canonicals
-    from nlp.shards import ShardError, read_shard
-    from store.speakers import known_speaker_names
-
-    finds, versions = {}, set()
-    for item in (line for shard in shards for line in read_shard(shard)):
-        if isinstance(item, ShardError):
-            say(f"quotedesk: skipped {item}")
-            summary.errors.append(item)
-            continue
-        article, found, version = item
-        finds[id(article)] = (article, found)
-        versions.add(version)
-    say(f"quotedesk: loading {len(finds)} extraction records, no NLP pass")
-    if len(versions) > 1:
-        raise StoreError(f"the shards come from {len(versions)} pipeline versions; load each alone")
-    if not finds:
-        return summary
-    (version,) = versions
-    todo, summary.unchanged = split_stored(db, [a for a, _ in finds.values()], version)
-    if not todo:
-        return summary
-    names = Names(
-        Canonicals(known_speaker_names(db)),
-        OrganisationNames(known_speaker_names(db, "organisation")),
-    )
-    records = (finish(article, finds[id(article)][1], names) for article in todo)
-    _store(db, records, len(todo), version, summary)
-    return summary
-
-
-def _store(
-    db, records: Iterable, total: int, version: str, summary: IngestSummary, waiting: str = ""
-) -> None:
-    """Write records as they come, with the progress bar; then regroup statements."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from store.errors import BadRecord
-    from store.ingest import save_extractions
-    from store.statements import regroup
-
-    columns = (
-        TextColumn("ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[doc]}"),
-    )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("ingest", total=total, doc=waiting)
-        days: list[str | None] = []
-        # One transaction per batch: an interrupted run keeps every batch
-        # before the one it was writing, and the next run skips them.
-        for batch in chunks(_ticking(records, progress, task), WRITE_BATCH):
-            results = save_extractions(db, [r.record() for r in batch], version)
-            for record, result in zip(batch, results, strict=True):
-                if isinstance(result, BadRecord):  # the NLP pass tripped on this one
-                    say(f"quotedesk: skipped {result}")
-                    summary.errors.append(result)
-                    continue
-                summary.new += result.status == "new"
-                summary.updated += result.status == "updated"
-                summary.unchanged += result.status == "unchanged"
-                summary.quotes += result.quotes
-                days.append(record.article.published)
-    # Group once per batch, around the new articles' dates (the whole corpus if undated).
-    regroup(db, days if all(days) else None)
-
-
-def _ticking(records: Iterable, progress, task) -> Iterator:
-    """The records, moving the progress bar as each one arrives."""
-    for record in records:
-        progress.update(task, advance=1, doc=record.article.doc)
-        yield record
-
-
-def chunks(items: Iterable, size: int) -> Iterator[list]:
-    """Consecutive lists of `size` items (the last one shorter), lazily."""
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
-def split_stored(db, articles: list, version: str) -> tuple[list, int]:
-    """The articles the NLP pass still has to read, and how many are stored already.
-
-    A page reached twice (a feed item and its URL, a link with ?utm=…) is one
-    article; a new text at a stored URL is that article edited, and is read.
-    """
-    from store.ingest import article_known, content_hash
-
-    todo, urls_seen, stored = [], set(), 0
-    for article in articles:
-        urls = [u for u in (article.canonical_url, article.url) if u]
-        if article_known(db, content_hash(article.text), version) or urls_seen.intersection(urls):
-            stored += 1
-        else:
-            todo.append(article)
-        urls_seen.update(urls)
-    return todo, stored
-
-
-def _report_errors(items: Iterable, errors: list, tell: Callable[[str], None] = say) -> Iterator:
-    """Pass articles through; print each input error as one line and keep it."""
-    from intake.files import InputError
-
-    for item in items:
-        if isinstance(item, InputError):
-            tell(f"quotedesk: skipped {item}")
-            errors.append(item)
-        else:
-            yield item
 
 
 review_commands.register(app)

@@ -103,7 +103,7 @@ def test_a_damaged_database_gives_one_line_naming_it(sample_db_copy):
 
 def test_a_record_the_store_refuses_is_listed_and_the_batch_goes_on(tmp_path, monkeypatch):
     import nlp.extract
-    from tui.cli import run_ingest
+    from ingest.run import run_ingest
 
     real_extract = nlp.extract.extract
 

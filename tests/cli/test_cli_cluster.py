@@ -11,8 +11,8 @@ import pytest
 from cluster_corpus import desk_contents
 from distributed import Client, LocalCluster
 
+import ingest.writing
 import nlp.extract
-import tui.cli
 from nlp.extract import find_in_batch
 from tui.cli import app
 
@@ -111,7 +111,7 @@ def test_a_batch_the_cluster_gives_up_on_is_one_line_and_keeps_what_was_stored(
         return find_in_batch(batch, tagger, batch_size)
 
     monkeypatch.setattr(nlp.extract, "find_in_batch", fails_on_the_third_batch)
-    monkeypatch.setattr(tui.cli, "WRITE_BATCH", 2)
+    monkeypatch.setattr(ingest.writing, "WRITE_BATCH", 2)
     db = tmp_path / "data.db"
     address = scheduler.scheduler.address
     result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--cluster", address])
