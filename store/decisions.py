@@ -295,7 +295,7 @@ def add_quote(
         start, end = quote.content[0][0], quote.content[-1][1]
         covered = _covering_quote(db, quote.article_id, start, end)
         if covered:
-            raise StoreError(f"quote {covered} already covers these words")
+            raise StoreError(_covered_message(db, covered))
         quote = quote.with_words(text)
         key = ingest.quote_key(digest, start, end, hand_quotes.content_text(text, quote.content))
         batch = _append(
@@ -322,6 +322,13 @@ def _check_ranges(quote: hand_quotes.HandQuote, length: int) -> None:
     ends = [r for part in quote.content for r in part]
     if ends != sorted(ends):
         raise StoreError("the parts of a quote must be in text order and apart")
+
+
+def _covered_message(db, quote_id: int) -> str:
+    (candidate,) = db.execute("select candidate from quotes where id = ?", [quote_id]).fetchone()
+    if candidate:
+        return f"candidate {quote_id} already covers these words; confirm it instead"
+    return f"quote {quote_id} already covers these words"
 
 
 def _covering_quote(db, article_id: int, start: int, end: int) -> int | None:
@@ -438,6 +445,11 @@ def _set_quote(db, quote_id, action, values, analyst, seen, batch=None, settles=
             # Logging a value the desk already holds would turn the machine's
             # value into a human one that a later NLP fix could not change.
             old = current[field]
+            if action == "add quote":
+                # Nothing of the human layer stood here: an undo clears what
+                # this sets, so what the pass thinks of these words (a
+                # candidate, found after the quote was made) shows again.
+                old = _human_value(db, key, field)
             if field == "speaker_id" and _several_speakers(db, key):
                 # The analyst's one speaker replaces the pass's several, and an
                 # undo gives them all back: the human layer held none.

@@ -228,3 +228,16 @@ def test_a_pass_unsure_of_the_hand_made_words_leaves_them_a_quote(db):
     # Undone, the row is what the pass found again: its candidate flag too.
     assert decisions.undo(db, analyst="maria") == "undid add quote"
     assert db.execute("select candidate from quotes where id = ?", [quote_id]).fetchone() == (1,)
+    status = db.execute("select status from quote_view_all where id = ?", [quote_id]).fetchone()
+    assert status == ("candidate",)  # not 'unreviewed': the pass never called it a quote
+
+
+def test_words_a_candidate_holds_are_confirmed_not_made_again(db):
+    found = record()
+    found["candidates"] = [quote(TEXT, MISSED, "adding", "Ana Ruiz", None, "indirect")]
+    save_extraction(db, found, "rules-2")
+    (candidate,) = db.execute("select id from candidate_view").fetchone()
+    with pytest.raises(
+        StoreError, match=f"candidate {candidate} already covers these words; confirm it"
+    ):
+        made(db)
