@@ -30,6 +30,7 @@ MAX_WORD_SHARE = 0.01
 MIN_FREQUENT = 50
 MAX_POSTINGS = 300  # per word, newest first: the time window cuts most earlier
 MAX_CANDIDATES = 100
+SWEEP_AFTER = 200_000  # index entries added before old ones are let go of
 COMMON_WORD_WEIGHT = 0.3
 
 STOPWORDS = frozenset(
@@ -191,6 +192,9 @@ class Grouper:
         # group whose newest member changed since is also under its later day).
         self.by_last_day: dict[date, list[int]] = {}
         self.swept: date | None = None
+        # Index entries added since the last sweep, and left after it: sweeping
+        # once the index has doubled costs a constant time per entry.
+        self.added, self.kept = 0, 0
 
     def add(self, item: QuoteItem) -> None:
         """Put the quote in the group it is most similar to, or in a new one."""
@@ -218,6 +222,7 @@ class Grouper:
             self.by_last_day.setdefault(item.day, []).append(best)
         for word in rare:
             self.index[word].append(item)
+        self.added += len(rare)
 
     def retire(self, day: date) -> list[Group]:
         """The groups no quote of `day` or later can join, let go of (in the order made)."""
@@ -231,19 +236,23 @@ class Grouper:
                 group = self.groups.get(number)
                 if group and group.last_day == last_day and number not in self.undated_groups:
                     done.append(self.groups.pop(number))
-        if self.swept is None or (day - self.swept).days > WINDOW_DAYS:
-            self._sweep(edge)
-            self.swept = day
+        if self.added > max(SWEEP_AFTER, self.kept) and (
+            self.swept is None or (day - self.swept).days > WINDOW_DAYS
+        ):
+            self.kept = self._sweep(edge)
+            self.swept, self.added = day, 0
         return sorted(done, key=lambda g: g.number)
 
     def groups_so_far(self) -> list[Group]:
         """Every group not yet retired, in the order made."""
         return list(self.groups.values())
 
-    def _sweep(self, edge: date) -> None:
-        """Drop index entries older than `edge`: no later quote finds them."""
+    def _sweep(self, edge: date) -> int:
+        """Drop index entries older than `edge` (no later quote finds them); how many are left."""
+        left = 0
         for word in list(self.index):
             postings = self.index[word]
+            left += len(postings)
             undated = 0
             while undated < len(postings) and postings[undated].day is None:
                 undated += 1
@@ -252,6 +261,7 @@ class Grouper:
                 cut += 1
             if cut == undated:
                 continue
+            left -= cut - undated
             # A search walks back from the newest and stops at the first quote out
             # of reach; the undated ones before it must stay out of its reach too.
             kept = postings[:undated] + [OUT_OF_REACH] if undated else []
@@ -260,6 +270,7 @@ class Grouper:
                 self.index[word] = kept
             else:
                 del self.index[word]
+        return left
 
 
 # Stands in an index for the quotes let go of: out of reach of every dated quote.

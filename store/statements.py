@@ -48,7 +48,7 @@ def regroup(db: sqlite_utils.Database, days: list[str] | None = None) -> Regroup
         machine = _machine_groups(db, window, {k for pair in decided for k in pair})
         groups, scores = _apply_decisions(machine, decided)
         ids, new = _assign_ids(db, groups, machine.old)
-        touched = _write(db, groups, ids, new, scores, machine.old)
+        touched = _write(db, groups, ids, new, scores, machine)
         _refresh_statements(db, touched)
     article = machine.article.__getitem__
     shared = sum(1 for g in groups if not isinstance(g, int) and len(set(map(article, g))) > 1)
@@ -201,7 +201,7 @@ def also_reported(db: sqlite_utils.Database, quote_id: int) -> list[dict]:
 # so a regroup does not find them again: space-separated, with their number and
 # the quote's day (ISO, '' when its article has none): grouping's order.
 WORDS_SQL = (
-    "select c.id, w.day, w.words from current c join quote_words w on w.quote_id = c.id"
+    "select w.words from current c join quote_words w on w.quote_id = c.id"
     " join articles a on a.id = c.article_id"
 )
 
@@ -209,7 +209,7 @@ ITEMS_SQL = (
     "select q.quote_key, c.article_id, c.speaker_id, s.type, s.name, coalesce(s.role, q.role),"
     " c.kind, q.text, w.day, w.words,"
     " (select group_concat(cs.speaker_id) from current_speakers cs where cs.id = c.id),"
-    " c.id, qs.statement_id"
+    " c.id, qs.statement_id, c.outlet_id, a.published"
     " from current c join quote_words w on w.quote_id = c.id"
     " join quotes q on q.id = c.id join articles a on a.id = c.article_id"
     " left join speakers s on s.id = c.speaker_id"
@@ -263,13 +263,16 @@ def _words_row(quote_id: int, text: str, published: str | None) -> tuple:
 @dataclass
 class MachineGroups:
     """What the machine grouped, kept small: each group's quote ids in the order
-    the groups were made (a lone quote as its id alone), and per quote id its
-    statement before the regroup (0: none) and its article."""
+    the groups were made (a lone quote as its id alone); and per quote id (0 for
+    none) its statement before the regroup, article, outlet and speaker."""
 
     members: list[list[int] | int]
     scores: list[float]
     old: array
     article: array
+    outlet: array
+    speaker: array
+    published: dict[int, str | None]  # per article
     machine_group: dict[int, int]  # of the quotes analysts' decisions name
     decided: dict[str, int]  # quote key -> id, of the quotes analysts' decisions name
     quotes: int = 0
@@ -283,30 +286,47 @@ class MachineGroups:
             self.members[group.number] = ids if len(ids) > 1 else ids[0]
             self.scores[group.number] = group.score
 
+    def note(self, item: QuoteItem, outlet: int | None, published: str | None) -> None:
+        qid = item.quote_id
+        self.old[qid] = item.statement_id or 0
+        self.article[qid] = item.article
+        self.outlet[qid] = outlet or 0
+        self.speaker[qid] = item.speaker_id or 0
+        self.published[item.article] = published
+
 
 def _machine_groups(db, window: list[str] | None, named: set[str]) -> MachineGroups:
     condition, params = _where(window)
-    counts: Counter = Counter()
-    total = 0
-    for _, _, words in db.execute(f"{WORDS_SQL} where {condition}", params):
-        counts.update(words.split())
-        total += 1
+    counts, total = _word_counts(db, condition, params)
     size = db.execute("select coalesce(max(id), 0) + 1 from quotes").fetchone()[0]
-    machine = MachineGroups([], [], _ints(size), _ints(size), {}, {}, total)
+    machine = MachineGroups([], [], *(_ints(size) for _ in range(4)), {}, {}, {}, total)
     grouper = Grouper(counts, total)
     day = None
-    for item in _stream_items(db, condition, params):
+    for item, outlet, published in _stream_items(db, condition, params):
         if item.day is not None and item.day != day:
             day = item.day
             machine.take(grouper.retire(day))
         grouper.add(item)
-        machine.old[item.quote_id] = item.statement_id or 0
-        machine.article[item.quote_id] = item.article
+        machine.note(item, outlet, published)
         if item.key in named:
             machine.decided[item.key] = item.quote_id
             machine.machine_group[item.quote_id] = item.group
     machine.take(grouper.groups_so_far())
     return machine
+
+
+def _word_counts(db, condition: str, params: list) -> tuple[Counter, int]:
+    """How many of the quotes to group each content word is in, and how many quotes."""
+    counts: Counter = Counter()
+    total = 0
+    cursor = db.execute(f"{WORDS_SQL} where {condition}", params)
+    while rows := cursor.fetchmany(CHUNK):
+        counts.update(" ".join(words for (words,) in rows).split())
+        total += len(rows)
+    return counts, total
+
+
+CHUNK = 20_000
 
 
 def _ints(size: int) -> array:
@@ -315,32 +335,27 @@ def _ints(size: int) -> array:
 
 
 def _stream_items(db, condition: str, params: list):
-    """The quotes to group as QuoteItems, in grouping's order."""
+    """The quotes to group as QuoteItems, in grouping's order, with outlet and
+    publication date."""
     days: dict[str, date | None] = {"": None}
     speakers: dict[str | None, frozenset[int]] = {None: frozenset()}
     cursor = db.execute(
         f"{ITEMS_SQL} where {condition} order by w.day, w.size desc, q.quote_key", params
     )
-    for key, article, sid, stype, speaker, role, kind, text, day, words, ids, qid, old in cursor:
-        if day not in days:
-            days[day] = date.fromisoformat(day)
-        if ids not in speakers:
-            speakers[ids] = frozenset(int(i) for i in ids.split(","))
-        yield QuoteItem(
-            key,
-            article,
-            sid,
-            stype,
-            speaker,
-            role,
-            kind,
-            text,
-            days[day],
-            frozenset(words.split()),
-            speakers[ids],
-            quote_id=qid,
-            statement_id=old,
-        )
+    while rows := cursor.fetchmany(CHUNK):
+        for row in rows:
+            key, article, sid, stype, speaker, role, kind, text, day, words, ids, qid, old = row[
+                :13
+            ]
+            if day not in days:
+                days[day] = date.fromisoformat(day)
+            if ids not in speakers:
+                speakers[ids] = frozenset(int(i) for i in ids.split(","))
+            item = QuoteItem(
+                key, article, sid, stype, speaker, role, kind, text, days[day],
+                frozenset(words.split()), speakers[ids], -1, qid, old,
+            )  # fmt: skip
+            yield item, row[13], row[14]
 
 
 def _window(days: list[str] | None) -> list[str] | None:
@@ -437,11 +452,18 @@ def _reused_id(group: list[int] | int, old: array, taken: set[int]) -> int | Non
     return next((s for s, _ in votes.most_common() if s not in taken), None)
 
 
-def _write(db, groups, ids: list[int], first_new: int, scores: list[float], old: array) -> set[int]:
-    """Store the statements and memberships; the statements whose members changed."""
+def _write(db, groups, ids: list[int], first_new: int, scores: list[float], machine) -> set[int]:
+    """Store the statements and memberships; the statements made before that must
+    be recounted (their members changed, or may have)."""
+    old = machine.old
     db.conn.executemany(
-        "insert into statements (id, score) values (?, ?)",
-        sorted((sid, score) for sid, score in zip(ids, scores, strict=True) if sid >= first_new),
+        "insert into statements (id, speaker_id, first_seen, first_outlet_id, versions,"
+        " articles, outlets, score) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        sorted(
+            (sid, *_counts(machine, _as_list(group)), score)
+            for group, sid, score in zip(groups, ids, scores, strict=True)
+            if sid >= first_new
+        ),
     )
     # The weakest machine link in the group: how sure the grouping is.
     db.conn.executemany(
@@ -458,7 +480,24 @@ def _write(db, groups, ids: list[int], first_new: int, scores: list[float], old:
         "insert or replace into quote_statements (quote_id, statement_id) values (?, ?)", changes
     )
     # A statement all of whose quotes went to others is recounted too, so it is dropped.
-    return set(ids) | {old[q] for q, _ in changes if old[q]}
+    return {sid for sid in ids if sid < first_new} | {old[q] for q, _ in changes if old[q]}
+
+
+def _counts(machine: MachineGroups, members: list[int]) -> tuple:
+    """A new statement's speaker, first day, first outlet, versions, articles and
+    outlets, as REFRESH_STATEMENTS counts them: every member of a new statement
+    is a quote just grouped, so counted."""
+    article, outlet, published = machine.article, machine.outlet, machine.published
+    days = [published[article[q]] for q in members]
+    first = min(range(len(members)), key=lambda n: (days[n] is None, days[n] or "", members[n]))
+    return (
+        machine.speaker[members[first]] or None,
+        min((d for d in days if d is not None), default=None),
+        outlet[members[first]] or None,
+        len(members),
+        len({article[q] for q in members}),
+        len({outlet[q] for q in members} - {0}),
+    )
 
 
 def _new_statement(db) -> int:
