@@ -10,10 +10,13 @@ reused where a group keeps most of its members.
 
 from __future__ import annotations
 
+import gc
 from array import array
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import chain
 
 import sqlite_utils
 
@@ -38,9 +41,8 @@ def regroup(db: sqlite_utils.Database, days: list[str] | None = None) -> Regroup
     later, so a year of quotes takes the memory of a fortnight of them plus a
     few numbers per quote.
     """
-    with transaction(db):
+    with transaction(db), _no_cycle_collection():
         window = _window(days)
-        _remember_words(db, *_where(window))
         decided = db.execute(
             "select quote_key, statement_key from human where statement_key is not null"
             " order by decided_at"
@@ -53,6 +55,19 @@ def regroup(db: sqlite_utils.Database, days: list[str] | None = None) -> Regroup
     article = machine.article.__getitem__
     shared = sum(1 for g in groups if not isinstance(g, int) and len(set(map(article, g))) > 1)
     return RegroupResult(machine.quotes, len(groups), shared)
+
+
+@contextmanager
+def _no_cycle_collection():
+    """Grouping makes a few objects per quote and no reference cycles: the cycle
+    collector, run again and again over them all, took a third of its time."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def place(db: sqlite_utils.Database, quote_key: str) -> None:
@@ -210,7 +225,7 @@ ITEMS_SQL = (
     " c.kind, q.text, w.day, w.words,"
     " (select group_concat(cs.speaker_id) from current_speakers cs where cs.id = c.id),"
     " c.id, qs.statement_id, c.outlet_id, a.published"
-    " from current c join quote_words w on w.quote_id = c.id"
+    " from current c {join} quote_words w on w.quote_id = c.id"
     " join quotes q on q.id = c.id join articles a on a.id = c.article_id"
     " left join speakers s on s.id = c.speaker_id"
     " left join quote_statements qs on qs.quote_id = c.id"
@@ -296,13 +311,20 @@ class MachineGroups:
 
 
 def _machine_groups(db, window: list[str] | None, named: set[str]) -> MachineGroups:
+    """Group the quotes in the window: read at once, a window being a few weeks;
+    or, for every quote of the desk, streamed in time order."""
     condition, params = _where(window)
-    counts, total = _word_counts(db, condition, params)
+    if window:
+        items, counts, total = _window_items(db, condition, params)
+    else:
+        _remember_words(db, condition, params)
+        counts, total = _word_counts(db, condition, params)
+        items = _stream_items(db, condition, params)
     size = db.execute("select coalesce(max(id), 0) + 1 from quotes").fetchone()[0]
     machine = MachineGroups([], [], *(_ints(size) for _ in range(4)), {}, {}, {}, total)
     grouper = Grouper(counts, total)
     day = None
-    for item, outlet, published in _stream_items(db, condition, params):
+    for item, outlet, published in items:
         if item.day is not None and item.day != day:
             day = item.day
             machine.take(grouper.retire(day))
@@ -313,6 +335,24 @@ def _machine_groups(db, window: list[str] | None, named: set[str]) -> MachineGro
             machine.machine_group[item.quote_id] = item.group
     machine.take(grouper.groups_so_far())
     return machine
+
+
+def _window_items(db, condition: str, params: list) -> tuple[list, Counter, int]:
+    """The window's quotes as _stream_items gives them, in grouping's order, and
+    their word counts; content words found (and kept) for the quotes without."""
+    rows = db.execute(ITEMS_SQL.format(join="left join") + f" where {condition}", params).fetchall()
+    found = [
+        _words_row(row[11], row[7], row[14]) for row in rows if row[9] is None
+    ]  # quote id, text, published
+    db.conn.executemany(
+        "insert or replace into quote_words (quote_id, day, size, words) values (?, ?, ?, ?)",
+        found,
+    )
+    words = {row[0]: row for row in found}
+    items = list(_items(rows, words))
+    items.sort(key=lambda t: (t[0].day or date.min, -len(t[0].words), t[0].key))
+    counts = Counter(chain.from_iterable(t[0].words for t in items))
+    return items, counts, len(items)
 
 
 def _word_counts(db, condition: str, params: list) -> tuple[Counter, int]:
@@ -337,25 +377,36 @@ def _ints(size: int) -> array:
 def _stream_items(db, condition: str, params: list):
     """The quotes to group as QuoteItems, in grouping's order, with outlet and
     publication date."""
-    days: dict[str, date | None] = {"": None}
-    speakers: dict[str | None, frozenset[int]] = {None: frozenset()}
     cursor = db.execute(
-        f"{ITEMS_SQL} where {condition} order by w.day, w.size desc, q.quote_key", params
+        ITEMS_SQL.format(join="join")
+        + f" where {condition} order by w.day, w.size desc, q.quote_key",
+        params,
     )
     while rows := cursor.fetchmany(CHUNK):
-        for row in rows:
-            key, article, sid, stype, speaker, role, kind, text, day, words, ids, qid, old = row[
-                :13
-            ]
-            if day not in days:
-                days[day] = date.fromisoformat(day)
-            if ids not in speakers:
-                speakers[ids] = frozenset(int(i) for i in ids.split(","))
-            item = QuoteItem(
-                key, article, sid, stype, speaker, role, kind, text, days[day],
-                frozenset(words.split()), speakers[ids], -1, qid, old,
-            )  # fmt: skip
-            yield item, row[13], row[14]
+        yield from _items(rows, {})
+
+
+_DAYS: dict[str, date | None] = {"": None}
+_SPEAKERS: dict[str | None, frozenset[int]] = {None: frozenset()}
+
+
+def _items(rows: list[tuple], found: dict[int, tuple]):
+    """(QuoteItem, outlet, published) of ITEMS_SQL rows; `found` has the words
+    of the quotes that had none kept (as _words_row made them)."""
+    days, speakers = _DAYS, _SPEAKERS
+    for row in rows:
+        key, article, sid, stype, speaker, role, kind, text, day, words, ids, qid, old = row[:13]
+        if words is None:
+            _, day, _, words = found[qid]
+        if day not in days:
+            days[day] = date.fromisoformat(day)
+        if ids not in speakers:
+            speakers[ids] = frozenset(int(i) for i in ids.split(","))
+        item = QuoteItem(
+            key, article, sid, stype, speaker, role, kind, text, days[day],
+            frozenset(words.split()), speakers[ids], -1, qid, old,
+        )  # fmt: skip
+        yield item, row[13], row[14]
 
 
 def _window(days: list[str] | None) -> list[str] | None:
