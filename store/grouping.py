@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import islice
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -305,7 +306,7 @@ def _candidates(item, rare, index) -> list[QuoteItem]:
     # is not before `edge` (an undated quote is near every other).
     edge = _window_start(item.day)
     for word in rare:
-        for other in reversed(index[word][-MAX_POSTINGS:]):
+        for other in islice(reversed(index[word]), MAX_POSTINGS):
             if other.day is not None and edge is not None and other.day < edge:
                 break  # the index is in date order: everything earlier is older still
             seen[other] = seen.get(other, 0) + 1

@@ -16,7 +16,6 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import chain
 
 import sqlite_utils
 
@@ -297,8 +296,10 @@ class MachineGroups:
             if group.number >= len(self.members):
                 self.members.extend([0] * (group.number + 1 - len(self.members)))
                 self.scores.extend([1.0] * (group.number + 1 - len(self.scores)))
-            ids = [m.quote_id for m in group.members]
-            self.members[group.number] = ids if len(ids) > 1 else ids[0]
+            members = group.members
+            self.members[group.number] = (
+                [m.quote_id for m in members] if len(members) > 1 else members[0].quote_id
+            )
             self.scores[group.number] = group.score
 
     def note(self, item: QuoteItem, outlet: int | None, published: str | None) -> None:
@@ -349,9 +350,9 @@ def _window_items(db, condition: str, params: list) -> tuple[list, Counter, int]
         found,
     )
     words = {row[0]: row for row in found}
+    counts = Counter(" ".join(row[9] or words[row[11]][3] for row in rows).split())
     items = list(_items(rows, words))
     items.sort(key=lambda t: (t[0].day or date.min, -len(t[0].words), t[0].key))
-    counts = Counter(chain.from_iterable(t[0].words for t in items))
     return items, counts, len(items)
 
 
@@ -539,6 +540,10 @@ def _counts(machine: MachineGroups, members: list[int]) -> tuple:
     outlets, as REFRESH_STATEMENTS counts them: every member of a new statement
     is a quote just grouped, so counted."""
     article, outlet, published = machine.article, machine.outlet, machine.published
+    if len(members) == 1:
+        (q,) = members
+        return (machine.speaker[q] or None, published[article[q]], outlet[q] or None, 1, 1,
+                1 if outlet[q] else 0)  # fmt: skip
     days = [published[article[q]] for q in members]
     first = min(range(len(members)), key=lambda n: (days[n] is None, days[n] or "", members[n]))
     return (
