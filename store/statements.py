@@ -342,9 +342,9 @@ def _window_items(db, condition: str, params: list) -> tuple[list, Counter, int]
     """The window's quotes as _stream_items gives them, in grouping's order, and
     their word counts; content words found (and kept) for the quotes without."""
     rows = db.execute(ITEMS_SQL.format(join="left join") + f" where {condition}", params).fetchall()
-    found = [
+    found = sorted(
         _words_row(row[11], row[7], row[14]) for row in rows if row[9] is None
-    ]  # quote id, text, published
+    )  # quote id, text, published
     db.conn.executemany(
         "insert or replace into quote_words (quote_id, day, size, words) values (?, ?, ?, ?)",
         found,
@@ -522,12 +522,13 @@ def _write(db, groups, ids: list[int], first_new: int, scores: list[float], mach
         "update statements set score = ? where id = ?",
         [(score, sid) for sid, score in zip(ids, scores, strict=True) if sid < first_new],
     )
-    changes = [
+    # In quote id order: each row goes at the end of the table, not here and there.
+    changes = sorted(
         (q, sid)
         for group, sid in zip(groups, ids, strict=True)
         for q in _as_list(group)
         if old[q] != sid
-    ]
+    )
     db.conn.executemany(
         "insert or replace into quote_statements (quote_id, statement_id) values (?, ?)", changes
     )
