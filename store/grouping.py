@@ -185,7 +185,7 @@ class Grouper:
         # share mostly everyday words are not torn apart.
         self.weights = {w: 1.0 if w in self.rare else COMMON_WORD_WEIGHT for w in counts}
         self.threshold = threshold
-        self.index: dict[str, list[QuoteItem]] = defaultdict(list)
+        self.index: dict[str, list[QuoteItem]] = {}
         self.groups: dict[int, Group] = {}  # by number, in the order they were made
         self.made = 0
         self.undated_groups: set[int] = set()  # never out of reach of a later quote
@@ -199,30 +199,37 @@ class Grouper:
 
     def add(self, item: QuoteItem) -> None:
         """Put the quote in the group it is most similar to, or in a new one."""
-        rare = item.words & self.rare if len(item.words) >= MIN_WORDS else set()
+        rare = item.words & self.rare if len(item.words) >= MIN_WORDS else ()
         best, best_score = None, 0.0
         if rare:
-            near = {o.group for o in _candidates(item, rare, self.index)}
-            for candidate in near:
-                score = _group_score(item, self.groups[candidate], self.weights, self.threshold)
+            groups, weights, threshold = self.groups, self.weights, self.threshold
+            for candidate in {o.group for o in _candidates(item, rare, self.index)}:
+                score = _group_score(item, groups[candidate], weights, threshold)
                 if score > best_score:
                     best, best_score = candidate, score
+        day = item.day
         if best is None:
-            item.group, best = self.made, self.made
-            self.groups[best] = Group([item], 1.0, best, item.day)
+            item.group = best = self.made
+            self.groups[best] = Group([item], 1.0, best, day)
             self.made += 1
         else:
             group = self.groups[best]
             item.group = best
             group.members.append(item)
             group.score = min(group.score, best_score)
-            group.last_day = item.day
-        if item.day is None:
+            group.last_day = day
+        if day is None:
             self.undated_groups.add(best)
+        elif day in self.by_last_day:
+            self.by_last_day[day].append(best)
         else:
-            self.by_last_day.setdefault(item.day, []).append(best)
+            self.by_last_day[day] = [best]
+        index = self.index
         for word in rare:
-            self.index[word].append(item)
+            if word in index:
+                index[word].append(item)
+            else:
+                index[word] = [item]
         self.added += len(rare)
 
     def retire(self, day: date) -> list[Group]:
@@ -302,14 +309,18 @@ def _group_score(
 def _candidates(item, rare, index) -> list[QuoteItem]:
     """Earlier quotes sharing a rare word with this one, within the time window."""
     seen: dict[QuoteItem, int] = {}
+    count = seen.get
     # Every quote in the index is of the same day or earlier: within the window
-    # is not before `edge` (an undated quote is near every other).
+    # is not before `edge`. An undated quote is near every other.
     edge = _window_start(item.day)
     for word in rare:
-        for other in islice(reversed(index[word]), MAX_POSTINGS):
-            if other.day is not None and edge is not None and other.day < edge:
+        postings = index.get(word)
+        if not postings:
+            continue
+        for other in islice(reversed(postings), MAX_POSTINGS):
+            if edge is not None and other.day is not None and other.day < edge:
                 break  # the index is in date order: everything earlier is older still
-            seen[other] = seen.get(other, 0) + 1
+            seen[other] = count(other, 0) + 1
     if len(seen) <= 1:
         return list(seen)
     ranked = sorted(seen, key=seen.__getitem__, reverse=True)
