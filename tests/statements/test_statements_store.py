@@ -12,6 +12,7 @@ from store.statements import (
     join_candidates,
     list_statements,
     regroup,
+    remember_words,
     versions,
 )
 
@@ -216,3 +217,12 @@ def test_a_quote_whose_words_change_is_grouped_on_its_new_words(db):
     assert statement(db, q["daily"]) == statement(db, q["weekly"]) != statement(db, q["wire"])
     words = db.execute("select words from quote_words where quote_id = ?", [q["daily"]])
     assert "fishin" in words.fetchone()[0].split()
+
+
+def test_words_kept_as_quotes_are_stored_are_the_ones_regroup_finds(db, tmp_path):
+    """An ingest may call remember_words as it stores quotes, so that grouping at
+    the end has none to find: the same words either way."""
+    found = dict(db.execute("select quote_id, words from quote_words").fetchall())
+    db.execute("delete from quote_words")
+    remember_words(db, list(found))
+    assert dict(db.execute("select quote_id, words from quote_words").fetchall()) == found
