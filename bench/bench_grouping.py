@@ -215,18 +215,27 @@ def speed(n: int) -> dict[str, float]:
 
 
 # Run in a child process with a checkout's root first on the path, so each
-# checkout's own store regroups, and its peak memory is its own.
+# checkout's own store regroups, and its peak memory is its own; the digest of
+# every membership and statement row shows whether two checkouts agree.
 REGROUP_CHILD = """
-import json, resource, sys, time
+import hashlib, json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from store.db import open_db
 from store.statements import regroup
 db = open_db(sys.argv[2])
 started, cpu = time.perf_counter(), time.process_time()
 result = regroup(db)
-print(json.dumps({"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu,
+seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+digest = hashlib.md5()
+for sql in ("select quote_id, statement_id from quote_statements order by quote_id",
+            "select id, speaker_id, first_seen, first_outlet_id, versions, articles, outlets,"
+            " round(score, 9) from statements order by id"):
+    for row in db.execute(sql):
+        digest.update(repr(row).encode())
+print(json.dumps({"seconds": seconds, "cpu": cpu,
     "quotes": result.quotes, "statements": result.statements, "shared": result.shared,
-    "peak MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    "peak MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "digest": digest.hexdigest()[:12]}))
 """
 
 
@@ -250,7 +259,7 @@ def regroup_desk(desk: Path, checkouts: list[Path], rounds: int, in_place: bool)
                 f"round {round_ + 1}  {root}: {figures['quotes']:,} quotes,"
                 f" {figures['statements']:,} statements in {figures['seconds']:.1f} s"
                 f" (cpu {figures['cpu']:.1f} s), {rate:,.0f} quotes/s,"
-                f" peak {figures['peak MB']:,.0f} MB",
+                f" peak {figures['peak MB']:,.0f} MB, statements digest {figures['digest']}",
                 flush=True,
             )
             if not in_place:
