@@ -20,7 +20,7 @@ from datetime import date, timedelta
 import sqlite_utils
 
 from store.db import transaction
-from store.grouping import WINDOW_DAYS, Group, Grouper, QuoteItem, content_words
+from store.grouping import WINDOW_DAYS, Group, Grouper, QuoteItem, content_words, order_key
 from store.schema import NOT_COUNTED
 
 ALONE = "-"
@@ -352,7 +352,7 @@ def _window_items(db, condition: str, params: list) -> tuple[list, Counter, int]
     words = {row[0]: row for row in found}
     counts = Counter(" ".join(row[9] or words[row[11]][3] for row in rows).split())
     items = list(_items(rows, words))
-    items.sort(key=lambda t: (t[0].day or date.min, -len(t[0].words), t[0].key))
+    items.sort(key=lambda found: order_key(found[0]))
     return items, counts, len(items)
 
 
