@@ -596,6 +596,8 @@ create table if not exists quote_words (
     size integer not null,
     words text not null
 );
+-- Grouping every quote walks this instead of sorting them all.
+create index if not exists quote_words_order on quote_words(day, size desc);
 create trigger if not exists quote_words_text after update of text on quotes begin
   delete from quote_words where quote_id = old.id;
 end;
