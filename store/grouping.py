@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import islice
+from math import fsum
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -137,7 +138,9 @@ def similarity(a: QuoteItem, b: QuoteItem, weights: dict[str, float]) -> float:
     if not shared:
         return 0.0
     smaller = a.words if len(a.words) <= len(b.words) else b.words
-    weight = sum(weights.get(w, 1.0) for w in shared) / sum(weights.get(w, 1.0) for w in smaller)
+    # fsum: the same total whatever order the set gives its words in (which
+    # changes with the interpreter's string hashing from run to run).
+    weight = fsum(weights.get(w, 1.0) for w in shared) / fsum(weights.get(w, 1.0) for w in smaller)
     # Short fragments ("to visit Pyongyang") match anything on little evidence;
     # demand several shared words before trusting the share.
     weight *= min(1.0, len(shared) / MIN_SHARED)
@@ -203,7 +206,9 @@ class Grouper:
         best, best_score = None, 0.0
         if rare:
             groups, weights, threshold = self.groups, self.weights, self.threshold
-            for candidate in {o.group for o in _candidates(item, rare, self.index)}:
+            # Equally similar groups: the earliest made wins, in every run (a
+            # set's order changes with the interpreter's string hashing).
+            for candidate in sorted({o.group for o in _candidates(item, rare, self.index)}):
                 score = _group_score(item, groups[candidate], weights, threshold)
                 if score > best_score:
                     best, best_score = candidate, score
@@ -313,7 +318,7 @@ def _candidates(item, rare, index) -> list[QuoteItem]:
     # Every quote in the index is of the same day or earlier: within the window
     # is not before `edge`. An undated quote is near every other.
     edge = _window_start(item.day)
-    for word in rare:
+    for word in sorted(rare):  # ties in the ranking below go the same way in every run
         postings = index.get(word)
         if not postings:
             continue
