@@ -112,14 +112,14 @@ def speakers_compatible(a: QuoteItem, b: QuoteItem) -> bool:
     """Same person; or organisations and the unnamed; or a person speaking for an organisation."""
     if a.speaker_id is not None and a.speaker_id == b.speaker_id:
         return True
-    if a.speaker_ids & b.speaker_ids:  # one of several speakers is the other's
+    if not a.speaker_ids.isdisjoint(b.speaker_ids):  # one of several speakers is the other's
         return True
-    people = [q for q in (a, b) if q.speaker_type == "person"]
-    if not people:
-        return True
-    if len(people) == 2:
+    a_person, b_person = a.speaker_type == "person", b.speaker_type == "person"
+    if a_person and b_person:
         return False
-    person, other = people[0], (b if people[0] is a else a)
+    if not (a_person or b_person):
+        return True
+    person, other = (a, b) if a_person else (b, a)
     return _role_names(person.role, other.speaker)
 
 
@@ -318,7 +318,7 @@ def _candidates(item, rare, index) -> list[QuoteItem]:
     # Every quote in the index is of the same day or earlier: within the window
     # is not before `edge`. An undated quote is near every other.
     edge = _window_start(item.day)
-    for word in sorted(rare):  # ties in the ranking below go the same way in every run
+    for word in rare:
         postings = index.get(word)
         if not postings:
             continue
@@ -326,10 +326,11 @@ def _candidates(item, rare, index) -> list[QuoteItem]:
             if edge is not None and other.day is not None and other.day < edge:
                 break  # the index is in date order: everything earlier is older still
             seen[other] = count(other, 0) + 1
-    if len(seen) <= 1:
+    if len(seen) <= MAX_CANDIDATES:
         return list(seen)
-    ranked = sorted(seen, key=seen.__getitem__, reverse=True)
-    return ranked[:MAX_CANDIDATES]
+    # The most shared words first; among equals the latest group's, so the
+    # same ones are cut in every run, whatever order the set of words is in.
+    return sorted(seen, key=lambda o: (seen[o], o.group), reverse=True)[:MAX_CANDIDATES]
 
 
 def _window_start(day: date | None) -> date | None:
