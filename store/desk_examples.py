@@ -58,19 +58,8 @@ def desk_articles(db: sqlite_utils.Database) -> list[DeskArticle]:
     """Every article with at least one decided quote, with its examples."""
     articles: dict[int, DeskArticle] = {}
     for row in db.execute(DECIDED).fetchall():
-        (
-            article_id,
-            doc,
-            status,
-            hand_made,
-            content,
-            cue,
-            source,
-            source_text,
-            machine_speaker,
-            human_speaker,
-            human_status,
-        ) = row
+        (article_id, doc, status, hand_made, content, cue, source, source_text,
+         machine_speaker, human_speaker, human_status) = row
         example = Example(_ranges(content), _ranges(cue), _ranges(source), "")
         if status in THROWN_OUT:
             example.why = status
