@@ -312,10 +312,11 @@ class MachineGroups:
 
 
 def _machine_groups(db, window: list[str] | None, named: set[str]) -> MachineGroups:
-    """Group the quotes in the window: read at once, a window being a few weeks;
-    or, for every quote of the desk, streamed in time order."""
+    """Group the quotes in the window: read at once when it is a few weeks (an
+    ingest of a day's news); streamed in time order when it is longer, or
+    every quote of the desk."""
     condition, params = _where(window)
-    if window:
+    if window and _days_between(*window) <= READ_AT_ONCE_DAYS:
         items, counts, total = _window_items(db, condition, params)
     else:
         _remember_words(db, condition, params)
@@ -368,6 +369,13 @@ def _word_counts(db, condition: str, params: list) -> tuple[Counter, int]:
 
 
 CHUNK = 20_000
+# A window longer than this is streamed, not read at once: an ingest of a year
+# of articles regroups a year.
+READ_AT_ONCE_DAYS = 62
+
+
+def _days_between(first: str, last: str) -> int:
+    return (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days
 
 
 def _ints(size: int) -> array:

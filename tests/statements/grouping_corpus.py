@@ -3,8 +3,9 @@
 `build(path)` stores a few thousand quotes over ten weeks (statements told by
 one speaker and reported by several outlets a few days apart, direct and
 indirect, a few undated and misdated articles), regroups everything, replays
-some analysts' joins and leaves, regroups two weeks, and returns a snapshot
-of the statements after each regroup: the statement of every quote (in quote
+some analysts' joins and leaves, regroups two weeks, then (after more leaves)
+the days of all ten weeks, and returns a snapshot of the statements after each
+regroup: the statement of every quote (in quote
 id order) and every statement row. Deterministic: no set or hash order is
 involved in making the records or the decisions.
 
@@ -171,4 +172,12 @@ def build(path) -> dict:
     for quote in rng.sample(range(1, quotes + 1), 30):
         decisions.reject(db, quote, analyst="golden")
     regroup(db, [(START + timedelta(days=d)).isoformat() for d in range(20, 34)])
-    return {"everything": everything, "after decisions, two weeks": snapshot(db)}
+    two_weeks = snapshot(db)
+    for quote in rng.sample(range(1, quotes + 1), 20):
+        decisions.leave_statement(db, quote, analyst="golden")
+    regroup(db, [(START + timedelta(days=d)).isoformat() for d in range(0, DAYS, 3)])
+    return {
+        "everything": everything,
+        "after decisions, two weeks": two_weeks,
+        "after more decisions, every day": snapshot(db),
+    }

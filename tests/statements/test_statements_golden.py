@@ -1,7 +1,9 @@
 """Regrouping gives the statements the reference grouping gave (grouping_golden.json,
 written by make_grouping_golden.py at commit 04d4a3f, before grouping streamed
 over time): the same members, ids, scores and counts, for a full regroup of
-ten weeks and for a two-week regroup after analysts' joins, leaves and rejects."""
+ten weeks (streamed), for a two-week regroup after analysts' joins, leaves and
+rejects (read at once), and for a regroup of every day's window after more
+leaves (streamed within a window)."""
 
 import json
 from pathlib import Path
