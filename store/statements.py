@@ -233,10 +233,18 @@ ITEMS_SQL = (
 
 def remember_words(db: sqlite_utils.Database, quote_ids: list[int]) -> None:
     """Find and keep the content words of these quotes now (an ingest may call
-    this as it stores them), so that regroup does not have to."""
+    this as it stores them, in its transaction), so that regroup need not."""
     for first in range(0, len(quote_ids), 500):
         chunk = quote_ids[first : first + 500]
-        _remember_words(db, f"c.id in ({','.join('?' * len(chunk))})", chunk)
+        rows = db.execute(
+            "select q.id, q.text, a.published from quotes q join articles a on a.id = q.article_id"
+            f" where q.id in ({','.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+        db.conn.executemany(
+            "insert or replace into quote_words (quote_id, day, size, words) values (?, ?, ?, ?)",
+            sorted(_words_row(*row) for row in rows),
+        )
 
 
 def _where(window: list[str] | None) -> tuple[str, list]:
