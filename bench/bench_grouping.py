@@ -2,6 +2,9 @@
 
     uv run python bench/bench_grouping.py            # both
     uv run python bench/bench_grouping.py --quotes 200000
+    # regroup every quote of a desk (bench_store.py's, built without grouping),
+    # on a copy, alternating with another checkout of the desk (e.g. main):
+    uv run python bench/bench_grouping.py --desk bench/out/desk-20000.db --against /tmp/main
 
 Quality is pairwise precision / recall of "these two quotes report one
 statement" against tests/statements/sample_statements.tsv, over the quotes the
@@ -13,7 +16,10 @@ from __future__ import annotations
 import argparse
 import csv
 import itertools
+import json
 import random
+import shutil
+import subprocess
 import sys
 import time
 from datetime import date, timedelta
@@ -208,11 +214,70 @@ def speed(n: int) -> dict[str, float]:
     return {"quotes": n, "groups": len(groups), "seconds": seconds, "quotes/s": n / seconds}
 
 
+# Run in a child process with a checkout's root first on the path, so each
+# checkout's own store regroups, and its peak memory is its own; the digest of
+# every membership and statement row shows whether two checkouts agree.
+REGROUP_CHILD = """
+import hashlib, json, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+from store.db import open_db
+from store.statements import regroup
+db = open_db(sys.argv[2])
+started, cpu = time.perf_counter(), time.process_time()
+result = regroup(db)
+seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+digest = hashlib.md5()
+for sql in ("select quote_id, statement_id from quote_statements order by quote_id",
+            "select id, speaker_id, first_seen, first_outlet_id, versions, articles, outlets,"
+            " round(score, 9) from statements order by id"):
+    for row in db.execute(sql):
+        digest.update(repr(row).encode())
+print(json.dumps({"seconds": seconds, "cpu": cpu,
+    "quotes": result.quotes, "statements": result.statements, "shared": result.shared,
+    "peak MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "digest": digest.hexdigest()[:12]}))
+"""
+
+
+def regroup_desk(desk: Path, checkouts: list[Path], rounds: int, in_place: bool) -> None:
+    """Regroup all of a desk with each checkout in turn, on a fresh copy each time."""
+    for round_ in range(rounds):
+        for root in checkouts:
+            target = desk
+            if not in_place:
+                target = desk.with_name(f"regroup-copy-{desk.name}")
+                shutil.copyfile(desk, target)
+            done = subprocess.run(
+                [sys.executable, "-c", REGROUP_CHILD, str(root), str(target)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            figures = json.loads(done.stdout.strip().splitlines()[-1])
+            rate = figures["quotes"] / figures["seconds"]
+            print(
+                f"round {round_ + 1}  {root}: {figures['quotes']:,} quotes,"
+                f" {figures['statements']:,} statements in {figures['seconds']:.1f} s"
+                f" (cpu {figures['cpu']:.1f} s), {rate:,.0f} quotes/s,"
+                f" peak {figures['peak MB']:,.0f} MB, statements digest {figures['digest']}",
+                flush=True,
+            )
+            if not in_place:
+                target.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quotes", type=int, default=200_000, help="synthetic quotes to group")
     parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--desk", type=Path, help="regroup every quote of this database")
+    parser.add_argument("--against", type=Path, action="append", default=[], help="checkout")
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--in-place", action="store_true", help="no copy (a desk of millions)")
     args = parser.parse_args()
+    if args.desk:
+        regroup_desk(args.desk, [ROOT, *args.against], args.rounds, args.in_place)
+        return
     if not args.skip_quality:
         sets = [("samples/", sample_items)]
         if (POLNEAR / "train").is_dir():

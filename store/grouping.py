@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
-from functools import lru_cache
+from datetime import date, timedelta
+from itertools import islice
+from math import fsum
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -31,6 +32,7 @@ MAX_WORD_SHARE = 0.01
 MIN_FREQUENT = 50
 MAX_POSTINGS = 300  # per word, newest first: the time window cuts most earlier
 MAX_CANDIDATES = 100
+SWEEP_AFTER = 200_000  # index entries added before old ones are let go of
 COMMON_WORD_WEIGHT = 0.3
 
 STOPWORDS = frozenset(
@@ -42,7 +44,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+")
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][a-z]+(?:['’]s)?\s+(?:of\s+|the\s+)*){2,}[A-Z][a-z]+")
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class QuoteItem:
     """What grouping needs to know of one quote."""
 
@@ -58,12 +60,18 @@ class QuoteItem:
     words: frozenset[str] = field(default_factory=frozenset)
     # Every speaker of the quote ("the ministry and the agency said" has two).
     speaker_ids: frozenset[int] = field(default_factory=frozenset)
+    group: int = -1  # the number of the Group it joined
+    # Where regroup found it: quotes.id and its statement before regrouping.
+    quote_id: int | None = None
+    statement_id: int | None = None
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class Group:
     members: list[QuoteItem]
     score: float  # the weakest link that joined a member
+    number: int = 0  # in the order groups were made
+    last_day: date | None = None  # of the newest member
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -72,7 +80,9 @@ def content_words(text: str) -> frozenset[str]:
     Stems are word prefixes, so "willing" and "willingness", "visit" and
     "visits" meet; acronyms let "DPRK" meet "Democratic People's Republic of Korea".
     """
-    words = set(map(_content_stem, WORD.findall(text)))
+    if len(_STEMS) > MAX_STEMS:
+        _STEMS.clear()
+    words = set(map(_STEMS.__getitem__, WORD.findall(text)))
     for run in CAPITALISED_RUN.findall(text):
         initials = "".join(w[0] for w in run.split() if w.lower() not in STOPWORDS)
         words.add(initials.lower())
@@ -80,10 +90,17 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=200_000)
-def _content_stem(word: str) -> str:
-    """The word's stem, or "" for a stopword; cached: news repeats its words."""
-    return "" if word.lower() in STOPWORDS else _stem(word)
+class _StemCache(dict):
+    """Word -> its stem, or "" for a stopword; a dict looked up from C, because
+    news repeats its words and content_words runs for every quote stored."""
+
+    def __missing__(self, word: str) -> str:
+        stem = self[word] = "" if word.lower() in STOPWORDS else _stem(word)
+        return stem
+
+
+_STEMS = _StemCache()
+MAX_STEMS = 500_000
 
 
 def _stem(word: str) -> str:
@@ -95,14 +112,14 @@ def speakers_compatible(a: QuoteItem, b: QuoteItem) -> bool:
     """Same person; or organisations and the unnamed; or a person speaking for an organisation."""
     if a.speaker_id is not None and a.speaker_id == b.speaker_id:
         return True
-    if a.speaker_ids & b.speaker_ids:  # one of several speakers is the other's
+    if not a.speaker_ids.isdisjoint(b.speaker_ids):  # one of several speakers is the other's
         return True
-    people = [q for q in (a, b) if q.speaker_type == "person"]
-    if not people:
-        return True
-    if len(people) == 2:
+    a_person, b_person = a.speaker_type == "person", b.speaker_type == "person"
+    if a_person and b_person:
         return False
-    person, other = people[0], (b if people[0] is a else a)
+    if not (a_person or b_person):
+        return True
+    person, other = (a, b) if a_person else (b, a)
     return _role_names(person.role, other.speaker)
 
 
@@ -121,7 +138,9 @@ def similarity(a: QuoteItem, b: QuoteItem, weights: dict[str, float]) -> float:
     if not shared:
         return 0.0
     smaller = a.words if len(a.words) <= len(b.words) else b.words
-    weight = sum(weights.get(w, 1.0) for w in shared) / sum(weights.get(w, 1.0) for w in smaller)
+    # fsum: the same total whatever order the set gives its words in (which
+    # changes with the interpreter's string hashing from run to run).
+    weight = fsum(weights.get(w, 1.0) for w in shared) / fsum(weights.get(w, 1.0) for w in smaller)
     # Short fragments ("to visit Pyongyang") match anything on little evidence;
     # demand several shared words before trusting the share.
     weight *= min(1.0, len(shared) / MIN_SHARED)
@@ -139,38 +158,136 @@ def group_quotes(items: list[QuoteItem], threshold: float = THRESHOLD) -> list[G
     """
     for item in items:
         item.words = content_words(item.text)
-    # Within a day the fullest quotes go first, so a group is seeded by a full
-    # quote, not by a four-word headline that would match too much.
-    items = sorted(items, key=lambda q: (q.day or date.min, -len(q.words), q.key))
-    counts = _word_counts(items)
-    most = max(MIN_FREQUENT, MAX_WORD_SHARE * len(items))
-    rare = {w for w, c in counts.items() if c <= most}
-    # Common words still count, a little, so long quotes of one statement that
-    # share mostly everyday words are not torn apart.
-    weights = {w: 1.0 if w in rare else COMMON_WORD_WEIGHT for w in counts}
-    index: dict[str, list[int]] = defaultdict(list)
-    group_of: list[int] = []
-    groups: list[Group] = []
-    for position, item in enumerate(items):
-        near = set()
-        if len(item.words) >= MIN_WORDS:
-            near = {group_of[o] for o in _candidates(item, position, items, index, rare)}
+    grouper = Grouper(_word_counts(items), len(items), threshold)
+    for item in sorted(items, key=order_key):
+        grouper.add(item)
+    return grouper.groups_so_far()
+
+
+def order_key(item: QuoteItem) -> tuple:
+    """The order grouping takes quotes in: by day, and within a day the fullest
+    first, so a group is seeded by a full quote, not by a four-word headline
+    that would match too much."""
+    return (item.day or date.min, -len(item.words), item.key)
+
+
+class Grouper:
+    """group_quotes one quote at a time, in order_key order, keeping only what a
+    later quote can still reach: quotes and groups more than WINDOW_DAYS older
+    than the newest quote are let go (`retire`), so grouping a year of quotes
+    needs the memory of a fortnight of them.
+
+    `counts` are the number of quotes each content word is in, over every
+    quote that will be added (`total` of them): they decide which words are rare.
+    """
+
+    def __init__(self, counts: dict[str, int], total: int, threshold: float = THRESHOLD) -> None:
+        most = max(MIN_FREQUENT, MAX_WORD_SHARE * total)
+        self.rare = {w for w, c in counts.items() if c <= most}
+        # Common words still count, a little, so long quotes of one statement that
+        # share mostly everyday words are not torn apart.
+        self.weights = {w: 1.0 if w in self.rare else COMMON_WORD_WEIGHT for w in counts}
+        self.threshold = threshold
+        self.index: dict[str, list[QuoteItem]] = {}
+        self.groups: dict[int, Group] = {}  # by number, in the order they were made
+        self.made = 0
+        self.undated_groups: set[int] = set()  # never out of reach of a later quote
+        # Group numbers by the day of their newest member, oldest day first (a
+        # group whose newest member changed since is also under its later day).
+        self.by_last_day: dict[date, list[int]] = {}
+        self.swept: date | None = None
+        # Index entries added since the last sweep, and left after it: sweeping
+        # once the index has doubled costs a constant time per entry.
+        self.added, self.kept = 0, 0
+
+    def add(self, item: QuoteItem) -> None:
+        """Put the quote in the group it is most similar to, or in a new one."""
+        rare = item.words & self.rare if len(item.words) >= MIN_WORDS else ()
         best, best_score = None, 0.0
-        for candidate in near:
-            score = _group_score(item, groups[candidate], weights, threshold)
-            if score > best_score:
-                best, best_score = candidate, score
+        if rare:
+            groups, weights, threshold = self.groups, self.weights, self.threshold
+            # Equally similar groups: the earliest made wins, in every run (a
+            # set's order changes with the interpreter's string hashing).
+            for candidate in sorted({o.group for o in _candidates(item, rare, self.index)}):
+                score = _group_score(item, groups[candidate], weights, threshold)
+                if score > best_score:
+                    best, best_score = candidate, score
+        day = item.day
         if best is None:
-            group_of.append(len(groups))
-            groups.append(Group([item], 1.0))
+            item.group = best = self.made
+            self.groups[best] = Group([item], 1.0, best, day)
+            self.made += 1
         else:
-            group_of.append(best)
-            groups[best].members.append(item)
-            groups[best].score = min(groups[best].score, best_score)
-        if len(item.words) >= MIN_WORDS:
-            for word in item.words & rare:
-                index[word].append(position)
-    return groups
+            group = self.groups[best]
+            item.group = best
+            group.members.append(item)
+            group.score = min(group.score, best_score)
+            group.last_day = day
+        if day is None:
+            self.undated_groups.add(best)
+        elif day in self.by_last_day:
+            self.by_last_day[day].append(best)
+        else:
+            self.by_last_day[day] = [best]
+        index = self.index
+        for word in rare:
+            if word in index:
+                index[word].append(item)
+            else:
+                index[word] = [item]
+        self.added += len(rare)
+
+    def retire(self, day: date) -> list[Group]:
+        """The groups no quote of `day` or later can join, let go of (in the order made)."""
+        edge = _window_start(day)
+        done = []
+        while self.by_last_day:
+            last_day = next(iter(self.by_last_day))
+            if last_day >= edge:
+                break
+            for number in self.by_last_day.pop(last_day):
+                group = self.groups.get(number)
+                if group and group.last_day == last_day and number not in self.undated_groups:
+                    done.append(self.groups.pop(number))
+        if self.added > max(SWEEP_AFTER, self.kept) and (
+            self.swept is None or (day - self.swept).days > WINDOW_DAYS
+        ):
+            self.kept = self._sweep(edge)
+            self.swept, self.added = day, 0
+        return sorted(done, key=lambda g: g.number)
+
+    def groups_so_far(self) -> list[Group]:
+        """Every group not yet retired, in the order made."""
+        return list(self.groups.values())
+
+    def _sweep(self, edge: date) -> int:
+        """Drop index entries older than `edge` (no later quote finds them); how many are left."""
+        left = 0
+        for word in list(self.index):
+            postings = self.index[word]
+            left += len(postings)
+            undated = 0
+            while undated < len(postings) and postings[undated].day is None:
+                undated += 1
+            cut = undated
+            while cut < len(postings) and postings[cut].day < edge:
+                cut += 1
+            if cut == undated:
+                continue
+            left -= cut - undated
+            # A search walks back from the newest and stops at the first quote out
+            # of reach; the undated ones before it must stay out of its reach too.
+            kept = postings[:undated] + [OUT_OF_REACH] if undated else []
+            kept += postings[cut:]
+            if kept:
+                self.index[word] = kept
+            else:
+                del self.index[word]
+        return left
+
+
+# Stands in an index for the quotes let go of: out of reach of every dated quote.
+OUT_OF_REACH = QuoteItem("", None, None, None, None, None, "", "", date.min)
 
 
 def _group_score(
@@ -194,20 +311,32 @@ def _group_score(
     return average if average >= bar else 0.0
 
 
-def _candidates(item, position, items, index, rare) -> list[int]:
+def _candidates(item, rare, index) -> list[QuoteItem]:
     """Earlier quotes sharing a rare word with this one, within the time window."""
-    seen: dict[int, int] = defaultdict(int)
-    for word in item.words & rare:
-        for other in reversed(index[word][-MAX_POSTINGS:]):
-            if not _close_in_time(item.day, items[other].day):
+    seen: dict[QuoteItem, int] = {}
+    count = seen.get
+    # Every quote in the index is of the same day or earlier: within the window
+    # is not before `edge`. An undated quote is near every other.
+    edge = _window_start(item.day)
+    for word in rare:
+        postings = index.get(word)
+        if not postings:
+            continue
+        for other in islice(reversed(postings), MAX_POSTINGS):
+            if edge is not None and other.day is not None and other.day < edge:
                 break  # the index is in date order: everything earlier is older still
-            seen[other] += 1
-    ranked = sorted(seen, key=seen.__getitem__, reverse=True)
-    return ranked[:MAX_CANDIDATES]
+            seen[other] = count(other, 0) + 1
+    if len(seen) <= MAX_CANDIDATES:
+        return list(seen)
+    # The most shared words first; among equals the latest group's, so the
+    # same ones are cut in every run, whatever order the set of words is in.
+    return sorted(seen, key=lambda o: (seen[o], o.group), reverse=True)[:MAX_CANDIDATES]
 
 
-def _close_in_time(a: date | None, b: date | None) -> bool:
-    return a is None or b is None or abs((a - b).days) <= WINDOW_DAYS
+def _window_start(day: date | None) -> date | None:
+    if day is None or day.toordinal() <= WINDOW_DAYS:
+        return None if day is None else date.min
+    return day - timedelta(days=WINDOW_DAYS)
 
 
 def _word_counts(items: list[QuoteItem]) -> dict[str, int]:

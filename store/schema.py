@@ -23,7 +23,9 @@ HAND_MACHINE_VERSION = 7
 MULTI_SPEAKER_VERSION = 8
 # The step that keeps what the pass is unsure of as candidates.
 CANDIDATES_VERSION = 9
-SCHEMA_VERSION = CANDIDATES_VERSION
+# The step that keeps each quote's content words for statement grouping.
+QUOTE_WORDS_VERSION = 10
+SCHEMA_VERSION = QUOTE_WORDS_VERSION
 APPLICATION = "quotedesk"
 
 TABLES = """
@@ -583,6 +585,30 @@ CANDIDATES = (
     + " where status = 'candidate';"
 )
 
+# Each quote's content words as statement grouping finds them (store.statements),
+# kept so a regroup does not find them again, with the quote's day: grouping's
+# order. A quote whose words or day change loses its row; the next regroup
+# finds them again.
+QUOTE_WORDS = """
+create table if not exists quote_words (
+    quote_id integer primary key,
+    day text not null,
+    size integer not null,
+    words text not null
+);
+-- Grouping every quote walks this instead of sorting them all.
+create index if not exists quote_words_order on quote_words(day, size desc);
+create trigger if not exists quote_words_text after update of text on quotes begin
+  delete from quote_words where quote_id = old.id;
+end;
+create trigger if not exists quote_words_gone after delete on quotes begin
+  delete from quote_words where quote_id = old.id;
+end;
+create trigger if not exists quote_words_day after update of published on articles begin
+  delete from quote_words where quote_id in (select id from quotes where article_id = old.id);
+end;
+"""
+
 STAMP = f"""
 insert or ignore into meta values ('application', '{APPLICATION}');
 insert or ignore into meta values ('schema_version', '{SCHEMA_VERSION}');
@@ -608,6 +634,7 @@ def create(db: sqlite_utils.Database) -> None:
         + QUOTE_SPEAKER_VIEW
         + STATEMENT_VIEW
         + CODING
+        + QUOTE_WORDS
         + STAMP
         + "commit;"
     )
@@ -671,6 +698,7 @@ MIGRATIONS: dict[int, str] = {
     + "drop trigger if exists current_tally_au;"
     + TALLIES
     + TALLY_FILL,
+    QUOTE_WORDS_VERSION: QUOTE_WORDS,
 }
 
 

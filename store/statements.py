@@ -10,14 +10,17 @@ reused where a group keeps most of its members.
 
 from __future__ import annotations
 
+import gc
+from array import array
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import sqlite_utils
 
 from store.db import transaction
-from store.grouping import WINDOW_DAYS, QuoteItem, group_quotes
+from store.grouping import WINDOW_DAYS, Group, Grouper, QuoteItem, content_words, order_key
 from store.schema import NOT_COUNTED
 
 ALONE = "-"
@@ -31,17 +34,39 @@ class RegroupResult:
 
 
 def regroup(db: sqlite_utils.Database, days: list[str] | None = None) -> RegroupResult:
-    """Group the quotes published within WINDOW_DAYS of `days` (all quotes if None)."""
-    with transaction(db):
-        items = _items(db, days)
-        machine = group_quotes(items)
-        score_of = {m.key: g.score for g in machine for m in g.members}
-        groups = _apply_decisions(db, [[m.key for m in g.members] for g in machine])
-        ids = _assign_ids(db, groups)
-        _write(db, groups, ids, score_of)
-        _refresh_statements(db, set(ids))
-    shared = sum(1 for g in groups if len({k.split(":")[0] for k in g}) > 1)
-    return RegroupResult(len(items), len(groups), shared)
+    """Group the quotes published within WINDOW_DAYS of `days` (all quotes if None).
+
+    Quotes stream through the grouping in time order and leave it a fortnight
+    later, so a year of quotes takes the memory of a fortnight of them plus a
+    few numbers per quote.
+    """
+    with transaction(db), _no_cycle_collection():
+        window = _window(days)
+        decided = db.execute(
+            "select quote_key, statement_key from human where statement_key is not null"
+            " order by decided_at"
+        ).fetchall()
+        machine = _machine_groups(db, window, {k for pair in decided for k in pair})
+        groups, scores = _apply_decisions(machine, decided)
+        ids, new = _assign_ids(db, groups, machine.old)
+        touched = _write(db, groups, ids, new, scores, machine)
+        _refresh_statements(db, touched)
+    article = machine.article.__getitem__
+    shared = sum(1 for g in groups if not isinstance(g, int) and len(set(map(article, g))) > 1)
+    return RegroupResult(machine.quotes, len(groups), shared)
+
+
+@contextmanager
+def _no_cycle_collection():
+    """Grouping makes a few objects per quote and no reference cycles: the cycle
+    collector, run again and again over them all, took a third of its time."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def place(db: sqlite_utils.Database, quote_key: str) -> None:
@@ -186,29 +211,219 @@ def also_reported(db: sqlite_utils.Database, quote_id: int) -> list[dict]:
 # --- regrouping -----------------------------------------------------------------
 
 
-def _items(db, days: list[str] | None) -> list[QuoteItem]:
-    sql = (
-        "select v.quote_key, v.article_id, v.speaker_id, v.speaker_type, v.speaker, v.role,"
-        " v.kind, v.quote, v.published,"
-        " (select group_concat(cs.speaker_id) from current_speakers cs where cs.id = v.id)"
-        " from quote_view v where v.status != 'rejected'"
-    )
-    params: list = []
-    window = _window(days)
-    if window:
-        sql += " and (v.published between ? and ? or v.published is null)"
-        params += window
-    return [
-        QuoteItem(key, article, sid, stype, speaker, role, kind, text, _day(published), **_of(ids))
-        for key, article, sid, stype, speaker, role, kind, text, published, ids in db.execute(
-            sql, params
+# What regroup keeps of each quote's content words (store.grouping.content_words),
+# so a regroup does not find them again: space-separated, with their number and
+# the quote's day (ISO, '' when its article has none): grouping's order.
+WORDS_SQL = (
+    "select w.words from current c join quote_words w on w.quote_id = c.id"
+    " join articles a on a.id = c.article_id"
+)
+
+ITEMS_SQL = (
+    "select q.quote_key, c.article_id, c.speaker_id, s.type, s.name, coalesce(s.role, q.role),"
+    " c.kind, q.text, w.day, w.words,"
+    " (select group_concat(cs.speaker_id) from current_speakers cs where cs.id = c.id),"
+    " c.id, qs.statement_id, c.outlet_id, a.published"
+    " from current c {join} quote_words w on w.quote_id = c.id"
+    " join quotes q on q.id = c.id join articles a on a.id = c.article_id"
+    " left join speakers s on s.id = c.speaker_id"
+    " left join quote_statements qs on qs.quote_id = c.id"
+)
+
+
+def remember_words(db: sqlite_utils.Database, quote_ids: list[int]) -> None:
+    """Find and keep the content words of these quotes now (an ingest may call
+    this as it stores them, in its transaction), so that regroup need not."""
+    for first in range(0, len(quote_ids), 500):
+        chunk = quote_ids[first : first + 500]
+        rows = db.execute(
+            "select q.id, q.text, a.published from quotes q join articles a on a.id = q.article_id"
+            f" where q.id in ({','.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+        db.conn.executemany(
+            "insert or replace into quote_words (quote_id, day, size, words) values (?, ?, ?, ?)",
+            sorted(_words_row(*row) for row in rows),
         )
-    ]
 
 
-def _of(ids: str | None) -> dict:
-    """The speaker_ids argument of a QuoteItem from group_concat's "3,7"."""
-    return {"speaker_ids": frozenset(int(i) for i in (ids or "").split(",") if i)}
+def _where(window: list[str] | None) -> tuple[str, list]:
+    """The quotes regroup takes: not rejected, not candidates, published in the window."""
+    condition = f"c.status not in {NOT_COUNTED}"
+    if not window:
+        return condition, []
+    return condition + " and (a.published between ? and ? or a.published is null)", list(window)
+
+
+def _remember_words(db, condition: str, params: list) -> None:
+    """Content words for the quotes matching `condition` that have none kept, in chunks."""
+    last = 0
+    while True:
+        rows = db.execute(
+            "select q.id, q.text, a.published from current c join quotes q on q.id = c.id"
+            " join articles a on a.id = c.article_id"
+            f" where {condition} and q.id > ?"
+            " and not exists (select 1 from quote_words w where w.quote_id = q.id)"
+            " order by q.id limit 20000",
+            [*params, last],
+        ).fetchall()
+        if not rows:
+            return
+        db.conn.executemany(
+            "insert or replace into quote_words (quote_id, day, size, words) values (?, ?, ?, ?)",
+            [_words_row(qid, text, published) for qid, text, published in rows],
+        )
+        last = rows[-1][0]
+
+
+def _words_row(quote_id: int, text: str, published: str | None) -> tuple:
+    words = content_words(text)
+    day = _day(published)
+    return quote_id, day.isoformat() if day else "", len(words), " ".join(words)
+
+
+@dataclass
+class MachineGroups:
+    """What the machine grouped, kept small: each group's quote ids in the order
+    the groups were made (a lone quote as its id alone); and per quote id (0 for
+    none) its statement before the regroup, article, outlet and speaker."""
+
+    members: list[list[int] | int]
+    scores: list[float]
+    old: array
+    article: array
+    outlet: array
+    speaker: array
+    published: dict[int, str | None]  # per article
+    machine_group: dict[int, int]  # of the quotes analysts' decisions name
+    decided: dict[str, int]  # quote key -> id, of the quotes analysts' decisions name
+    quotes: int = 0
+
+    def take(self, groups: list[Group]) -> None:
+        for group in groups:
+            if group.number >= len(self.members):
+                self.members.extend([0] * (group.number + 1 - len(self.members)))
+                self.scores.extend([1.0] * (group.number + 1 - len(self.scores)))
+            members = group.members
+            self.members[group.number] = (
+                [m.quote_id for m in members] if len(members) > 1 else members[0].quote_id
+            )
+            self.scores[group.number] = group.score
+
+    def note(self, item: QuoteItem, outlet: int | None, published: str | None) -> None:
+        qid = item.quote_id
+        self.old[qid] = item.statement_id or 0
+        self.article[qid] = item.article
+        self.outlet[qid] = outlet or 0
+        self.speaker[qid] = item.speaker_id or 0
+        self.published[item.article] = published
+
+
+def _machine_groups(db, window: list[str] | None, named: set[str]) -> MachineGroups:
+    """Group the quotes in the window: read at once when it is a few weeks (an
+    ingest of a day's news); streamed in time order when it is longer, or
+    every quote of the desk."""
+    condition, params = _where(window)
+    if window and _days_between(*window) <= READ_AT_ONCE_DAYS:
+        items, counts, total = _window_items(db, condition, params)
+    else:
+        _remember_words(db, condition, params)
+        counts, total = _word_counts(db, condition, params)
+        items = _stream_items(db, condition, params)
+    size = db.execute("select coalesce(max(id), 0) + 1 from quotes").fetchone()[0]
+    machine = MachineGroups([], [], *(_ints(size) for _ in range(4)), {}, {}, {}, total)
+    grouper = Grouper(counts, total)
+    day = None
+    for item, outlet, published in items:
+        if item.day is not None and item.day != day:
+            day = item.day
+            machine.take(grouper.retire(day))
+        grouper.add(item)
+        machine.note(item, outlet, published)
+        if item.key in named:
+            machine.decided[item.key] = item.quote_id
+            machine.machine_group[item.quote_id] = item.group
+    machine.take(grouper.groups_so_far())
+    return machine
+
+
+def _window_items(db, condition: str, params: list) -> tuple[list, Counter, int]:
+    """The window's quotes as _stream_items gives them, in grouping's order, and
+    their word counts; content words found (and kept) for the quotes without."""
+    rows = db.execute(ITEMS_SQL.format(join="left join") + f" where {condition}", params).fetchall()
+    found = sorted(
+        _words_row(row[11], row[7], row[14]) for row in rows if row[9] is None
+    )  # quote id, text, published
+    db.conn.executemany(
+        "insert or replace into quote_words (quote_id, day, size, words) values (?, ?, ?, ?)",
+        found,
+    )
+    words = {row[0]: row for row in found}
+    counts = Counter(" ".join(row[9] or words[row[11]][3] for row in rows).split())
+    items = list(_items(rows, words))
+    items.sort(key=lambda found: order_key(found[0]))
+    return items, counts, len(items)
+
+
+def _word_counts(db, condition: str, params: list) -> tuple[Counter, int]:
+    """How many of the quotes to group each content word is in, and how many quotes."""
+    counts: Counter = Counter()
+    total = 0
+    cursor = db.execute(f"{WORDS_SQL} where {condition}", params)
+    while rows := cursor.fetchmany(CHUNK):
+        counts.update(" ".join(words for (words,) in rows).split())
+        total += len(rows)
+    return counts, total
+
+
+CHUNK = 20_000
+# A window longer than this is streamed, not read at once: an ingest of a year
+# of articles regroups a year.
+READ_AT_ONCE_DAYS = 62
+
+
+def _days_between(first: str, last: str) -> int:
+    return (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days
+
+
+def _ints(size: int) -> array:
+    """`size` zeros, 8 bytes each: a number per quote id for a desk of millions."""
+    return array("q", bytes(8 * size))
+
+
+def _stream_items(db, condition: str, params: list):
+    """The quotes to group as QuoteItems, in grouping's order, with outlet and
+    publication date."""
+    cursor = db.execute(
+        ITEMS_SQL.format(join="join")
+        + f" where {condition} order by w.day, w.size desc, q.quote_key",
+        params,
+    )
+    while rows := cursor.fetchmany(CHUNK):
+        yield from _items(rows, {})
+
+
+_DAYS: dict[str, date | None] = {"": None}
+_SPEAKERS: dict[str | None, frozenset[int]] = {None: frozenset()}
+
+
+def _items(rows: list[tuple], found: dict[int, tuple]):
+    """(QuoteItem, outlet, published) of ITEMS_SQL rows; `found` has the words
+    of the quotes that had none kept (as _words_row made them)."""
+    days, speakers = _DAYS, _SPEAKERS
+    for row in rows:
+        key, article, sid, stype, speaker, role, kind, text, day, words, ids, qid, old = row[:13]
+        if words is None:
+            _, day, _, words = found[qid]
+        if day not in days:
+            days[day] = date.fromisoformat(day)
+        if ids not in speakers:
+            speakers[ids] = frozenset(int(i) for i in ids.split(","))
+        item = QuoteItem(
+            key, article, sid, stype, speaker, role, kind, text, days[day],
+            frozenset(words.split()), speakers[ids], -1, qid, old,
+        )  # fmt: skip
+        yield item, row[13], row[14]
 
 
 def _window(days: list[str] | None) -> list[str] | None:
@@ -227,66 +442,134 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _apply_decisions(db, groups: list[list[str]]) -> list[list[str]]:
-    """Replay analysts' moves, in the order they were made, over the machine's groups."""
-    where = {key: n for n, group in enumerate(groups) for key in group}
-    members = [list(g) for g in groups]
-    for key, decision in db.execute(
-        "select quote_key, statement_key from human where statement_key is not null"
-        " order by decided_at"
-    ):
-        if key not in where:
+def _apply_decisions(
+    machine: MachineGroups, decided: list[tuple[str, str]]
+) -> tuple[list[list[int] | int], list[float]]:
+    """Replay analysts' moves, in the order they were made, over the machine's
+    groups; and each group's score, the weakest machine link of its members."""
+    members = list(machine.members)
+    where = {qid: machine.machine_group[qid] for qid in machine.decided.values()}
+    moved: set[int] = set()
+    for key, decision in decided:
+        qid = machine.decided.get(key)
+        if qid is None:
             continue
-        members[where[key]].remove(key)
-        if decision == ALONE or decision not in where:
-            members.append([key])
-            where[key] = len(members) - 1
+        group = where[qid]
+        members[group] = _as_list(members[group])
+        members[group].remove(qid)
+        moved.add(group)
+        target = machine.decided.get(decision) if decision != ALONE else None
+        if target is None:
+            members.append([qid])
+            where[qid] = len(members) - 1
         else:
-            where[key] = where[decision]
-            members[where[decision]].append(key)
-    return [g for g in members if g]
+            where[qid] = where[target]
+            members[where[target]] = _as_list(members[where[target]])
+            members[where[target]].append(qid)
+            moved.add(where[target])
+        moved.add(where[qid])
+    groups, scores = [], []
+    for n, group in enumerate(members):
+        if group == []:
+            continue
+        groups.append(group)
+        if n in moved:
+            own = machine.scores[n] if n < len(machine.scores) else 1.0
+            scores.append(
+                min(machine.scores[machine.machine_group[q]] if q in where else own for q in group)
+            )
+        else:
+            scores.append(machine.scores[n])
+    return groups, scores
 
 
-def _assign_ids(db, groups: list[list[str]]) -> list[int]:
-    """Keep each group's statement id where it keeps most of its old members."""
-    current = (
-        dict(
-            db.execute(
-                "select q.quote_key, qs.statement_id from quote_statements qs"
-                " join quotes q on q.id = qs.quote_id"
-            ).fetchall()
-        )
-        if groups
-        else {}
-    )
+def _as_list(group: list[int] | int) -> list[int]:
+    return group if isinstance(group, list) else [group]
+
+
+def _assign_ids(db, groups: list[list[int] | int], old: array) -> tuple[list[int], int]:
+    """Keep each group's statement id where it keeps most of its old members;
+    and the first id given to a new statement."""
     taken: set[int] = set()
-    order = sorted(range(len(groups)), key=lambda n: -len(groups[n]))
-    chosen: dict[int, int] = {}
-    # New statements get the ids one insert at a time would give them, in one statement.
-    next_id = db.execute("select coalesce(max(id), 0) + 1 from statements").fetchone()[0]
-    new: list[tuple[int]] = []
-    for n in order:
-        votes = Counter(current[k] for k in groups[n] if k in current)
-        sid = next((s for s, _ in votes.most_common() if s not in taken), None)
-        if sid is None:
-            sid, next_id = next_id, next_id + 1
-            new.append((sid,))
-        taken.add(sid)
-        chosen[n] = sid
-    db.conn.executemany("insert into statements (id) values (?)", new)
-    return [chosen[n] for n in range(len(groups))]
+    # Biggest groups choose first; among equals, the earlier made.
+    by_size: dict[int, list[int]] = {}
+    for n, group in enumerate(groups):
+        by_size.setdefault(1 if isinstance(group, int) else len(group), []).append(n)
+    chosen = [0] * len(groups)
+    # New statements get the ids one insert at a time would give them.
+    first_new = next_id = db.execute("select coalesce(max(id), 0) + 1 from statements").fetchone()[
+        0
+    ]
+    for size in sorted(by_size, reverse=True):
+        for n in by_size[size]:
+            sid = _reused_id(groups[n], old, taken)
+            if sid is None:
+                sid, next_id = next_id, next_id + 1
+            else:
+                taken.add(sid)
+            chosen[n] = sid
+    return chosen, first_new
 
 
-def _write(db, groups, ids, score_of) -> None:
+def _reused_id(group: list[int] | int, old: array, taken: set[int]) -> int | None:
+    """The group's members' old statement most of them were in and no bigger group took."""
+    if isinstance(group, int):
+        sid = old[group]
+        return sid if sid and sid not in taken else None
+    votes = Counter(old[q] for q in group if old[q])
+    return next((s for s, _ in votes.most_common() if s not in taken), None)
+
+
+def _write(db, groups, ids: list[int], first_new: int, scores: list[float], machine) -> set[int]:
+    """Store the statements and memberships; the statements made before that must
+    be recounted (their members changed, or may have)."""
+    old = machine.old
     db.conn.executemany(
-        "insert or replace into quote_statements (quote_id, statement_id)"
-        " select id, ? from quotes where quote_key = ?",
-        [(sid, key) for group, sid in zip(groups, ids, strict=True) for key in group],
+        "insert into statements (id, speaker_id, first_seen, first_outlet_id, versions,"
+        " articles, outlets, score) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        sorted(
+            (sid, *_counts(machine, _as_list(group)), score)
+            for group, sid, score in zip(groups, ids, scores, strict=True)
+            if sid >= first_new
+        ),
     )
     # The weakest machine link in the group: how sure the grouping is.
     db.conn.executemany(
         "update statements set score = ? where id = ?",
-        [(min(score_of.get(k, 1.0) for k in g), sid) for g, sid in zip(groups, ids, strict=True)],
+        [(score, sid) for sid, score in zip(ids, scores, strict=True) if sid < first_new],
+    )
+    # In quote id order: each row goes at the end of the table, not here and there.
+    changes = sorted(
+        (q, sid)
+        for group, sid in zip(groups, ids, strict=True)
+        for q in _as_list(group)
+        if old[q] != sid
+    )
+    db.conn.executemany(
+        "insert or replace into quote_statements (quote_id, statement_id) values (?, ?)", changes
+    )
+    # A statement all of whose quotes went to others is recounted too, so it is dropped.
+    return {sid for sid in ids if sid < first_new} | {old[q] for q, _ in changes if old[q]}
+
+
+def _counts(machine: MachineGroups, members: list[int]) -> tuple:
+    """A new statement's speaker, first day, first outlet, versions, articles and
+    outlets, as REFRESH_STATEMENTS counts them: every member of a new statement
+    is a quote just grouped, so counted."""
+    article, outlet, published = machine.article, machine.outlet, machine.published
+    if len(members) == 1:
+        (q,) = members
+        return (machine.speaker[q] or None, published[article[q]], outlet[q] or None, 1, 1,
+                1 if outlet[q] else 0)  # fmt: skip
+    days = [published[article[q]] for q in members]
+    first = min(range(len(members)), key=lambda n: (days[n] is None, days[n] or "", members[n]))
+    return (
+        machine.speaker[members[first]] or None,
+        min((d for d in days if d is not None), default=None),
+        outlet[members[first]] or None,
+        len(members),
+        len({article[q] for q in members}),
+        len({outlet[q] for q in members} - {0}),
     )
 
 
@@ -306,21 +589,32 @@ def _refresh_statements(db, ids: set[int]) -> None:
     )
 
 
+# Every touched statement's counts from its versions in one pass (not two
+# lookups a statement): versions, articles, outlets and first day of the
+# quotes that count; speaker and outlet of the earliest version, counted first.
 REFRESH_STATEMENTS = f"""
+with version as (
+    select qs.statement_id as sid, c.id, c.article_id, c.outlet_id, c.speaker_id,
+           c.status not in {NOT_COUNTED} as counted, a.published,
+           row_number() over (partition by qs.statement_id
+               order by c.status in {NOT_COUNTED}, a.published is null, a.published, c.id) as nth
+    from touched t join quote_statements qs on qs.statement_id = t.id
+    join current c on c.id = qs.quote_id join articles a on a.id = c.article_id
+),
+counted as (
+    select sid, sum(counted) as versions,
+           count(distinct case when counted then article_id end) as articles,
+           count(distinct case when counted then outlet_id end) as outlets,
+           min(case when counted then published end) as first_seen,
+           max(case when nth = 1 then speaker_id end) as speaker_id,
+           max(case when nth = 1 then outlet_id end) as first_outlet_id
+    from version group by sid
+)
 update statements set
-    (versions, articles, outlets, first_seen) = (
-        select count(*), count(distinct c.article_id), count(distinct c.outlet_id),
-               min(a.published)
-        from quote_statements qs join current c on c.id = qs.quote_id
-        join articles a on a.id = c.article_id
-        where qs.statement_id = statements.id and c.status not in {NOT_COUNTED}),
-    (speaker_id, first_outlet_id) = (
-        select c.speaker_id, c.outlet_id
-        from quote_statements qs join current c on c.id = qs.quote_id
-        join articles a on a.id = c.article_id
-        where qs.statement_id = statements.id
-        order by c.status in {NOT_COUNTED}, a.published is null, a.published, c.id limit 1)
-where id in (select id from touched)
+    versions = counted.versions, articles = counted.articles, outlets = counted.outlets,
+    first_seen = counted.first_seen, speaker_id = counted.speaker_id,
+    first_outlet_id = counted.first_outlet_id
+from counted where statements.id = counted.sid
 """
 
 

@@ -12,6 +12,7 @@ from store.statements import (
     join_candidates,
     list_statements,
     regroup,
+    remember_words,
     versions,
 )
 
@@ -191,3 +192,37 @@ def test_a_statement_two_people_made_together_groups_with_either_one_s_report(tm
     q = ids(database)
     assert statement(database, q["wire"]) == statement(database, q["daily"])
     database.conn.close()
+
+
+def test_a_statement_whose_quotes_all_went_to_another_is_dropped(db):
+    """Two halves of one statement (as two ingests apart could leave them) meet
+    in a regroup: the statement the group did not keep leaves the list."""
+    q = ids(db)
+    kept = statement(db, q["wire"])
+    db.execute("insert into statements (id, versions, articles, outlets) values (99, 1, 1, 1)")
+    db.execute("update quote_statements set statement_id = 99 where quote_id = ?", [q["daily"]])
+    regroup(db, ["2024-05-03"])
+    assert statement(db, q["daily"]) == statement(db, q["wire"]) == kept
+    assert db.execute("select count(*) from statements where id = 99").fetchone()[0] == 0
+
+
+def test_a_quote_whose_words_change_is_grouped_on_its_new_words(db):
+    q = ids(db)
+    assert statement(db, q["daily"]) == statement(db, q["wire"])
+    db.execute(
+        "update quotes set text = 'fishing quotas would be cut sharply next spring' where id = ?",
+        [q["daily"]],
+    )
+    regroup(db, ["2024-05-03"])
+    assert statement(db, q["daily"]) == statement(db, q["weekly"]) != statement(db, q["wire"])
+    words = db.execute("select words from quote_words where quote_id = ?", [q["daily"]])
+    assert "fishin" in words.fetchone()[0].split()
+
+
+def test_words_kept_as_quotes_are_stored_are_the_ones_regroup_finds(db, tmp_path):
+    """An ingest may call remember_words as it stores quotes, so that grouping at
+    the end has none to find: the same words either way."""
+    found = dict(db.execute("select quote_id, words from quote_words").fetchall())
+    db.execute("delete from quote_words")
+    remember_words(db, list(found))
+    assert dict(db.execute("select quote_id, words from quote_words").fetchall()) == found
