@@ -37,8 +37,7 @@ def store_records(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from store.errors import BadRecord
-    from store.ingest import save_extractions
+    from store.bulk_load import bulk_load
     from store.statements import regroup
 
     columns = (
@@ -49,23 +48,37 @@ def store_records(
     )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("ingest", total=total, doc=waiting)
-        days: list[str | None] = []
-        # One transaction per batch: an interrupted run keeps every batch
-        # before the one it was writing, and the next run skips them.
-        for batch in chunks(_ticking(records, progress, task), WRITE_BATCH):
-            results = save_extractions(db, [r.record() for r in batch], version)
-            for record, result in zip(batch, results, strict=True):
-                if isinstance(result, BadRecord):  # the NLP pass tripped on this one
-                    tell(f"quotedesk: skipped {result}")
-                    summary.errors.append(result)
-                    continue
-                summary.new += result.status == "new"
-                summary.updated += result.status == "updated"
-                summary.unchanged += result.status == "unchanged"
-                summary.quotes += result.quotes
-                days.append(record.article.published)
-    # Group once per batch, around the new articles' dates (the whole corpus if undated).
+        # A big ingest into a small desk builds the app's indexes once, at the end.
+        with bulk_load(db, total):
+            days = _save_batches(db, _ticking(records, progress, task), version, summary)
+    # Group once, around the new articles' dates (the whole corpus if undated),
+    # with the indexes back.
     regroup(db, days if all(days) else None)
+
+
+def _save_batches(db, records: Iterable, version: str, summary: IngestSummary) -> list:
+    """Store the records a batch at a time; the publication days of those stored.
+
+    One transaction per batch: an interrupted run keeps every batch before
+    the one it was writing, and the next run skips them.
+    """
+    from store.errors import BadRecord
+    from store.ingest import save_extractions
+
+    days: list[str | None] = []
+    for batch in chunks(records, WRITE_BATCH):
+        results = save_extractions(db, [r.record() for r in batch], version)
+        for record, result in zip(batch, results, strict=True):
+            if isinstance(result, BadRecord):  # the NLP pass tripped on this one
+                tell(f"quotedesk: skipped {result}")
+                summary.errors.append(result)
+                continue
+            summary.new += result.status == "new"
+            summary.updated += result.status == "updated"
+            summary.unchanged += result.status == "unchanged"
+            summary.quotes += result.quotes
+            days.append(record.article.published)
+    return days
 
 
 def _ticking(records: Iterable, progress, task) -> Iterator:
