@@ -23,7 +23,9 @@ HAND_MACHINE_VERSION = 7
 MULTI_SPEAKER_VERSION = 8
 # The step that keeps what the pass is unsure of as candidates.
 CANDIDATES_VERSION = 9
-SCHEMA_VERSION = CANDIDATES_VERSION
+# The step that redefines the views so the planner reads only the tables a query uses.
+LEAN_VIEWS_VERSION = 10
+SCHEMA_VERSION = LEAN_VIEWS_VERSION
 APPLICATION = "quotedesk"
 
 TABLES = """
@@ -574,14 +576,128 @@ HAND_MACHINE = "alter table hand_quotes add column machine text;"
 # They stay in `quotes` and `current`, so paging, search, undo and re-runs
 # treat them as every other row; quote_view leaves them out, so every count,
 # export and README query is of quotes alone, and quote_view_all has both.
+CANDIDATE_COLUMN = "alter table quotes add column candidate integer not null default 0;"
 CANDIDATES = (
-    "alter table quotes add column candidate integer not null default 0;"
+    CANDIDATE_COLUMN
     + QUOTE_VIEW.replace("view if not exists quote_view as", "view if not exists quote_view_all as")
     + "create view if not exists quote_view as select * from quote_view_all"
     + f" where status not in {NOT_QUOTES};"
     + "create view if not exists candidate_view as select * from quote_view_all"
     + " where status = 'candidate';"
 )
+
+
+def _speakers_of(quote_id: str) -> str:
+    """Every speaker of the quote `quote_id` names, '; '-joined in text order."""
+    return (
+        "(select group_concat(name, '; ') from (select each.name as name"
+        " from current_speakers one join speakers each on each.id = one.speaker_id"
+        f" where one.id = {quote_id} order by one.position))"
+    )
+
+
+# Schema 10: the same views with the same rows, written so SQLite's planner
+# reads only the tables a query uses. It must keep an inner join even when no
+# column of it is read (the join could drop rows), but it leaves out a LEFT
+# JOIN on a unique key whose columns go unused. Every quote has its quotes and
+# articles row (foreign keys), so those joins are LEFT JOINs here: "quotes
+# nobody has reviewed" reads no articles, and "stance by outlet" reads the
+# current_stance index and outlets alone. quote_speaker_view starts from
+# current_speakers, which carries each quote's outlet and status (kept with
+# `current` by refresh_current), so counting by speaker and outlet reads
+# current_speakers, speakers and outlets and nothing else.
+SOURCE = "case when h.quote_key is null and hq.quote_key is null then 'machine' else 'human' end"
+QUOTE_VIEW_ALL = f"""
+create view if not exists quote_view_all as
+select
+    c.id as id,
+    q.quote_key as quote_key,
+    c.article_id as article_id,
+    a.title as title,
+    o.name as outlet,
+    c.outlet_id as outlet_id,
+    a.published as published,
+    s.name as speaker,
+    c.speaker_id as speaker_id,
+    s.type as speaker_type,
+    coalesce(s.role, q.role) as role,
+    c.kind as kind,
+    q.text as quote,
+    q.cue as cue,
+    q.source_text as source_text,
+    q.confidence as confidence,
+    c.status as status,
+    c.stance as stance,
+    h.stance_target as stance_target,
+    h.note as note,
+    h.decided_by as decided_by,
+    h.decided_at as decided_at,
+    {SOURCE} as source,
+    coalesce(h.revision, 0) as revision,
+    q.pipeline_version as pipeline_version,
+    q.machine_missing as machine_missing,
+    qs.statement_id as statement_id,
+    q.content_start as content_start,
+    q.content_end as content_end,
+    hq.quote_key is not null as hand_made,
+    {_speakers_of("c.id")} as speakers
+from current c
+left join quotes q on q.id = c.id
+left join articles a on a.id = c.article_id
+left join outlets o on o.id = c.outlet_id
+left join speakers s on s.id = c.speaker_id
+left join human h on h.quote_key = q.quote_key
+left join quote_statements qs on qs.quote_id = c.id
+left join hand_quotes hq on hq.quote_key = q.quote_key;
+"""
+
+
+# A quote's own columns in quote_speaker_view, each a subquery read only when
+# a query names it: the planner keeps the LEFT JOINs of an aggregate query
+# (SQLite 3.40 drops unused ones only when nothing is grouped), and a count by
+# speaker and outlet should read current_speakers, speakers and outlets alone.
+def _of_quote(expression: str, tables: str = "current c", key: str = "c.id") -> str:
+    return f"(select {expression} from {tables} where {key} = cs.id)"
+
+
+_ARTICLE = "current c join articles a on a.id = c.article_id"
+_DECIDED = (
+    "quotes q left join human h on h.quote_key = q.quote_key"
+    " left join hand_quotes hq on hq.quote_key = q.quote_key"
+)
+
+QUOTE_SPEAKER_VIEW_10 = f"""
+create view if not exists quote_speaker_view as
+select
+    cs.id as id,
+    cs.position as position,
+    sp.name as speaker,
+    cs.speaker_id as speaker_id,
+    sp.type as speaker_type,
+    o.name as outlet,
+    {_of_quote("a.title", _ARTICLE)} as title,
+    {_of_quote("a.published", _ARTICLE)} as published,
+    {_of_quote("c.kind")} as kind,
+    {_of_quote("q.text", "quotes q", "q.id")} as quote,
+    cs.status as status,
+    {_of_quote("c.stance")} as stance,
+    {_of_quote(SOURCE, _DECIDED, "q.id")} as source,
+    {_speakers_of("cs.id")} as speakers
+from current_speakers cs
+join speakers sp on sp.id = cs.speaker_id
+left join outlets o on o.id = cs.outlet_id
+where cs.status not in {NOT_QUOTES};
+"""
+
+VIEWS = (
+    QUOTE_VIEW_ALL
+    + "create view if not exists quote_view as select * from quote_view_all"
+    + f" where status not in {NOT_QUOTES};"
+    + "create view if not exists candidate_view as select * from quote_view_all"
+    + " where status = 'candidate';"
+    + QUOTE_SPEAKER_VIEW_10
+)
+
 
 STAMP = f"""
 insert or ignore into meta values ('application', '{APPLICATION}');
@@ -604,8 +720,8 @@ def create(db: sqlite_utils.Database) -> None:
         + FTS
         + TALLIES
         + MULTI_SPEAKER
-        + CANDIDATES
-        + QUOTE_SPEAKER_VIEW
+        + CANDIDATE_COLUMN
+        + VIEWS
         + STATEMENT_VIEW
         + CODING
         + STAMP
@@ -671,6 +787,11 @@ MIGRATIONS: dict[int, str] = {
     + "drop trigger if exists current_tally_au;"
     + TALLIES
     + TALLY_FILL,
+    LEAN_VIEWS_VERSION: "".join(
+        f"drop view if exists {view};"
+        for view in ("quote_speaker_view", "candidate_view", "quote_view", "quote_view_all")
+    )
+    + VIEWS,
 }
 
 
