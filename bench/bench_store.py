@@ -175,7 +175,8 @@ def group_by_month(db) -> None:
         ]
         started = time.perf_counter()
         result = regroup(db, days)
-        print(f"  grouped {month}: {result.quotes:,} quotes in {time.perf_counter() - started:.0f} s")
+        seconds = time.perf_counter() - started
+        print(f"  grouped {month}: {result.quotes:,} quotes in {seconds:.0f} s", flush=True)
 
 
 def timed(fn, repeat: int = 5) -> float:
