@@ -700,6 +700,14 @@ create trigger if not exists outlets_au after update of name on outlets begin
   update current_speakers set outlet = new.name where outlet_id = new.id;
 end;
 """
+# The Statements screen's order (most outlets first, then versions, first
+# seen), so its first rows are the index's first entries: sorting every
+# shared statement computed each one's words and outlets before the sort.
+STATEMENTS_LISTED = """
+drop index if exists statements_outlets;
+create index if not exists statements_listed
+    on statements(outlets desc, versions desc, first_seen, id);
+"""
 SPEAKER_OUTLETS_FILL = """
 update current_speakers set outlet = (select name from outlets where id = outlet_id)
 where outlet_id is not null;
@@ -738,6 +746,7 @@ def create(db: sqlite_utils.Database) -> None:
         + MULTI_SPEAKER
         + CANDIDATE_COLUMN
         + SPEAKER_OUTLETS
+        + STATEMENTS_LISTED
         + VIEWS
         + STATEMENT_VIEW
         + CODING
@@ -810,6 +819,7 @@ MIGRATIONS: dict[int, str] = {
     )
     + SPEAKER_OUTLETS
     + SPEAKER_OUTLETS_FILL
+    + STATEMENTS_LISTED
     + VIEWS,
 }
 

@@ -26,6 +26,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.colours import kind_text, status_text
 from tui.messages import DataChanged
+from tui.widgets.lazy_rows import near_end, show_more
 from tui.widgets.quote_table import fit, row_at_cursor
 from tui.widgets.version_compare import VersionCompare, clean, similarity
 
@@ -70,6 +71,7 @@ class StatementsScreen(Screen):
         self.versions_of: int | None = None
         self.base_id: int | None = None
         self.show_all = False  # False: only statements carried by 2+ outlets
+        self.widths = (16, 22, 30)  # first outlet, speaker and words columns
         # (statement id, quote id) to select once loaded (from the Quotes screen).
         self.wanted: tuple[int, int | None] | None = None
 
@@ -150,23 +152,26 @@ class StatementsScreen(Screen):
                 ("Words", None),
             ],
         )
-        for row in self.rows:
-            table.add_row(
-                Text(str(row["outlets"]), justify="right", style="bold"),
-                Text(str(row["versions"]), justify="right"),
-                str(row.get("first_seen") or "")[:10],
-                fit(row.get("first_outlet") or "unknown", outlet),
-                fit(row.get("speaker") or "unknown", speaker),
-                fit(clean(row.get("quote") or ""), room),
-                key=str(row["statement_id"]),
-            )
-        for index, row in enumerate(self.rows):
-            if row["statement_id"] == keep:
-                table.move_cursor(row=index, scroll=True)
-                break
+        self.widths = (outlet, speaker, room)
+        index = next((n for n, r in enumerate(self.rows) if r["statement_id"] == keep), None)
+        show_more(table, self.rows, self._add_row, upto=index or 0)
+        if index is not None:
+            table.move_cursor(row=index, scroll=True)
         self._summary()
         self._show_empty()
         self._statement_changed()
+
+    def _add_row(self, row: dict[str, Any]) -> None:
+        outlet, speaker, room = self.widths
+        self.table.add_row(
+            Text(str(row["outlets"]), justify="right", style="bold"),
+            Text(str(row["versions"]), justify="right"),
+            str(row.get("first_seen") or "")[:10],
+            fit(row.get("first_outlet") or "unknown", outlet),
+            fit(row.get("speaker") or "unknown", speaker),
+            fit(clean(row.get("quote") or ""), room),
+            key=str(row["statement_id"]),
+        )
 
     def _summary(self) -> None:
         shown = len(self.rows)
@@ -204,6 +209,8 @@ class StatementsScreen(Screen):
 
     @on(DataTable.RowHighlighted, "#statement-table")
     def _statement_changed(self) -> None:
+        if near_end(self.table):
+            show_more(self.table, self.rows, self._add_row)
         current = self.current
         if current is None:
             self.versions, self.versions_of = [], None
