@@ -91,6 +91,8 @@ class QuoteTable(DataTable):
         if "quote" not in self.columns:
             return
         width = self.size.width if width is None else width
+        if width == 0:
+            return  # not laid out (or covered): cutting every row to nothing helps no one
         widths = {key: w for key, _, w in FIXED_COLUMNS}
         if width >= WIDE_TABLE:
             widths.update(WIDE_WIDTHS)
@@ -156,7 +158,10 @@ class QuoteTable(DataTable):
         from store.queries import list_quotes
 
         self._pending_offset = offset
-        self.loading = True
+        # Textual covers a loading widget with its indicator, and laying the table
+        # out again when it is uncovered cost more than the page itself: only an
+        # empty table (a new filter) waits under it, never one being scrolled.
+        self.loading = offset == 0
         rows = await self.app.data.run(
             list_quotes, self.quote_filter, offset, PAGE_SIZE, after=after
         )
