@@ -14,7 +14,6 @@ import sqlite_utils
 from store.errors import StoreError
 from store.schema import NOT_COUNTED, NOT_QUOTES
 from store.speakers import aliases
-from store.statements import also_reported
 
 STATUSES = ("unreviewed", "accepted", "rejected", "candidate", "dismissed")
 # Not quotes (yet): what the pass was unsure of, and what an analyst dismissed of it.
@@ -224,6 +223,10 @@ def get_quote(db: sqlite_utils.Database, quote_id: int) -> dict:
         " where quote_key = ? and coded_in is null order by id",
         [quote["quote_key"]],
     )
+    # Here, not at the top: statements bring grouping and rapidfuzz, which the
+    # app's first rows do not need.
+    from store.statements import also_reported
+
     quote["also_reported"] = also_reported(db, quote_id)
     return quote
 
