@@ -26,7 +26,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.colours import kind_text, status_text
 from tui.messages import DataChanged
-from tui.widgets.lazy_rows import near_end, show_more
+from tui.widgets.lazy_rows import CHUNK, near_end, show_more
 from tui.widgets.quote_table import fit, row_at_cursor
 from tui.widgets.version_compare import VersionCompare, clean, similarity
 
@@ -39,6 +39,13 @@ LIMIT = 1000
 
 @dataclass
 class StatementsLoaded(Message):
+    rows: list[dict[str, Any]]
+
+
+@dataclass
+class StatementsMore(Message):
+    """The list after its first chunk."""
+
     rows: list[dict[str, Any]]
 
 
@@ -120,21 +127,35 @@ class StatementsScreen(Screen):
             self.post_message(StatementsLoaded([]))
             return
         search = self.query_one("#statement-find", Input).value.strip() or None
-        rows = await self.app.data.run(
-            list_statements, limit=LIMIT, min_outlets=1 if self.show_all else 2, search=search
-        )
+        which = {"min_outlets": 1 if self.show_all else 2, "search": search}
+        # The first chunk on screen first; the rest of the list after it.
+        first = await self.app.data.run(list_statements, limit=CHUNK, **which)
+        rows = first
         wanted = self.wanted[0] if self.wanted else None
         if wanted is not None and all(r["statement_id"] != wanted for r in rows):
             extra = await self.app.data.run(get_statement, wanted)
             if extra is not None:
                 rows = [extra, *rows]
         self.post_message(StatementsLoaded(rows))
+        if len(first) == CHUNK:
+            rest = await self.app.data.run(
+                list_statements, offset=CHUNK, limit=LIMIT - CHUNK, **which
+            )
+            self.post_message(StatementsMore(rest))
 
     @on(StatementsLoaded)
     def _loaded(self, message: StatementsLoaded) -> None:
         current = self.current
         self.rows = message.rows
         self._fill(current["statement_id"] if current else None)
+
+    @on(StatementsMore)
+    def _more(self, message: StatementsMore) -> None:
+        held = {r["statement_id"] for r in self.rows}  # the one asked for may come again
+        self.rows += [r for r in message.rows if r["statement_id"] not in held]
+        if near_end(self.table):
+            show_more(self.table, self.rows, self._add_row)
+        self._summary()
 
     def _fill(self, keep: int | None) -> None:
         table = self.table
