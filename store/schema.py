@@ -691,9 +691,10 @@ where cs.status not in {NOT_QUOTES};
 # wants them: with the name beside the outlet id (outlets are never renamed;
 # the trigger keeps it right if they ever are), counting by speaker and outlet
 # reads this index from end to end instead of sorting two million rows.
+# current_speakers_speaker stays: it gives a speaker's quotes in id order, so
+# the first page of a speaker filter stops after a hundred.
 SPEAKER_OUTLETS = """
 alter table current_speakers add column outlet text;
-drop index if exists current_speakers_speaker;
 create index if not exists current_speakers_outlet
     on current_speakers(speaker_id, outlet, status);
 create trigger if not exists outlets_au after update of name on outlets begin

@@ -52,7 +52,6 @@ def make_version_9(path) -> None:
         conn.execute("drop trigger outlets_au")
         conn.execute("drop index current_speakers_outlet")
         conn.execute("alter table current_speakers drop column outlet")
-        conn.execute("create index current_speakers_speaker on current_speakers(speaker_id, id)")
         conn.execute("drop index statements_listed")
         conn.execute("create index statements_outlets on statements(outlets, versions)")
         conn.executescript(VIEWS_9)
