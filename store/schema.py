@@ -591,9 +591,9 @@ CANDIDATES = (
 def _speakers_of(quote_id: str) -> str:
     """Every speaker of the quote `quote_id` names, '; '-joined in text order."""
     return (
-        "(select group_concat(name, '; ') from (select each.name as name"
-        " from current_speakers one join speakers each on each.id = one.speaker_id"
-        f" where one.id = {quote_id} order by one.position))"
+        "(select group_concat(name, '; ') from (select named.name as name"
+        " from current_speakers link join speakers named on named.id = link.speaker_id"
+        f" where link.id = {quote_id} order by link.position))"
     )
 
 
@@ -699,6 +699,13 @@ create index if not exists current_speakers_outlet
     on current_speakers(speaker_id, outlet, status);
 create trigger if not exists outlets_au after update of name on outlets begin
   update current_speakers set outlet = new.name where outlet_id = new.id;
+end;
+-- A writer that fills current_speakers without the name (refresh_current names
+-- it) still leaves it right.
+create trigger if not exists current_speakers_named after insert on current_speakers
+when new.outlet is null and new.outlet_id is not null begin
+  update current_speakers set outlet = (select name from outlets where id = new.outlet_id)
+  where id = new.id and speaker_id = new.speaker_id;
 end;
 """
 # The Statements screen's order (most outlets first, then versions, first
