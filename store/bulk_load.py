@@ -1,6 +1,6 @@
 """A big ingest into a small desk: some indexes built once at the end instead of row by row.
 
-`current` has six indexes and `current_speakers` and `quotes` one each that
+`current` has six indexes, `current_speakers` two and `quotes` one that
 only the app reads (filters, the Speakers screen): the writer never looks
 anything up by them, and keeping them up to date row by row is a third of
 storing a new article, more as the desk grows (each batch rewrites pages
@@ -23,20 +23,21 @@ from contextlib import contextmanager
 import sqlite_utils
 
 from store.db import transaction
-from store.schema import INDICES, MULTI_SPEAKER
+from store.schema import INDICES, MULTI_SPEAKER, SPEAKER_OUTLETS
 
 # Below this many articles the gain is too small to be worth a rebuild.
 BULK_LOAD_MIN = 1_000
 FLAG = "bulk_load"
 DEFERRED = (
     "current_article", "current_speaker", "current_outlet", "current_kind", "current_status",
-    "current_stance", "current_speakers_speaker", "quotes_speaker",
+    "current_stance", "current_speakers_speaker", "current_speakers_outlet", "quotes_speaker",
 )  # fmt: skip
 
 
 def _create_statements() -> dict[str, str]:
     """Each deferred index's own create statement, as the schema writes it."""
-    found = re.findall(r"(create index if not exists (\w+) on [^;]+;)", INDICES + MULTI_SPEAKER)
+    schema = INDICES + MULTI_SPEAKER + SPEAKER_OUTLETS
+    found = re.findall(r"(create index if not exists (\w+)\s+on [^;]+;)", schema)
     statements = {name: sql for sql, name in found if name in DEFERRED}
     assert set(statements) == set(DEFERRED), "an index to defer is not in the schema"
     return statements

@@ -14,7 +14,6 @@ import sqlite_utils
 from store.errors import StoreError
 from store.schema import NOT_COUNTED, NOT_QUOTES
 from store.speakers import aliases
-from store.statements import also_reported
 
 STATUSES = ("unreviewed", "accepted", "rejected", "candidate", "dismissed")
 # Not quotes (yet): what the pass was unsure of, and what an analyst dismissed of it.
@@ -99,33 +98,51 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{w}"*' for w in words) or '""'
 
 
-def _matching_ids(f: QuoteFilter, first: int | None) -> tuple[str, list]:
+def _matching_ids(f: QuoteFilter, first: int | None, after: int | None = None) -> tuple[str, list]:
     """SQL for the ids of quotes matching `f`, in id order, at least the first `first`.
 
     Paging runs on `current` (narrow, indexed), and only the page's rows are
     joined into quote_view. A search reads the FTS index in rowid order and
     speaker-name matches in id order, each stopping after `first` hits, so the
     first page of a search for common words does not collect every match.
+    With `after`, only ids above it: each index is entered at that id
+    instead of read from its start, so a page deep in the list costs what
+    the first one does.
     """
     condition, params = where(f, search=False)
+    if after is not None:
+        condition += " and id > ?" if condition else " where id > ?"
+        params = [*params, after]
     if not _searching(f):
         return f"select id from current{condition} order by id", params
     cut = "" if first is None else f" limit {int(first)}"
     also = " and " + condition.removeprefix(" where ") if condition else ""
+    # FTS5 starts at a rowid only when told so in its own terms.
+    fts_after, fts_params = ("", []) if after is None else (" and quotes_fts.rowid > ?", [after])
     sql = (
         "select id from (select c.id from quotes_fts join current c on c.id = quotes_fts.rowid"
-        f" where quotes_fts match ?{also} order by quotes_fts.rowid{cut})"
+        f" where quotes_fts match ?{fts_after}{also} order by quotes_fts.rowid{cut})"
         " union "
         f"select id from (select id from current where {SPOKEN_BY} in ({SPEAKER_IDS} name like ?))"
         f"{also} order by id{cut})"
         " order by id"
     )
-    return sql, [fts_query(f.search), *params, f"%{f.search.strip()}%", *params]
+    return sql, [fts_query(f.search), *fts_params, *params, f"%{f.search.strip()}%", *params]
 
 
-def list_quotes(db: sqlite_utils.Database, f: QuoteFilter, offset: int = 0, limit: int = 100):
-    """One page of quote_view rows matching `f`, in id order."""
-    ids_sql, params = _matching_ids(f, offset + limit)
+def list_quotes(
+    db: sqlite_utils.Database,
+    f: QuoteFilter,
+    offset: int = 0,
+    limit: int = 100,
+    after: int | None = None,
+):
+    """One page of quote_view rows matching `f`, in id order: `limit` rows from
+    `offset`, or with `after` the `limit` rows after that quote id (offset
+    ignored), which stays as fast deep in a long list as at its top."""
+    if after is not None:
+        offset = 0
+    ids_sql, params = _matching_ids(f, offset + limit, after)
     sql = f"select * from quote_view_all where id in ({ids_sql} limit ? offset ?) order by id"
     return _dicts(db, sql, [*params, limit, offset])
 
@@ -206,6 +223,10 @@ def get_quote(db: sqlite_utils.Database, quote_id: int) -> dict:
         " where quote_key = ? and coded_in is null order by id",
         [quote["quote_key"]],
     )
+    # Here, not at the top: statements bring grouping and rapidfuzz, which the
+    # app's first rows do not need.
+    from store.statements import also_reported
+
     quote["also_reported"] = also_reported(db, quote_id)
     return quote
 

@@ -25,7 +25,9 @@ MULTI_SPEAKER_VERSION = 8
 CANDIDATES_VERSION = 9
 # The step that keeps each quote's content words for statement grouping.
 QUOTE_WORDS_VERSION = 10
-SCHEMA_VERSION = QUOTE_WORDS_VERSION
+# The step that redefines the views so the planner reads only the tables a query uses.
+LEAN_VIEWS_VERSION = 11
+SCHEMA_VERSION = LEAN_VIEWS_VERSION
 APPLICATION = "quotedesk"
 
 TABLES = """
@@ -340,8 +342,9 @@ on conflict (id) do update set
 # Recomputes `current_speakers` for the same quotes, after `current`: the
 # analyst's speaker alone, else the pass's several, else its one.
 REFRESH_SPEAKERS = """
-insert into current_speakers (id, speaker_id, position, outlet_id, status)
-select id, speaker_id, min(position), outlet_id, status from (
+insert into current_speakers (id, speaker_id, position, outlet_id, status, outlet)
+select x.id, x.speaker_id, min(x.position), x.outlet_id, x.status,
+       (select o.name from outlets o where o.id = x.outlet_id) from (
     select c.id, c.speaker_id, 0 as position, c.outlet_id, c.status
     from quotes q
     join articles a on a.id = q.article_id
@@ -359,8 +362,8 @@ select id, speaker_id, min(position), outlet_id, status from (
     join quote_speakers qs on qs.quote_id = q.id
     join speakers s on s.id = qs.speaker_id
     where ({condition}) and h.speaker_id is null
-)
-group by id, speaker_id
+) x
+group by x.id, x.speaker_id
 """
 
 FORGET_SPEAKERS = """
@@ -576,8 +579,9 @@ HAND_MACHINE = "alter table hand_quotes add column machine text;"
 # They stay in `quotes` and `current`, so paging, search, undo and re-runs
 # treat them as every other row; quote_view leaves them out, so every count,
 # export and README query is of quotes alone, and quote_view_all has both.
+CANDIDATE_COLUMN = "alter table quotes add column candidate integer not null default 0;"
 CANDIDATES = (
-    "alter table quotes add column candidate integer not null default 0;"
+    CANDIDATE_COLUMN
     + QUOTE_VIEW.replace("view if not exists quote_view as", "view if not exists quote_view_all as")
     + "create view if not exists quote_view as select * from quote_view_all"
     + f" where status not in {NOT_QUOTES};"
@@ -609,6 +613,150 @@ create trigger if not exists quote_words_day after update of published on articl
 end;
 """
 
+
+def _speakers_of(quote_id: str) -> str:
+    """Every speaker of the quote `quote_id` names, '; '-joined in text order."""
+    return (
+        "(select group_concat(name, '; ') from (select named.name as name"
+        " from current_speakers link join speakers named on named.id = link.speaker_id"
+        f" where link.id = {quote_id} order by link.position))"
+    )
+
+
+# Schema 10: the same views with the same rows, written so SQLite's planner
+# reads only the tables a query uses. It keeps an inner join even when no
+# column of it is read (the join could drop rows), but leaves out a LEFT JOIN
+# on a unique key whose columns go unused, in a query that groups nothing
+# (SQLite 3.40 keeps every join of one that groups). Every quote has its
+# quotes and articles row (foreign keys), so those are LEFT JOINs here too,
+# and "quotes nobody has reviewed" reads no articles.
+SOURCE = "case when h.quote_key is null and hq.quote_key is null then 'machine' else 'human' end"
+QUOTE_VIEW_ALL = f"""
+create view if not exists quote_view_all as
+select
+    c.id as id,
+    q.quote_key as quote_key,
+    c.article_id as article_id,
+    a.title as title,
+    o.name as outlet,
+    c.outlet_id as outlet_id,
+    a.published as published,
+    s.name as speaker,
+    c.speaker_id as speaker_id,
+    s.type as speaker_type,
+    coalesce(s.role, q.role) as role,
+    c.kind as kind,
+    q.text as quote,
+    q.cue as cue,
+    q.source_text as source_text,
+    q.confidence as confidence,
+    c.status as status,
+    c.stance as stance,
+    h.stance_target as stance_target,
+    h.note as note,
+    h.decided_by as decided_by,
+    h.decided_at as decided_at,
+    {SOURCE} as source,
+    coalesce(h.revision, 0) as revision,
+    q.pipeline_version as pipeline_version,
+    q.machine_missing as machine_missing,
+    qs.statement_id as statement_id,
+    q.content_start as content_start,
+    q.content_end as content_end,
+    hq.quote_key is not null as hand_made,
+    {_speakers_of("c.id")} as speakers
+from current c
+left join quotes q on q.id = c.id
+left join articles a on a.id = c.article_id
+left join outlets o on o.id = c.outlet_id
+left join speakers s on s.id = c.speaker_id
+left join human h on h.quote_key = q.quote_key
+left join quote_statements qs on qs.quote_id = c.id
+left join hand_quotes hq on hq.quote_key = q.quote_key;
+"""
+
+
+# quote_speaker_view starts from current_speakers, which carries each quote's
+# outlet and status (kept with `current` by refresh_current). The quote's
+# other columns are subqueries, read only when a query names them, where a
+# join would be read for every row of a query that groups: counting by
+# speaker and outlet reads current_speakers and speakers alone.
+def _of_quote(expression: str, tables: str = "current c", key: str = "c.id") -> str:
+    return f"(select {expression} from {tables} where {key} = cs.id)"
+
+
+_ARTICLE = "current c join articles a on a.id = c.article_id"
+_DECIDED = (
+    "quotes q left join human h on h.quote_key = q.quote_key"
+    " left join hand_quotes hq on hq.quote_key = q.quote_key"
+)
+
+QUOTE_SPEAKER_VIEW_10 = f"""
+create view if not exists quote_speaker_view as
+select
+    cs.id as id,
+    cs.position as position,
+    sp.name as speaker,
+    cs.speaker_id as speaker_id,
+    sp.type as speaker_type,
+    cs.outlet as outlet,
+    {_of_quote("a.title", _ARTICLE)} as title,
+    {_of_quote("a.published", _ARTICLE)} as published,
+    {_of_quote("c.kind")} as kind,
+    {_of_quote("q.text", "quotes q", "q.id")} as quote,
+    cs.status as status,
+    {_of_quote("c.stance")} as stance,
+    {_of_quote(SOURCE, _DECIDED, "q.id")} as source,
+    {_speakers_of("cs.id")} as speakers
+from current_speakers cs
+join speakers sp on sp.id = cs.speaker_id
+where cs.status not in {NOT_QUOTES};
+"""
+
+# Each speaker's quotes by outlet name, in the order "group by speaker, outlet"
+# wants them: with the name beside the outlet id (outlets are never renamed;
+# the trigger keeps it right if they ever are), counting by speaker and outlet
+# reads this index from end to end instead of sorting two million rows.
+# current_speakers_speaker stays: it gives a speaker's quotes in id order, so
+# the first page of a speaker filter stops after a hundred.
+SPEAKER_OUTLETS = """
+alter table current_speakers add column outlet text;
+create index if not exists current_speakers_outlet
+    on current_speakers(speaker_id, outlet, status);
+create trigger if not exists outlets_au after update of name on outlets begin
+  update current_speakers set outlet = new.name where outlet_id = new.id;
+end;
+-- A writer that fills current_speakers without the name (refresh_current names
+-- it) still leaves it right.
+create trigger if not exists current_speakers_named after insert on current_speakers
+when new.outlet is null and new.outlet_id is not null begin
+  update current_speakers set outlet = (select name from outlets where id = new.outlet_id)
+  where id = new.id and speaker_id = new.speaker_id;
+end;
+"""
+# The Statements screen's order (most outlets first, then versions, first
+# seen), so its first rows are the index's first entries: sorting every
+# shared statement computed each one's words and outlets before the sort.
+STATEMENTS_LISTED = """
+drop index if exists statements_outlets;
+create index if not exists statements_listed
+    on statements(outlets desc, versions desc, first_seen, id);
+"""
+SPEAKER_OUTLETS_FILL = """
+update current_speakers set outlet = (select name from outlets where id = outlet_id)
+where outlet_id is not null;
+"""
+
+VIEWS = (
+    QUOTE_VIEW_ALL
+    + "create view if not exists quote_view as select * from quote_view_all"
+    + f" where status not in {NOT_QUOTES};"
+    + "create view if not exists candidate_view as select * from quote_view_all"
+    + " where status = 'candidate';"
+    + QUOTE_SPEAKER_VIEW_10
+)
+
+
 STAMP = f"""
 insert or ignore into meta values ('application', '{APPLICATION}');
 insert or ignore into meta values ('schema_version', '{SCHEMA_VERSION}');
@@ -630,8 +778,10 @@ def create(db: sqlite_utils.Database) -> None:
         + FTS
         + TALLIES
         + MULTI_SPEAKER
-        + CANDIDATES
-        + QUOTE_SPEAKER_VIEW
+        + CANDIDATE_COLUMN
+        + SPEAKER_OUTLETS
+        + STATEMENTS_LISTED
+        + VIEWS
         + STATEMENT_VIEW
         + CODING
         + QUOTE_WORDS
@@ -699,6 +849,14 @@ MIGRATIONS: dict[int, str] = {
     + TALLIES
     + TALLY_FILL,
     QUOTE_WORDS_VERSION: QUOTE_WORDS,
+    LEAN_VIEWS_VERSION: "".join(
+        f"drop view if exists {view};"
+        for view in ("quote_speaker_view", "candidate_view", "quote_view", "quote_view_all")
+    )
+    + SPEAKER_OUTLETS
+    + SPEAKER_OUTLETS_FILL
+    + STATEMENTS_LISTED
+    + VIEWS,
 }
 
 

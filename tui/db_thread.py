@@ -26,6 +26,7 @@ class DataSource:
         # Called (on the UI side) when the file cannot be used at all.
         self.on_error = on_error
         self.error: str | None = None
+        self._writes_warm = False
 
     @property
     def exists(self) -> bool:
@@ -46,14 +47,24 @@ class DataSource:
         if self.exists:
             self._executor.submit(self._warm)
 
+    def warm_writes(self) -> None:
+        """Import the decision code on the database thread, so the first accept
+        does not pay for it; asked for once the first rows are on screen, which
+        should not wait for it."""
+        if self.exists and not self._writes_warm:
+            self._writes_warm = True
+            self._executor.submit(self._warm_writes)
+
     def _warm(self) -> None:
         try:
             self._connection()
-            # The first accept should not pay for importing the decision code.
-            import store.decisions  # noqa: F401
             import store.queries  # noqa: F401
         except Exception:  # noqa: BLE001 - the first real query reports it properly
             self._db = None
+
+    @staticmethod
+    def _warm_writes() -> None:
+        import store.decisions  # noqa: F401
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run fn(db, ...) on the database thread and wait (tests, benchmarks)."""

@@ -44,6 +44,7 @@ def test_search_pages_match_a_full_scan(db):
         everything = list_quotes(db, f, 0, 1000)
         paged = [row for offset in range(0, 70, 7) for row in list_quotes(db, f, offset, 7)]
         assert [r["id"] for r in paged] == [r["id"] for r in everything], f
+        assert [r["id"] for r in pages_after(db, f, 7)] == [r["id"] for r in everything], f
         assert count_quotes(db, f) == len(everything), f
         scan = [
             r[0]
@@ -54,3 +55,25 @@ def test_search_pages_match_a_full_scan(db):
             and (f.include_rejected or r[4] != "rejected")
         ]
         assert sorted(scan) == [r["id"] for r in everything], f
+
+
+def pages_after(db, f: QuoteFilter, size: int) -> list[dict]:
+    """Every page, each asked for as the rows after the last id of the one before."""
+    rows: list[dict] = []
+    while page := list_quotes(db, f, limit=size, after=rows[-1]["id"] if rows else None):
+        rows += page
+    return rows
+
+
+def test_a_page_after_an_id_starts_past_it_even_when_the_rows_before_change(db):
+    for n in range(30):
+        save_extraction(db, story(n), "rules-1")
+    f = QuoteFilter(search="harbour")  # the hits 1, 4, 7, ... by text, and Harbour Board's
+    first = list_quotes(db, f, limit=4)
+    # Someone rejects a quote of the first page: an offset would now skip a row.
+    decisions.reject(db, first[0]["id"], analyst="m")
+    after = list_quotes(db, f, limit=4, after=first[-1]["id"])
+    skipped_by_offset = list_quotes(db, f, offset=4, limit=4)
+    rest = [r["id"] for r in list_quotes(db, f, 0, 1000) if r["id"] > first[-1]["id"]]
+    assert [r["id"] for r in after] == rest[:4]
+    assert [r["id"] for r in skipped_by_offset] != rest[:4]

@@ -172,6 +172,7 @@ class QuotesScreen(Screen):
         self._show_empty_if_needed()
         if message.offset == 0 and self.current is not None:
             self._load_detail(self.current["id"])
+            self.app.data.warm_writes()
         if self._seeking_unreviewed:
             self._seeking_unreviewed = False
             self.action_next_unreviewed()

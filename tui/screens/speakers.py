@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.messages import DataChanged
+from tui.widgets.lazy_rows import near_end, show_more
 from tui.widgets.quote_table import fit, one_line, row_at_cursor
 from tui.widgets.sized_table import SizedTable
 
@@ -112,6 +113,8 @@ class SpeakersScreen(Screen):
         self.speakers: list[dict[str, Any]] = []
         self.shown: list[dict[str, Any]] = []
         self.filled_width = 0  # table width the outlet summaries were cut for
+        self.outlets_room = 12  # cells the "By outlet" column has
+        self.variants: dict[int, list[tuple]] = {}  # suggestions(), by speaker id
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ find a speaker", id="speaker-find", compact=True)
@@ -144,6 +147,7 @@ class SpeakersScreen(Screen):
     @on(SpeakersLoaded)
     def _loaded(self, message: SpeakersLoaded) -> None:
         self.speakers = sorted(message.speakers, key=lambda s: (-self._total(s), s["name"]))
+        self.variants.clear()
         self._fill()
         self.call_after_refresh(self._refit)
 
@@ -168,22 +172,24 @@ class SpeakersScreen(Screen):
         room = max(12, table.size.width - (24 + 12 + 6) - 8 * table.cell_padding - 2)
         table.clear(columns=True)
         self._add_columns(room)
-        for s in self.shown:
-            outlets = outlet_summary(by_outlet(s), room)
-            table.add_row(
-                fit(one_line(s["name"]), 24),
-                Text(s.get("type") or "?", style="dim"),
-                Text(str(self._total(s)), justify="right"),
-                outlets,
-                key=str(s["id"]),
-            )
-        if current is not None:
-            for index, s in enumerate(self.shown):
-                if s["id"] == current["id"]:
-                    table.move_cursor(row=index)
-                    break
+        self.outlets_room = room
+        index = next(
+            (n for n, s in enumerate(self.shown) if current and s["id"] == current["id"]), None
+        )
+        show_more(table, self.shown, self._add_row, upto=index or 0)
+        if index is not None:
+            table.move_cursor(row=index)
         self._show_empty()
         self._show_detail()
+
+    def _add_row(self, s: dict[str, Any]) -> None:
+        self.table.add_row(
+            fit(one_line(s["name"]), 24),
+            Text(s.get("type") or "?", style="dim"),
+            Text(str(self._total(s)), justify="right"),
+            outlet_summary(by_outlet(s), self.outlets_room),
+            key=str(s["id"]),
+        )
 
     def _add_columns(self, room: int) -> None:
         table = self.table
@@ -224,6 +230,8 @@ class SpeakersScreen(Screen):
 
     @on(DataTable.RowHighlighted, "#speaker-table")
     def _highlighted(self) -> None:
+        if near_end(self.table):
+            show_more(self.table, self.shown, self._add_row)
         self._show_detail()
 
     def _show_detail(self) -> None:
@@ -245,8 +253,12 @@ class SpeakersScreen(Screen):
             "outlets",
             " · ".join(f"{o} {n}" for o, n in by_outlet(s)) or Text("none", style="dim"),
         )
-        variants = suggestions(s, self.speakers)
-        if variants:
+        variants = self.variants.get(s["id"])
+        if variants is None:
+            # Comparing with every other name takes a while on a big desk: after the rows show.
+            grid.add_row("variants?", Text("looking…", style="dim"))
+            self.call_after_refresh(self._find_variants, s["id"])
+        elif variants:
             lines = Text()
             for other, score, evidence in variants:
                 if lines:
@@ -257,6 +269,12 @@ class SpeakersScreen(Screen):
         else:
             grid.add_row("variants?", Text("no likely name variants", style="dim"))
         pane.update(grid)
+
+    def _find_variants(self, speaker_id: int) -> None:
+        s = self.current
+        if s is not None and s["id"] == speaker_id and speaker_id not in self.variants:
+            self.variants[speaker_id] = suggestions(s, self.speakers)
+            self._show_detail()
 
     # ---- actions ---------------------------------------------------------------
 

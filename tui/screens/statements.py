@@ -26,6 +26,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.colours import kind_text, status_text
 from tui.messages import DataChanged
+from tui.widgets.lazy_rows import CHUNK, near_end, show_more
 from tui.widgets.quote_table import fit, row_at_cursor
 from tui.widgets.version_compare import VersionCompare, clean, similarity
 
@@ -38,6 +39,13 @@ LIMIT = 1000
 
 @dataclass
 class StatementsLoaded(Message):
+    rows: list[dict[str, Any]]
+
+
+@dataclass
+class StatementsMore(Message):
+    """The list after its first chunk."""
+
     rows: list[dict[str, Any]]
 
 
@@ -70,6 +78,7 @@ class StatementsScreen(Screen):
         self.versions_of: int | None = None
         self.base_id: int | None = None
         self.show_all = False  # False: only statements carried by 2+ outlets
+        self.widths = (16, 22, 30)  # first outlet, speaker and words columns
         # (statement id, quote id) to select once loaded (from the Quotes screen).
         self.wanted: tuple[int, int | None] | None = None
 
@@ -118,21 +127,35 @@ class StatementsScreen(Screen):
             self.post_message(StatementsLoaded([]))
             return
         search = self.query_one("#statement-find", Input).value.strip() or None
-        rows = await self.app.data.run(
-            list_statements, limit=LIMIT, min_outlets=1 if self.show_all else 2, search=search
-        )
+        which = {"min_outlets": 1 if self.show_all else 2, "search": search}
+        # The first chunk on screen first; the rest of the list after it.
+        first = await self.app.data.run(list_statements, limit=CHUNK, **which)
+        rows = first
         wanted = self.wanted[0] if self.wanted else None
         if wanted is not None and all(r["statement_id"] != wanted for r in rows):
             extra = await self.app.data.run(get_statement, wanted)
             if extra is not None:
                 rows = [extra, *rows]
         self.post_message(StatementsLoaded(rows))
+        if len(first) == CHUNK:
+            rest = await self.app.data.run(
+                list_statements, offset=CHUNK, limit=LIMIT - CHUNK, **which
+            )
+            self.post_message(StatementsMore(rest))
 
     @on(StatementsLoaded)
     def _loaded(self, message: StatementsLoaded) -> None:
         current = self.current
         self.rows = message.rows
         self._fill(current["statement_id"] if current else None)
+
+    @on(StatementsMore)
+    def _more(self, message: StatementsMore) -> None:
+        held = {r["statement_id"] for r in self.rows}  # the one asked for may come again
+        self.rows += [r for r in message.rows if r["statement_id"] not in held]
+        if near_end(self.table):
+            show_more(self.table, self.rows, self._add_row)
+        self._summary()
 
     def _fill(self, keep: int | None) -> None:
         table = self.table
@@ -150,23 +173,26 @@ class StatementsScreen(Screen):
                 ("Words", None),
             ],
         )
-        for row in self.rows:
-            table.add_row(
-                Text(str(row["outlets"]), justify="right", style="bold"),
-                Text(str(row["versions"]), justify="right"),
-                str(row.get("first_seen") or "")[:10],
-                fit(row.get("first_outlet") or "unknown", outlet),
-                fit(row.get("speaker") or "unknown", speaker),
-                fit(clean(row.get("quote") or ""), room),
-                key=str(row["statement_id"]),
-            )
-        for index, row in enumerate(self.rows):
-            if row["statement_id"] == keep:
-                table.move_cursor(row=index, scroll=True)
-                break
+        self.widths = (outlet, speaker, room)
+        index = next((n for n, r in enumerate(self.rows) if r["statement_id"] == keep), None)
+        show_more(table, self.rows, self._add_row, upto=index or 0)
+        if index is not None:
+            table.move_cursor(row=index, scroll=True)
         self._summary()
         self._show_empty()
         self._statement_changed()
+
+    def _add_row(self, row: dict[str, Any]) -> None:
+        outlet, speaker, room = self.widths
+        self.table.add_row(
+            Text(str(row["outlets"]), justify="right", style="bold"),
+            Text(str(row["versions"]), justify="right"),
+            str(row.get("first_seen") or "")[:10],
+            fit(row.get("first_outlet") or "unknown", outlet),
+            fit(row.get("speaker") or "unknown", speaker),
+            fit(clean(row.get("quote") or ""), room),
+            key=str(row["statement_id"]),
+        )
 
     def _summary(self) -> None:
         shown = len(self.rows)
@@ -204,6 +230,8 @@ class StatementsScreen(Screen):
 
     @on(DataTable.RowHighlighted, "#statement-table")
     def _statement_changed(self) -> None:
+        if near_end(self.table):
+            show_more(self.table, self.rows, self._add_row)
         current = self.current
         if current is None:
             self.versions, self.versions_of = [], None

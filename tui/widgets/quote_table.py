@@ -91,6 +91,8 @@ class QuoteTable(DataTable):
         if "quote" not in self.columns:
             return
         width = self.size.width if width is None else width
+        if width == 0:
+            return  # not laid out (or covered): cutting every row to nothing helps no one
         widths = {key: w for key, _, w in FIXED_COLUMNS}
         if width >= WIDE_TABLE:
             widths.update(WIDE_WIDTHS)
@@ -145,13 +147,24 @@ class QuoteTable(DataTable):
         hidden = await self.app.data.run(count_hidden_rejected, quote_filter)
         self.post_message(QuoteCountLoaded(generation, total, hidden))
 
+    def _fetch_next_page(self) -> None:
+        """The page after the rows held, read from the last id held on (not by offset:
+        an offset is walked row by row, and a page a million rows down took long)."""
+        after = self.order[-1] if self.order else None
+        self._fetch_page(self.generation, len(self.order), after)
+
     @work(group="quote-page")
-    async def _fetch_page(self, generation: int, offset: int) -> None:
+    async def _fetch_page(self, generation: int, offset: int, after: int | None = None) -> None:
         from store.queries import list_quotes
 
         self._pending_offset = offset
-        self.loading = True
-        rows = await self.app.data.run(list_quotes, self.quote_filter, offset, PAGE_SIZE)
+        # Textual covers a loading widget with its indicator, and laying the table
+        # out again when it is uncovered cost more than the page itself: only an
+        # empty table (a new filter) waits under it, never one being scrolled.
+        self.loading = offset == 0
+        rows = await self.app.data.run(
+            list_quotes, self.quote_filter, offset, PAGE_SIZE, after=after
+        )
         self.post_message(QuotesPageLoaded(generation, offset, rows))
 
     @on(QuoteCountLoaded)
@@ -185,7 +198,7 @@ class QuoteTable(DataTable):
                 self.move_cursor(row=self.order.index(self._restore_id), scroll=True)
                 self._restore_id = None
             elif self.wants_more():
-                self._fetch_page(self.generation, len(self.order))
+                self._fetch_next_page()
                 return
             else:
                 self._restore_id = None
@@ -202,7 +215,7 @@ class QuoteTable(DataTable):
             and self.cursor_row >= len(self.order) - PREFETCH_MARGIN
             and len(self.order) > 0
         ):
-            self._fetch_page(self.generation, len(self.order))
+            self._fetch_next_page()
 
     @on(DataTable.RowHighlighted)
     def _near_end(self, event: DataTable.RowHighlighted) -> None:
