@@ -173,6 +173,7 @@ class QuotesScreen(Screen):
         if message.offset == 0 and self.current is not None:
             self._load_detail(self.current["id"])
             self.app.data.warm_writes()
+            self.app.prepare_screens()
         if self._seeking_unreviewed:
             self._seeking_unreviewed = False
             self.action_next_unreviewed()

@@ -81,6 +81,7 @@ class StatementsScreen(Screen):
         self.widths = (16, 22, 30)  # first outlet, speaker and words columns
         # (statement id, quote id) to select once loaded (from the Quotes screen).
         self.wanted: tuple[int, int | None] | None = None
+        self.stale = False  # data changed while hidden: re-read when shown
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ find a speaker or words", id="statement-find", compact=True)
@@ -95,7 +96,20 @@ class StatementsScreen(Screen):
     def on_mount(self) -> None:
         self.table.focus()
         self._load()
-        self.watch(self.app, "data_version", lambda _: self._load(), init=False)
+        self.watch(self.app, "data_version", self._data_changed, init=False)
+
+    def _data_changed(self, _version: int) -> None:
+        # Hidden (built ahead, or left for another screen), it re-reads when shown
+        # again: its list query would hold up the analyst's own on the one database thread.
+        if self.is_current:
+            self._load()
+        else:
+            self.stale = True
+
+    def on_screen_resume(self) -> None:
+        if self.stale:
+            self.stale = False
+            self._load()
 
     def _columns(self, table: DataTable, columns: list[tuple[str, int | None]]) -> int:
         """Set the table's columns (fixed widths, the last takes the rest); returns the rest."""
