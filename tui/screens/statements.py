@@ -28,6 +28,7 @@ from tui.colours import kind_text, status_text
 from tui.messages import DataChanged
 from tui.widgets.lazy_rows import CHUNK, near_end, show_more
 from tui.widgets.quote_table import fit, row_at_cursor
+from tui.widgets.sized_table import SizedTable
 from tui.widgets.version_compare import VersionCompare, clean, similarity
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class StatementsScreen(Screen):
         with Container(id="statements-body"):
             yield DataTable(cursor_type="row", zebra_stripes=True, id="statement-table")
             yield Static(id="statements-empty", classes="empty-state")
-            yield DataTable(cursor_type="row", id="version-table")
+            yield SizedTable(cursor_type="row", id="version-table")
             yield VersionCompare(id="compare")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -253,6 +254,15 @@ class StatementsScreen(Screen):
             self._compare()
             return
         self._load_versions(current["statement_id"])
+
+    @on(SizedTable.Resized, "#version-table")
+    def _versions_resized(self) -> None:
+        # Filled before the layout gave it its height (its height follows its rows),
+        # the table may have scrolled the first versions, the base among them, out
+        # of view for a cursor that fits without: show them again.
+        table = self.version_table
+        if table.cursor_row < table.size.height - table.header_height:
+            table.scroll_to(y=0, animate=False)
 
     @work(exclusive=True, group="versions")
     async def _load_versions(self, statement_id: int) -> None:
