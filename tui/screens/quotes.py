@@ -173,6 +173,8 @@ class QuotesScreen(Screen):
         if message.offset == 0 and self.current is not None:
             self._load_detail(self.current["id"])
             self.app.data.warm_writes()
+            # Once the first rows are drawn (building screens sooner delayed them).
+            self.call_after_refresh(self.app.prepare_screens)
         if self._seeking_unreviewed:
             self._seeking_unreviewed = False
             self.action_next_unreviewed()

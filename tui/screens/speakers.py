@@ -115,6 +115,7 @@ class SpeakersScreen(Screen):
         self.filled_width = 0  # table width the outlet summaries were cut for
         self.outlets_room = 12  # cells the "By outlet" column has
         self.variants: dict[int, list[tuple]] = {}  # suggestions(), by speaker id
+        self.stale = False  # data changed while hidden: re-read when shown
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ find a speaker", id="speaker-find", compact=True)
@@ -129,7 +130,20 @@ class SpeakersScreen(Screen):
         self._add_columns(12)
         table.focus()
         self._load()
-        self.watch(self.app, "data_version", lambda _: self._load(), init=False)
+        self.watch(self.app, "data_version", self._data_changed, init=False)
+
+    def _data_changed(self, _version: int) -> None:
+        # Hidden (built ahead, or left for another screen), it re-reads when shown
+        # again: its list query would hold up the analyst's own on the one database thread.
+        if self.is_current:
+            self._load()
+        else:
+            self.stale = True
+
+    def on_screen_resume(self) -> None:
+        if self.stale:
+            self.stale = False
+            self._load()
 
     @property
     def table(self) -> DataTable:

@@ -28,6 +28,7 @@ from tui.colours import kind_text, status_text
 from tui.messages import DataChanged
 from tui.widgets.lazy_rows import CHUNK, near_end, show_more
 from tui.widgets.quote_table import fit, row_at_cursor
+from tui.widgets.sized_table import SizedTable
 from tui.widgets.version_compare import VersionCompare, clean, similarity
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class StatementsScreen(Screen):
         self.widths = (16, 22, 30)  # first outlet, speaker and words columns
         # (statement id, quote id) to select once loaded (from the Quotes screen).
         self.wanted: tuple[int, int | None] | None = None
+        self.stale = False  # data changed while hidden: re-read when shown
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ find a speaker or words", id="statement-find", compact=True)
@@ -88,14 +90,27 @@ class StatementsScreen(Screen):
         with Container(id="statements-body"):
             yield DataTable(cursor_type="row", zebra_stripes=True, id="statement-table")
             yield Static(id="statements-empty", classes="empty-state")
-            yield DataTable(cursor_type="row", id="version-table")
+            yield SizedTable(cursor_type="row", id="version-table")
             yield VersionCompare(id="compare")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.table.focus()
         self._load()
-        self.watch(self.app, "data_version", lambda _: self._load(), init=False)
+        self.watch(self.app, "data_version", self._data_changed, init=False)
+
+    def _data_changed(self, _version: int) -> None:
+        # Hidden (built ahead, or left for another screen), it re-reads when shown
+        # again: its list query would hold up the analyst's own on the one database thread.
+        if self.is_current:
+            self._load()
+        else:
+            self.stale = True
+
+    def on_screen_resume(self) -> None:
+        if self.stale:
+            self.stale = False
+            self._load()
 
     def _columns(self, table: DataTable, columns: list[tuple[str, int | None]]) -> int:
         """Set the table's columns (fixed widths, the last takes the rest); returns the rest."""
@@ -239,6 +254,15 @@ class StatementsScreen(Screen):
             self._compare()
             return
         self._load_versions(current["statement_id"])
+
+    @on(SizedTable.Resized, "#version-table")
+    def _versions_resized(self) -> None:
+        # Filled before the layout gave it its height (its height follows its rows),
+        # the table may have scrolled the first versions, the base among them, out
+        # of view for a cursor that fits without: show them again.
+        table = self.version_table
+        if table.cursor_row < table.size.height - table.header_height:
+            table.scroll_to(y=0, animate=False)
 
     @work(exclusive=True, group="versions")
     async def _load_versions(self, statement_id: int) -> None:
