@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
@@ -26,6 +25,7 @@ from tui.colours import (
     UNKNOWN_COLOUR,
     stance_colour,
 )
+from tui.screens.list_screen import ListScreen
 from tui.widgets.bar_chart import BarRow, StackedBars
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class OverviewLoaded(Message):
         self.data = data
 
 
-class OverviewScreen(Screen):
+class OverviewScreen(ListScreen):
     BINDINGS = [Binding("ctrl+r", "reload", "Reload", id="overview-reload", show=False)]
 
     app: QuoteDeskApp
@@ -99,7 +99,7 @@ class OverviewScreen(Screen):
 
     def on_mount(self) -> None:
         self._load()
-        self.watch(self.app, "data_version", lambda _: self._load(), init=False)
+        self.follow_data()
 
     def action_reload(self) -> None:
         self._load()

@@ -18,10 +18,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.messages import DataChanged
+from tui.screens.list_screen import ListScreen
 from tui.widgets.lazy_rows import near_end, show_more
 from tui.widgets.quote_table import fit, one_line, row_at_cursor
 from tui.widgets.sized_table import SizedTable
@@ -93,7 +93,7 @@ def outlet_summary(counts: list[tuple[str, int]], room: int) -> Text:
     return out
 
 
-class SpeakersScreen(Screen):
+class SpeakersScreen(ListScreen):
     BINDINGS = [
         Binding("enter", "open_quotes", "Quotes", id="speaker-quotes"),
         Binding("r", "rename", "Rename", id="speaker-rename"),
@@ -115,7 +115,6 @@ class SpeakersScreen(Screen):
         self.filled_width = 0  # table width the outlet summaries were cut for
         self.outlets_room = 12  # cells the "By outlet" column has
         self.variants: dict[int, list[tuple]] = {}  # suggestions(), by speaker id
-        self.stale = False  # data changed while hidden: re-read when shown
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ find a speaker", id="speaker-find", compact=True)
@@ -130,20 +129,7 @@ class SpeakersScreen(Screen):
         self._add_columns(12)
         table.focus()
         self._load()
-        self.watch(self.app, "data_version", self._data_changed, init=False)
-
-    def _data_changed(self, _version: int) -> None:
-        # Hidden (built ahead, or left for another screen), it re-reads when shown
-        # again: its list query would hold up the analyst's own on the one database thread.
-        if self.is_current:
-            self._load()
-        else:
-            self.stale = True
-
-    def on_screen_resume(self) -> None:
-        if self.stale:
-            self.stale = False
-            self._load()
+        self.follow_data()
 
     @property
     def table(self) -> DataTable:

@@ -21,11 +21,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.colours import kind_text, status_text
 from tui.messages import DataChanged
+from tui.screens.list_screen import ListScreen
 from tui.widgets.lazy_rows import CHUNK, near_end, show_more
 from tui.widgets.quote_table import fit, row_at_cursor
 from tui.widgets.sized_table import SizedTable
@@ -56,7 +56,7 @@ class VersionsLoaded(Message):
     rows: list[dict[str, Any]]
 
 
-class StatementsScreen(Screen):
+class StatementsScreen(ListScreen):
     BINDINGS = [
         Binding("enter", "open_quotes", "Quotes", id="statement-quotes"),
         Binding("b", "base", "Set base", id="statement-base"),
@@ -82,7 +82,6 @@ class StatementsScreen(Screen):
         self.widths = (16, 22, 30)  # first outlet, speaker and words columns
         # (statement id, quote id) to select once loaded (from the Quotes screen).
         self.wanted: tuple[int, int | None] | None = None
-        self.stale = False  # data changed while hidden: re-read when shown
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ find a speaker or words", id="statement-find", compact=True)
@@ -97,20 +96,7 @@ class StatementsScreen(Screen):
     def on_mount(self) -> None:
         self.table.focus()
         self._load()
-        self.watch(self.app, "data_version", self._data_changed, init=False)
-
-    def _data_changed(self, _version: int) -> None:
-        # Hidden (built ahead, or left for another screen), it re-reads when shown
-        # again: its list query would hold up the analyst's own on the one database thread.
-        if self.is_current:
-            self._load()
-        else:
-            self.stale = True
-
-    def on_screen_resume(self) -> None:
-        if self.stale:
-            self.stale = False
-            self._load()
+        self.follow_data()
 
     def _columns(self, table: DataTable, columns: list[tuple[str, int | None]]) -> int:
         """Set the table's columns (fixed widths, the last takes the rest); returns the rest."""
